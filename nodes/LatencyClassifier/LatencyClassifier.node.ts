@@ -1,0 +1,114 @@
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { createClassifier, type Classify, type Decision, type PerItemValues } from '../shared/latency/classifier';
+import { compileSchedule } from '../shared/schedule/batchSchedule';
+import { batchScheduleProperties } from './description/batchSchedule';
+import { costOfDelayProperties } from './description/costOfDelay';
+import { deadlineProperties } from './description/deadline';
+import { modeProperty } from './description/mode';
+import { optionsProperty } from './description/options';
+import { rulesProperties } from './description/rules';
+import { itemError, settingError } from './errors';
+import { readSettings } from './settings';
+
+export class LatencyClassifier implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Latency Classifier',
+		name: 'latencyClassifier',
+		icon: { light: 'file:latencyClassifier.svg', dark: 'file:latencyClassifier.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ {"rules": "By rules", "costOfDelay": "By cost of delay", "deadline": "By deadline"}[$parameter["mode"]] }}',
+		description: 'Route each item to Real-Time or Batch by asking what a one-hour delay would cost',
+		defaults: { name: 'Latency Classifier' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
+		outputNames: ['Real-Time', 'Batch'],
+		properties: [
+			modeProperty,
+			...rulesProperties,
+			...costOfDelayProperties,
+			...deadlineProperties,
+			...batchScheduleProperties,
+			optionsProperty,
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		const node = this.getNode();
+		let classify: Classify;
+		let decisionField: string | undefined;
+		try {
+			const settings = readSettings(this);
+			decisionField = settings.decisionField;
+			classify = createClassifier(settings.classifier, compileSchedule(settings.schedule, settings.timezone), Date.now());
+		} catch (error) {
+			throw settingError(node, error);
+		}
+
+		const realTime: INodeExecutionData[] = [];
+		const batch: INodeExecutionData[] = [];
+		const perItem = new ItemParameters(this);
+		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+			const item = items[itemIndex];
+			perItem.itemIndex = itemIndex;
+			try {
+				const decision = classify(item.json, perItem);
+				(decision.route === 'realTime' ? realTime : batch).push(
+					routedItem(item, itemIndex, decisionField, decision),
+				);
+			} catch (caught) {
+				const error = itemError(node, caught, itemIndex);
+				if (!this.continueOnFail()) throw error;
+				// An item that could not be judged has not been looked at: it goes out now, with its error.
+				realTime.push({
+					json: { ...item.json, error: error.message },
+					error,
+					pairedItem: { item: itemIndex },
+				});
+			}
+		}
+		return [realTime, batch];
+	}
+}
+
+function routedItem(
+	item: INodeExecutionData,
+	itemIndex: number,
+	decisionField: string | undefined,
+	decision: Decision,
+): INodeExecutionData {
+	const routed: INodeExecutionData = {
+		json: decisionField === undefined ? item.json : { ...item.json, [decisionField]: decision },
+		pairedItem: { item: itemIndex },
+	};
+	if (item.binary !== undefined) routed.binary = item.binary;
+	return routed;
+}
+
+/** Evaluates the expressions a rule needs for the current item, and only when it is reached. */
+class ItemParameters implements PerItemValues {
+	itemIndex = 0;
+
+	constructor(private readonly context: IExecuteFunctions) {}
+
+	ruleValue(ruleIndex: number): unknown {
+		return this.context.getNodeParameter(`rules.rule[${ruleIndex}].value`, this.itemIndex);
+	}
+
+	ruleExpression(ruleIndex: number): unknown {
+		return this.context.getNodeParameter(`rules.rule[${ruleIndex}].condition`, this.itemIndex);
+	}
+
+	costExpression(): unknown {
+		return this.context.getNodeParameter('costExpression', this.itemIndex);
+	}
+}

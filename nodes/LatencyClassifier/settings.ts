@@ -1,0 +1,118 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import type { ClassifierSettings, RuleSpec, ValueSource } from '../shared/latency/classifier';
+import type { ComparisonOperator } from '../shared/latency/comparison';
+import type { DelayCost, Route } from '../shared/latency/oneHourTest';
+import type { PresetId } from '../shared/latency/presets';
+import type { BatchSchedule } from '../shared/schedule/batchSchedule';
+import { DEFAULT_DECISION_FIELD } from './description/options';
+
+export interface NodeSettings {
+	classifier: ClassifierSettings;
+	schedule: BatchSchedule;
+	timezone: string;
+	/** Field that receives the decision record, or undefined to leave items untouched. */
+	decisionField: string | undefined;
+}
+
+interface RawRule {
+	name?: string;
+	conditionType?: 'field' | 'expression';
+	field?: string;
+	operator?: ComparisonOperator;
+	value?: unknown;
+	delayCost?: DelayCost;
+}
+
+/**
+ * Reads the node's parameters once per execution. Rule values written as expressions stay
+ * unresolved here and are evaluated per item, only when a rule is reached (the slow path).
+ */
+export function readSettings(context: IExecuteFunctions): NodeSettings {
+	const mode = context.getNodeParameter('mode', 0) as ClassifierSettings['mode'];
+	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
+	const includeDecision = options.includeDecision !== false;
+	const timezone = ((context.getNodeParameter('timezone', 0, '') as string) || context.getTimezone()).trim();
+	return {
+		classifier: readClassifierSettings(context, mode, options),
+		schedule: readSchedule(context),
+		timezone,
+		decisionField: includeDecision ? ((options.decisionField as string) || DEFAULT_DECISION_FIELD).trim() : undefined,
+	};
+}
+
+function readClassifierSettings(
+	context: IExecuteFunctions,
+	mode: ClassifierSettings['mode'],
+	options: IDataObject,
+): ClassifierSettings {
+	switch (mode) {
+		case 'costOfDelay': {
+			const source = context.getNodeParameter('costSource', 0) as 'field' | 'expression';
+			return {
+				mode,
+				cost:
+					source === 'field'
+						? {
+								kind: 'field',
+								field: context.getNodeParameter('costField', 0) as string,
+								multiplier: context.getNodeParameter('costMultiplier', 0) as number,
+							}
+						: { kind: 'expression' },
+				threshold: context.getNodeParameter('costThreshold', 0) as number,
+			};
+		}
+		case 'deadline':
+			return {
+				mode,
+				deadlineField: context.getNodeParameter('deadlineField', 0) as string,
+				marginMinutes: context.getNodeParameter('marginMinutes', 0, 0) as number,
+			};
+		default: {
+			const rawRules = context.getNodeParameter('rules.rule', 0, [], { rawExpressions: true }) as RawRule[];
+			return {
+				mode: 'rules',
+				rules: rawRules.map(toRuleSpec),
+				presets: context.getNodeParameter('readyMadeRules', 0, []) as PresetId[],
+				eventTypeField: context.getNodeParameter('eventTypeField', 0, '') as string,
+				noMatchRoute: context.getNodeParameter('noMatchRoute', 0, 'batch') as Route,
+				caseSensitive: options.caseSensitive === true,
+			};
+		}
+	}
+}
+
+function toRuleSpec(raw: RawRule): RuleSpec {
+	const base = { name: raw.name ?? '', delayCost: raw.delayCost ?? 'money' };
+	if (raw.conditionType === 'expression') return { ...base, condition: { kind: 'expression' } };
+	return {
+		...base,
+		condition: {
+			kind: 'comparison',
+			field: raw.field ?? '',
+			operator: raw.operator ?? 'equals',
+			value: valueSource(raw.value),
+		},
+	};
+}
+
+function valueSource(value: unknown): ValueSource {
+	if (typeof value === 'string' && value.startsWith('=')) return { perItem: true };
+	return { perItem: false, value: value ?? '' };
+}
+
+function readSchedule(context: IExecuteFunctions): BatchSchedule {
+	const kind = context.getNodeParameter('scheduleKind', 0, 'daily') as BatchSchedule['kind'];
+	switch (kind) {
+		case 'interval':
+			return {
+				kind,
+				every: context.getNodeParameter('runEvery', 0) as number,
+				unit: context.getNodeParameter('runEveryUnit', 0) as 'minutes' | 'hours',
+			};
+		case 'cron':
+			return { kind, expression: context.getNodeParameter('cronExpression', 0) as string };
+		default:
+			return { kind: 'daily', time: context.getNodeParameter('runAt', 0) as string };
+	}
+}

@@ -1,0 +1,292 @@
+import { InvalidItemValueError, InvalidSettingError } from '../errors';
+import type { CompiledSchedule } from '../schedule/batchSchedule';
+import { compileFieldPath, type FieldReader } from '../values/fieldPath';
+import { formatInstant, parseInstant } from '../values/instant';
+import { formatAmount, parseDecimal } from '../values/number';
+import {
+	compileComparison,
+	OPERATOR_WORDS,
+	OPERATORS_WITHOUT_VALUE,
+	type ComparisonOperator,
+} from './comparison';
+import { describeCost, routeFor, ROUTE_NAMES, type DelayCost, type Route } from './oneHourTest';
+import { createPresetMatcher, type PresetId } from './presets';
+
+/** A value fixed in the node's settings, or one an n8n expression gives per item (the slow path). */
+export type ValueSource = { perItem: false; value: unknown } | { perItem: true };
+
+export type RuleCondition =
+	| { kind: 'comparison'; field: string; operator: ComparisonOperator; value: ValueSource }
+	| { kind: 'expression' };
+
+export interface RuleSpec {
+	name: string;
+	delayCost: DelayCost;
+	condition: RuleCondition;
+}
+
+export type ClassifierSettings =
+	| {
+			mode: 'rules';
+			rules: RuleSpec[];
+			presets: PresetId[];
+			eventTypeField: string;
+			noMatchRoute: Route;
+			caseSensitive: boolean;
+	  }
+	| {
+			mode: 'costOfDelay';
+			cost: { kind: 'field'; field: string; multiplier: number } | { kind: 'expression' };
+			threshold: number;
+	  }
+	| { mode: 'deadline'; deadlineField: string; marginMinutes: number };
+
+/** Values the node shell evaluates for the current item, only when a rule actually needs them. */
+export interface PerItemValues {
+	ruleValue(ruleIndex: number): unknown;
+	ruleExpression(ruleIndex: number): unknown;
+	costExpression(): unknown;
+}
+
+export type DecidedBy = 'rule' | 'readyMadeRule' | 'noMatch' | 'costOfDelay' | 'deadline';
+
+export interface Decision {
+	route: Route;
+	decidedBy: DecidedBy;
+	rule?: string;
+	reason: string;
+	delayCost?: DelayCost;
+	delayCostAmount?: number;
+	dueAt?: string;
+	nextBatchRun?: string;
+}
+
+export type Classify = (json: unknown, perItem: PerItemValues) => Decision;
+
+export function createClassifier(settings: ClassifierSettings, schedule: CompiledSchedule, now: number): Classify {
+	const nextRun = schedule.nextRunAfter(now);
+	const nextBatchRun = formatInstant(nextRun, schedule.zone);
+	const decide = createDecider(settings, { now, nextRun, nextBatchRun, zone: schedule.zone });
+	return (json, perItem) => {
+		const decision = decide(json, perItem);
+		if (decision.route === 'batch') decision.nextBatchRun = nextBatchRun;
+		return decision;
+	};
+}
+
+interface Clock {
+	now: number;
+	nextRun: number;
+	nextBatchRun: string;
+	zone: string;
+}
+
+/** Compiles a field path from the settings; an unusable one names the parameter to fix. */
+function fieldReader(path: string, parameter: string): FieldReader {
+	const compiled = compileFieldPath(path);
+	if (!compiled.ok) throw new InvalidSettingError(parameter, compiled.problem);
+	return compiled.value;
+}
+
+function createDecider(settings: ClassifierSettings, clock: Clock): Classify {
+	switch (settings.mode) {
+		case 'rules':
+			return createRulesDecider(settings);
+		case 'costOfDelay':
+			return createCostDecider(settings);
+		case 'deadline':
+			return createDeadlineDecider(settings, clock);
+	}
+}
+
+function createRulesDecider(settings: Extract<ClassifierSettings, { mode: 'rules' }>): Classify {
+	const rules = settings.rules.map((rule, index) => compileRule(rule, index, settings.caseSensitive));
+	const matchPreset = createPresetMatcher(settings.presets);
+	const readEventType =
+		settings.presets.length > 0 ? fieldReader(settings.eventTypeField, 'Event Type Field') : undefined;
+	const noMatchRoute = settings.noMatchRoute;
+	return (json, perItem) => {
+		for (const rule of rules) {
+			const matched = rule.match(json, perItem);
+			if (matched !== undefined) {
+				return {
+					route: routeFor(rule.delayCost),
+					decidedBy: 'rule',
+					rule: rule.name,
+					reason: `Rule "${rule.name}" matched (${matched}): ${describeCost(rule.delayCost)}.`,
+					delayCost: rule.delayCost,
+				};
+			}
+		}
+		let eventNote = '';
+		if (readEventType) {
+			const eventType = readEventType(json);
+			if (typeof eventType === 'string' && eventType !== '') {
+				const match = matchPreset(eventType);
+				if (match) {
+					const { preset } = match;
+					return {
+						route: routeFor(preset.delayCost),
+						decidedBy: 'readyMadeRule',
+						rule: preset.label,
+						reason: `Event type "${eventType}" matches the ready-made rule "${preset.label}": ${describeCost(preset.delayCost)}.`,
+						delayCost: preset.delayCost,
+					};
+				}
+				eventNote = ` Event type "${eventType}" matches no ready-made rule.`;
+			} else {
+				eventNote = ` The item has no event type in "${settings.eventTypeField}".`;
+			}
+		}
+		return {
+			route: noMatchRoute,
+			decidedBy: 'noMatch',
+			reason: `No rule matched, so the item goes to the ${ROUTE_NAMES[noMatchRoute]} route set for unmatched items.${eventNote}`,
+		};
+	};
+}
+
+interface CompiledRule {
+	name: string;
+	delayCost: DelayCost;
+	/** Returns what matched, in words, or undefined when the rule does not match this item. */
+	match(json: unknown, perItem: PerItemValues): string | undefined;
+}
+
+function compileRule(rule: RuleSpec, index: number, caseSensitive: boolean): CompiledRule {
+	const name = rule.name.trim() || `Rule ${index + 1}`;
+	const { condition } = rule;
+	const compiled = { name, delayCost: rule.delayCost };
+	if (condition.kind === 'expression') {
+		return {
+			...compiled,
+			match: (_json, perItem) =>
+				expressionResult(perItem.ruleExpression(index), name) ? 'its condition is true' : undefined,
+		};
+	}
+	const readField = fieldReader(condition.field, `Rule "${name}" › Field`);
+	const field = condition.field.trim();
+	const words = OPERATOR_WORDS[condition.operator];
+	const describe = (value: unknown) =>
+		OPERATORS_WITHOUT_VALUE.includes(condition.operator) ? `${field} ${words}` : `${field} ${words} ${JSON.stringify(value)}`;
+	const source = condition.value;
+	if (!source.perItem) {
+		const compiledTest = compileComparison(condition.operator, source.value, caseSensitive);
+		if (!compiledTest.ok) throw new InvalidRuleError(name, compiledTest.problem);
+		const test = compiledTest.value;
+		const summary = describe(source.value);
+		return { ...compiled, match: (json) => (test(readField(json), field) ? summary : undefined) };
+	}
+	return {
+		...compiled,
+		match: (json, perItem) => {
+			const value = perItem.ruleValue(index);
+			const compiledTest = compileComparison(condition.operator, value, caseSensitive);
+			if (!compiledTest.ok) throw new InvalidItemValueError(`${name} › Value`, compiledTest.problem);
+			return compiledTest.value(readField(json), field) ? describe(value) : undefined;
+		},
+	};
+}
+
+/** A rule whose own settings are wrong, reported once instead of once per item. */
+export class InvalidRuleError extends Error {
+	constructor(
+		readonly rule: string,
+		message: string,
+	) {
+		super(`Rule "${rule}": ${message}`);
+		this.name = 'InvalidRuleError';
+	}
+}
+
+function expressionResult(value: unknown, ruleName: string): boolean {
+	if (value === true || value === 'true') return true;
+	if (value === false || value === 'false' || value === undefined || value === null || value === '') return false;
+	throw new InvalidItemValueError(
+		`${ruleName} › Condition`,
+		`returned ${JSON.stringify(value)}; the condition must return true or false`,
+	);
+}
+
+type CostSetting = Extract<ClassifierSettings, { mode: 'costOfDelay' }>['cost'];
+
+function compileCostReader(cost: CostSetting): (json: unknown, perItem: PerItemValues) => { amount: number; detail: string } {
+	if (cost.kind === 'expression') {
+		return (_json, perItem) => ({
+			amount: requireNumber(perItem.costExpression(), 'Cost of a One-Hour Delay'),
+			detail: 'from the cost expression',
+		});
+	}
+	const readField = fieldReader(cost.field, 'Amount Field');
+	const field = cost.field.trim();
+	return (json) => {
+		const value = requireNumber(readField(json), field);
+		const detail = cost.multiplier === 1 ? field : `${field} ${formatAmount(value)} × ${formatAmount(cost.multiplier)}`;
+		return { amount: value * cost.multiplier, detail };
+	};
+}
+
+function createCostDecider(settings: Extract<ClassifierSettings, { mode: 'costOfDelay' }>): Classify {
+	const readCost = compileCostReader(settings.cost);
+	const threshold = settings.threshold;
+	return (json, perItem) => {
+		const { amount, detail } = readCost(json, perItem);
+		const urgent = amount >= threshold;
+		const comparison = urgent ? 'at or above' : 'below';
+		return {
+			route: urgent ? 'realTime' : 'batch',
+			decidedBy: 'costOfDelay',
+			reason: `A one-hour delay costs ${formatAmount(amount)} (${detail}), ${comparison} the real-time threshold of ${formatAmount(threshold)}.`,
+			delayCost: urgent ? 'money' : 'nothing',
+			delayCostAmount: amount,
+		};
+	};
+}
+
+function requireNumber(value: unknown, field: string): number {
+	if (value === undefined || value === null || value === '') {
+		throw new InvalidItemValueError(field, 'is missing; it must hold the cost of a one-hour delay as a number');
+	}
+	const number = parseDecimal(value);
+	if (!Number.isFinite(number)) throw new InvalidItemValueError(field, `is ${JSON.stringify(value)}, which is not a number`);
+	if (number < 0) throw new InvalidItemValueError(field, `is ${number}; a cost cannot be negative`);
+	return number;
+}
+
+function createDeadlineDecider(settings: Extract<ClassifierSettings, { mode: 'deadline' }>, clock: Clock): Classify {
+	const readDeadline = fieldReader(settings.deadlineField, 'Due Date Field');
+	const field = settings.deadlineField.trim();
+	const cutoff = clock.nextRun + settings.marginMinutes * 60_000;
+	const margin = settings.marginMinutes > 0 ? ` (plus a ${settings.marginMinutes}-minute margin)` : '';
+	return (json) => {
+		const raw = readDeadline(json);
+		if (raw === undefined || raw === null || raw === '') {
+			throw new InvalidItemValueError(field, 'is missing; it must hold when the item is due');
+		}
+		const due = parseInstant(raw, clock.zone);
+		if (Number.isNaN(due)) {
+			throw new InvalidItemValueError(
+				field,
+				`is ${JSON.stringify(raw)}, which is not a date; use ISO 8601 such as 2026-11-27T18:00:00Z or a Unix timestamp`,
+			);
+		}
+		const dueAt = formatInstant(due, clock.zone);
+		if (due <= clock.now) {
+			return {
+				route: 'realTime',
+				decidedBy: 'deadline',
+				reason: `Due ${dueAt}, which has already passed.`,
+				dueAt,
+			};
+		}
+		const urgent = due < cutoff;
+		return {
+			route: urgent ? 'realTime' : 'batch',
+			decidedBy: 'deadline',
+			reason: urgent
+				? `Due ${dueAt}, before the next batch run at ${clock.nextBatchRun}${margin}.`
+				: `Due ${dueAt}, not before the next batch run at ${clock.nextBatchRun}${margin}.`,
+			dueAt,
+		};
+	};
+}

@@ -1,0 +1,175 @@
+import type { DelayCost } from './oneHourTest';
+
+/**
+ * Ready-made rules for the cases the design note names. Each matches an event-type value by
+ * synonyms, so "form_submitted", "Lead Created" and "invoice.payment_failed" need no set-up.
+ */
+export type PresetId =
+	| 'newLead'
+	| 'budgetAlert'
+	| 'systemDown'
+	| 'paymentFailed'
+	| 'customerRequest'
+	| 'reporting'
+	| 'dataEnrichment'
+	| 'backup'
+	| 'logArchival'
+	| 'dataSync';
+
+export interface Preset {
+	id: PresetId;
+	label: string;
+	delayCost: DelayCost;
+	synonyms: string[];
+}
+
+export const PRESETS: readonly Preset[] = [
+	{
+		id: 'newLead',
+		label: 'New lead or form submission',
+		delayCost: 'money',
+		synonyms: [
+			'new lead', 'lead', 'lead created', 'lead submitted', 'lead received', 'form submission',
+			'form submitted', 'form submit', 'form response', 'contact form', 'contact request',
+			'demo request', 'quote request', 'signup', 'sign up', 'inquiry', 'enquiry',
+		],
+	},
+	{
+		id: 'budgetAlert',
+		label: 'Budget exceeded',
+		delayCost: 'money',
+		synonyms: [
+			'budget exceeded', 'over budget', 'budget alert', 'budget overspend', 'overspend',
+			'spend limit', 'spend limit reached', 'budget limit', 'spend alert', 'spend cap',
+		],
+	},
+	{
+		id: 'systemDown',
+		label: 'System down',
+		delayCost: 'moneyAndTrust',
+		synonyms: [
+			'system down', 'service down', 'site down', 'website down', 'server down', 'api down',
+			'monitor down', 'outage', 'downtime', 'incident', 'health check failed', 'uptime alert',
+		],
+	},
+	{
+		id: 'paymentFailed',
+		label: 'Payment failed',
+		delayCost: 'moneyAndTrust',
+		synonyms: [
+			'payment failed', 'payment failure', 'failed payment', 'payment declined', 'card declined',
+			'charge failed', 'payment error', 'chargeback',
+		],
+	},
+	{
+		id: 'customerRequest',
+		label: 'VIP or time-sensitive customer request',
+		delayCost: 'trust',
+		synonyms: [
+			'vip', 'vip request', 'vip ticket', 'vip customer', 'urgent', 'urgent request', 'urgent ticket',
+			'priority ticket', 'high priority', 'escalation', 'escalated', 'time sensitive',
+			'callback request',
+		],
+	},
+	{
+		id: 'reporting',
+		label: 'Reporting',
+		delayCost: 'nothing',
+		synonyms: [
+			'report', 'reporting', 'daily report', 'weekly report', 'monthly report', 'kpi report',
+			'analytics', 'dashboard refresh', 'digest', 'summary',
+		],
+	},
+	{
+		id: 'dataEnrichment',
+		label: 'Data enrichment',
+		delayCost: 'nothing',
+		synonyms: [
+			'enrichment', 'data enrichment', 'enrich', 'lead enrichment', 'contact enrichment',
+			'company enrichment',
+		],
+	},
+	{
+		id: 'backup',
+		label: 'Backup',
+		delayCost: 'nothing',
+		synonyms: ['backup', 'back up', 'database backup', 'snapshot'],
+	},
+	{
+		id: 'logArchival',
+		label: 'Log archival',
+		delayCost: 'nothing',
+		synonyms: ['log archival', 'log archive', 'archive logs', 'log rotation', 'archive', 'archival', 'logs'],
+	},
+	{
+		id: 'dataSync',
+		label: 'Data sync',
+		delayCost: 'nothing',
+		synonyms: [
+			'data sync', 'sync', 'synchronization', 'synchronisation', 'synchronize', 'synchronise',
+			'crm sync', 'contact sync', 'lead sync', 'import', 'etl', 'replication',
+		],
+	},
+];
+
+export const ALL_PRESET_IDS: PresetId[] = PRESETS.map((preset) => preset.id);
+
+/**
+ * Splits "invoice.payment_failed", "newLead" or "Form Submitted" into comparable words:
+ * camelCase and separators split, lower case, a plural "s" dropped.
+ */
+export function eventWords(value: string): string[] {
+	return value
+		.replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+		.toLowerCase()
+		.split(/[^a-z0-9]+/)
+		.filter((word) => word !== '')
+		.map((word) => (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word));
+}
+
+export interface PresetMatch {
+	preset: Preset;
+	synonym: string;
+}
+
+/**
+ * Builds a matcher for the enabled presets. A value matches a synonym when the synonym's words
+ * appear in it in a row. The longest synonym wins; between equally long ones the one mentioned
+ * last wins, as the last word of a compound names the thing ("lead enrichment" is enrichment).
+ */
+export function createPresetMatcher(enabled: readonly PresetId[]): (eventType: string) => PresetMatch | undefined {
+	const bySynonym = new Map<string, PresetMatch>();
+	let longest = 0;
+	for (const preset of PRESETS) {
+		if (!enabled.includes(preset.id)) continue;
+		for (const synonym of preset.synonyms) {
+			const words = eventWords(synonym);
+			longest = Math.max(longest, words.length);
+			const key = words.join(' ');
+			if (!bySynonym.has(key)) bySynonym.set(key, { preset, synonym });
+		}
+	}
+	const cache = new Map<string, PresetMatch | undefined>();
+	return (eventType) => {
+		if (cache.has(eventType)) return cache.get(eventType);
+		const words = eventWords(eventType);
+		let best: PresetMatch | undefined;
+		let bestLength = 0;
+		let bestEnd = -1;
+		for (let start = 0; start < words.length; start++) {
+			let key = '';
+			for (let end = start; end < words.length && end - start < longest; end++) {
+				key = end === start ? words[end] : `${key} ${words[end]}`;
+				const match = bySynonym.get(key);
+				const length = end - start + 1;
+				if (match && (length > bestLength || (length === bestLength && end > bestEnd))) {
+					best = match;
+					bestLength = length;
+					bestEnd = end;
+				}
+			}
+		}
+		if (cache.size < 10_000) cache.set(eventType, best);
+		return best;
+	};
+}

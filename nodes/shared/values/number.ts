@@ -1,0 +1,28 @@
+/**
+ * Turns what spreadsheets, ad platforms and webhooks send as a number into one:
+ * 12.5, "12.5", "$1,234.50", "1.234,50 €" (with a comma decimal separator), "USD 99".
+ * Returns NaN for anything else, so callers can name the bad field instead of using a silent zero.
+ */
+export type DecimalSeparator = '.' | ',';
+
+const CURRENCY_PREFIX = /^([+-]?)\s*(?:[A-Z]{3}|[A-Z]{0,2}[$€£¥₹₩₽¢])\s*/;
+const CURRENCY_SUFFIX = /\s*(?:[A-Z]{3}|[$€£¥₹₩₽¢])$/;
+const PLAIN_DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
+
+export function parseDecimal(value: unknown, decimalSeparator: DecimalSeparator = '.'): number {
+	if (typeof value === 'number') return value;
+	if (typeof value !== 'string') return Number.NaN;
+	let text = value.trim().replace(CURRENCY_PREFIX, '$1').replace(CURRENCY_SUFFIX, '');
+	text = text.replace(/[\s\u00a0']/g, '');
+	text =
+		decimalSeparator === '.'
+			? text.replace(/,/g, '')
+			: text.replace(/\./g, '').replace(/,/g, '.');
+	if (!PLAIN_DECIMAL.test(text)) return Number.NaN;
+	return Number(text);
+}
+
+/** Short, readable rendering of an amount for messages: 1234.5 -> "1,234.5". */
+export function formatAmount(value: number): string {
+	return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
