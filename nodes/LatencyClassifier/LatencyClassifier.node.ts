@@ -6,7 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { createClassifier, type Classify, type Decision, type PerItemValues } from '../shared/latency/classifier';
+import { createClassifier, type Classify, type PerItemValues } from '../shared/latency/classifier';
 import { compileSchedule } from '../shared/schedule/batchSchedule';
 import { batchScheduleProperties } from './description/batchSchedule';
 import { costOfDelayProperties } from './description/costOfDelay';
@@ -62,9 +62,11 @@ export class LatencyClassifier implements INodeType {
 			perItem.itemIndex = itemIndex;
 			try {
 				const decision = classify(item.json, perItem);
-				(decision.route === 'realTime' ? realTime : batch).push(
-					routedItem(item, itemIndex, decisionField, decision),
-				);
+				// Like n8n's If and Switch, route the input item itself: the engine hands each node
+				// its own copies of the item wrappers. The json is copied, since upstream nodes share it.
+				if (decisionField !== undefined) item.json = { ...item.json, [decisionField]: decision };
+				item.pairedItem = { item: itemIndex };
+				(decision.route === 'realTime' ? realTime : batch).push(item);
 			} catch (caught) {
 				const error = itemError(node, caught, itemIndex);
 				if (!this.continueOnFail()) throw error;
@@ -78,20 +80,6 @@ export class LatencyClassifier implements INodeType {
 		}
 		return [realTime, batch];
 	}
-}
-
-function routedItem(
-	item: INodeExecutionData,
-	itemIndex: number,
-	decisionField: string | undefined,
-	decision: Decision,
-): INodeExecutionData {
-	const routed: INodeExecutionData = {
-		json: decisionField === undefined ? item.json : { ...item.json, [decisionField]: decision },
-		pairedItem: { item: itemIndex },
-	};
-	if (item.binary !== undefined) routed.binary = item.binary;
-	return routed;
 }
 
 /** Evaluates the expressions a rule needs for the current item, and only when it is reached. */

@@ -1,6 +1,7 @@
 import { InvalidItemValueError, InvalidSettingError } from '../errors';
 import type { CompiledSchedule } from '../schedule/batchSchedule';
 import { compileFieldPath, type FieldReader } from '../values/fieldPath';
+import { describeValue } from '../values/describe';
 import { formatInstant, parseInstant } from '../values/instant';
 import { formatAmount, parseDecimal } from '../values/number';
 import {
@@ -61,24 +62,36 @@ export interface Decision {
 	nextBatchRun?: string;
 }
 
-export type Classify = (json: unknown, perItem: PerItemValues) => Decision;
-
-export function createClassifier(settings: ClassifierSettings, schedule: CompiledSchedule, now: number): Classify {
-	const nextRun = schedule.nextRunAfter(now);
-	const nextBatchRun = formatInstant(nextRun, schedule.zone);
-	const decide = createDecider(settings, { now, nextRun, nextBatchRun, zone: schedule.zone });
-	return (json, perItem) => {
-		const decision = decide(json, perItem);
-		if (decision.route === 'batch') decision.nextBatchRun = nextBatchRun;
-		return decision;
-	};
-}
+/**
+ * Returns the decision for one item. Decisions that do not depend on the item's own values (a
+ * fixed rule, an event type seen before) are shared between items and frozen, so routing many
+ * items allocates almost nothing.
+ */
+export type Classify = (json: unknown, perItem: PerItemValues) => Readonly<Decision>;
 
 interface Clock {
 	now: number;
 	nextRun: number;
 	nextBatchRun: string;
 	zone: string;
+}
+
+export function createClassifier(settings: ClassifierSettings, schedule: CompiledSchedule, now: number): Classify {
+	const nextRun = schedule.nextRunAfter(now);
+	const clock = { now, nextRun, nextBatchRun: formatInstant(nextRun, schedule.zone), zone: schedule.zone };
+	switch (settings.mode) {
+		case 'rules':
+			return createRulesDecider(settings, clock);
+		case 'costOfDelay':
+			return createCostDecider(settings, clock);
+		case 'deadline':
+			return createDeadlineDecider(settings, clock);
+	}
+}
+
+/** A decision record; Batch decisions carry the time of the next batch run. */
+function decision(clock: Clock, fields: Decision): Decision {
+	return fields.route === 'batch' ? { ...fields, nextBatchRun: clock.nextBatchRun } : fields;
 }
 
 /** Compiles a field path from the settings; an unusable one names the parameter to fix. */
@@ -88,81 +101,71 @@ function fieldReader(path: string, parameter: string): FieldReader {
 	return compiled.value;
 }
 
-function createDecider(settings: ClassifierSettings, clock: Clock): Classify {
-	switch (settings.mode) {
-		case 'rules':
-			return createRulesDecider(settings);
-		case 'costOfDelay':
-			return createCostDecider(settings);
-		case 'deadline':
-			return createDeadlineDecider(settings, clock);
-	}
-}
+const EVENT_CACHE_LIMIT = 10_000;
 
-function createRulesDecider(settings: Extract<ClassifierSettings, { mode: 'rules' }>): Classify {
-	const rules = settings.rules.map((rule, index) => compileRule(rule, index, settings.caseSensitive));
+function createRulesDecider(settings: Extract<ClassifierSettings, { mode: 'rules' }>, clock: Clock): Classify {
+	const rules = settings.rules.map((rule, index) => compileRule(rule, index, settings.caseSensitive, clock));
 	const matchPreset = createPresetMatcher(settings.presets);
 	const readEventType =
 		settings.presets.length > 0 ? fieldReader(settings.eventTypeField, 'Event Type Field') : undefined;
-	const noMatchRoute = settings.noMatchRoute;
+	const noMatch = (note: string) =>
+		Object.freeze(
+			decision(clock, {
+				route: settings.noMatchRoute,
+				decidedBy: 'noMatch',
+				reason: `No rule matched, so the item goes to the ${ROUTE_NAMES[settings.noMatchRoute]} route set for unmatched items.${note}`,
+			}),
+		);
+	const withoutEventType = noMatch(readEventType ? ` The item has no event type in "${settings.eventTypeField}".` : '');
+	const byEventType = new Map<string, Readonly<Decision>>();
+	const decideByEventType = (eventType: string): Readonly<Decision> => {
+		const known = byEventType.get(eventType);
+		if (known) return known;
+		const match = matchPreset(eventType);
+		const decided = match
+			? Object.freeze(
+					decision(clock, {
+						route: routeFor(match.preset.delayCost),
+						decidedBy: 'readyMadeRule',
+						rule: match.preset.label,
+						reason: `Event type "${eventType}" matches the ready-made rule "${match.preset.label}": ${describeCost(match.preset.delayCost)}.`,
+						delayCost: match.preset.delayCost,
+					}),
+				)
+			: noMatch(` Event type "${eventType}" matches no ready-made rule.`);
+		if (byEventType.size < EVENT_CACHE_LIMIT) byEventType.set(eventType, decided);
+		return decided;
+	};
 	return (json, perItem) => {
 		for (const rule of rules) {
-			const matched = rule.match(json, perItem);
-			if (matched !== undefined) {
-				return {
-					route: routeFor(rule.delayCost),
-					decidedBy: 'rule',
-					rule: rule.name,
-					reason: `Rule "${rule.name}" matched (${matched}): ${describeCost(rule.delayCost)}.`,
-					delayCost: rule.delayCost,
-				};
-			}
+			const decided = rule.match(json, perItem);
+			if (decided !== undefined) return decided;
 		}
-		let eventNote = '';
-		if (readEventType) {
-			const eventType = readEventType(json);
-			if (typeof eventType === 'string' && eventType !== '') {
-				const match = matchPreset(eventType);
-				if (match) {
-					const { preset } = match;
-					return {
-						route: routeFor(preset.delayCost),
-						decidedBy: 'readyMadeRule',
-						rule: preset.label,
-						reason: `Event type "${eventType}" matches the ready-made rule "${preset.label}": ${describeCost(preset.delayCost)}.`,
-						delayCost: preset.delayCost,
-					};
-				}
-				eventNote = ` Event type "${eventType}" matches no ready-made rule.`;
-			} else {
-				eventNote = ` The item has no event type in "${settings.eventTypeField}".`;
-			}
-		}
-		return {
-			route: noMatchRoute,
-			decidedBy: 'noMatch',
-			reason: `No rule matched, so the item goes to the ${ROUTE_NAMES[noMatchRoute]} route set for unmatched items.${eventNote}`,
-		};
+		if (!readEventType) return withoutEventType;
+		const eventType = readEventType(json);
+		return typeof eventType === 'string' && eventType !== '' ? decideByEventType(eventType) : withoutEventType;
 	};
 }
 
 interface CompiledRule {
-	name: string;
-	delayCost: DelayCost;
-	/** Returns what matched, in words, or undefined when the rule does not match this item. */
-	match(json: unknown, perItem: PerItemValues): string | undefined;
+	/** The rule's decision when it matches this item, or undefined when it does not. */
+	match(json: unknown, perItem: PerItemValues): Readonly<Decision> | undefined;
 }
 
-function compileRule(rule: RuleSpec, index: number, caseSensitive: boolean): CompiledRule {
+function compileRule(rule: RuleSpec, index: number, caseSensitive: boolean, clock: Clock): CompiledRule {
 	const name = rule.name.trim() || `Rule ${index + 1}`;
-	const { condition } = rule;
-	const compiled = { name, delayCost: rule.delayCost };
+	const { condition, delayCost } = rule;
+	const decide = (matched: string) =>
+		decision(clock, {
+			route: routeFor(delayCost),
+			decidedBy: 'rule',
+			rule: name,
+			reason: `Rule "${name}" matched (${matched}): ${describeCost(delayCost)}.`,
+			delayCost,
+		});
 	if (condition.kind === 'expression') {
-		return {
-			...compiled,
-			match: (_json, perItem) =>
-				expressionResult(perItem.ruleExpression(index), name) ? 'its condition is true' : undefined,
-		};
+		const decided = Object.freeze(decide('its condition is true'));
+		return { match: (_json, perItem) => (expressionResult(perItem.ruleExpression(index), name) ? decided : undefined) };
 	}
 	const readField = fieldReader(condition.field, `Rule "${name}" › Field`);
 	const field = condition.field.trim();
@@ -171,19 +174,18 @@ function compileRule(rule: RuleSpec, index: number, caseSensitive: boolean): Com
 		OPERATORS_WITHOUT_VALUE.includes(condition.operator) ? `${field} ${words}` : `${field} ${words} ${JSON.stringify(value)}`;
 	const source = condition.value;
 	if (!source.perItem) {
-		const compiledTest = compileComparison(condition.operator, source.value, caseSensitive);
-		if (!compiledTest.ok) throw new InvalidRuleError(name, compiledTest.problem);
-		const test = compiledTest.value;
-		const summary = describe(source.value);
-		return { ...compiled, match: (json) => (test(readField(json), field) ? summary : undefined) };
+		const compiled = compileComparison(condition.operator, source.value, caseSensitive);
+		if (!compiled.ok) throw new InvalidRuleError(name, compiled.problem);
+		const test = compiled.value;
+		const decided = Object.freeze(decide(describe(source.value)));
+		return { match: (json) => (test(readField(json), field) ? decided : undefined) };
 	}
 	return {
-		...compiled,
 		match: (json, perItem) => {
 			const value = perItem.ruleValue(index);
-			const compiledTest = compileComparison(condition.operator, value, caseSensitive);
-			if (!compiledTest.ok) throw new InvalidItemValueError(`${name} › Value`, compiledTest.problem);
-			return compiledTest.value(readField(json), field) ? describe(value) : undefined;
+			const compiled = compileComparison(condition.operator, value, caseSensitive);
+			if (!compiled.ok) throw new InvalidItemValueError(`${name} › Value`, compiled.problem);
+			return compiled.value(readField(json), field) ? decide(describe(value)) : undefined;
 		},
 	};
 }
@@ -204,7 +206,7 @@ function expressionResult(value: unknown, ruleName: string): boolean {
 	if (value === false || value === 'false' || value === undefined || value === null || value === '') return false;
 	throw new InvalidItemValueError(
 		`${ruleName} › Condition`,
-		`returned ${JSON.stringify(value)}; the condition must return true or false`,
+		`returned ${describeValue(value)}; the condition must return true or false`,
 	);
 }
 
@@ -222,24 +224,25 @@ function compileCostReader(cost: CostSetting): (json: unknown, perItem: PerItemV
 	return (json) => {
 		const value = requireNumber(readField(json), field);
 		const detail = cost.multiplier === 1 ? field : `${field} ${formatAmount(value)} × ${formatAmount(cost.multiplier)}`;
-		return { amount: value * cost.multiplier, detail };
+		// Rounded to a millionth so that 499 × 0.1 is 49.9, not 49.900000000000006.
+		return { amount: Math.round(value * cost.multiplier * 1e6) / 1e6, detail };
 	};
 }
 
-function createCostDecider(settings: Extract<ClassifierSettings, { mode: 'costOfDelay' }>): Classify {
+function createCostDecider(settings: Extract<ClassifierSettings, { mode: 'costOfDelay' }>, clock: Clock): Classify {
 	const readCost = compileCostReader(settings.cost);
 	const threshold = settings.threshold;
 	return (json, perItem) => {
 		const { amount, detail } = readCost(json, perItem);
 		const urgent = amount >= threshold;
 		const comparison = urgent ? 'at or above' : 'below';
-		return {
+		return decision(clock, {
 			route: urgent ? 'realTime' : 'batch',
 			decidedBy: 'costOfDelay',
 			reason: `A one-hour delay costs ${formatAmount(amount)} (${detail}), ${comparison} the real-time threshold of ${formatAmount(threshold)}.`,
 			delayCost: urgent ? 'money' : 'nothing',
 			delayCostAmount: amount,
-		};
+		});
 	};
 }
 
@@ -248,7 +251,7 @@ function requireNumber(value: unknown, field: string): number {
 		throw new InvalidItemValueError(field, 'is missing; it must hold the cost of a one-hour delay as a number');
 	}
 	const number = parseDecimal(value);
-	if (!Number.isFinite(number)) throw new InvalidItemValueError(field, `is ${JSON.stringify(value)}, which is not a number`);
+	if (!Number.isFinite(number)) throw new InvalidItemValueError(field, `is ${describeValue(value)}, which is not a number`);
 	if (number < 0) throw new InvalidItemValueError(field, `is ${number}; a cost cannot be negative`);
 	return number;
 }
@@ -267,7 +270,7 @@ function createDeadlineDecider(settings: Extract<ClassifierSettings, { mode: 'de
 		if (Number.isNaN(due)) {
 			throw new InvalidItemValueError(
 				field,
-				`is ${JSON.stringify(raw)}, which is not a date; use ISO 8601 such as 2026-11-27T18:00:00Z or a Unix timestamp`,
+				`is ${describeValue(raw)}, which is not a date; use ISO 8601 such as 2026-11-27T18:00:00Z or a Unix timestamp`,
 			);
 		}
 		const dueAt = formatInstant(due, clock.zone);
@@ -280,13 +283,13 @@ function createDeadlineDecider(settings: Extract<ClassifierSettings, { mode: 'de
 			};
 		}
 		const urgent = due < cutoff;
-		return {
+		return decision(clock, {
 			route: urgent ? 'realTime' : 'batch',
 			decidedBy: 'deadline',
 			reason: urgent
 				? `Due ${dueAt}, before the next batch run at ${clock.nextBatchRun}${margin}.`
 				: `Due ${dueAt}, not before the next batch run at ${clock.nextBatchRun}${margin}.`,
 			dueAt,
-		};
+		});
 	};
 }

@@ -1,5 +1,6 @@
 import { InvalidItemValueError } from '../errors';
 import { failure, success, type Result } from '../result';
+import { describeValue } from '../values/describe';
 import { parseDecimal } from '../values/number';
 
 /** The comparisons an operator can pick for a rule, without writing an expression. */
@@ -153,7 +154,7 @@ function textOf(value: unknown, field: string): string {
 function numberOf(value: unknown, field: string): number {
 	const number = parseDecimal(value);
 	if (!Number.isFinite(number)) {
-		throw new InvalidItemValueError(field, `is ${JSON.stringify(value)}, which is not a number`);
+		throw new InvalidItemValueError(field, `is ${describeValue(value)}, which is not a number`);
 	}
 	return number;
 }

@@ -149,9 +149,7 @@ export function createPresetMatcher(enabled: readonly PresetId[]): (eventType: s
 			if (!bySynonym.has(key)) bySynonym.set(key, { preset, synonym });
 		}
 	}
-	const cache = new Map<string, PresetMatch | undefined>();
 	return (eventType) => {
-		if (cache.has(eventType)) return cache.get(eventType);
 		const words = eventWords(eventType);
 		let best: PresetMatch | undefined;
 		let bestLength = 0;
@@ -169,7 +167,6 @@ export function createPresetMatcher(enabled: readonly PresetId[]): (eventType: s
 				}
 			}
 		}
-		if (cache.size < 10_000) cache.set(eventType, best);
 		return best;
 	};
 }

@@ -1,0 +1,66 @@
+import { ALL_PRESET_IDS, createPresetMatcher, eventWords, PRESETS } from '../../nodes/shared/latency/presets';
+
+describe('eventWords', () => {
+	it('splits separators and camelCase and drops plural s', () => {
+		expect(eventWords('invoice.payment_failed')).toEqual(['invoice', 'payment', 'failed']);
+		expect(eventWords('newLeads')).toEqual(['new', 'lead']);
+		expect(eventWords('Weekly-Reports')).toEqual(['weekly', 'report']);
+		expect(eventWords('business')).toEqual(['business']);
+	});
+});
+
+describe('createPresetMatcher', () => {
+	const match = createPresetMatcher(ALL_PRESET_IDS);
+	const presetOf = (eventType: string) => match(eventType)?.preset.id;
+
+	it.each([
+		['form_submitted', 'newLead'],
+		['lead.created', 'newLead'],
+		['newLead', 'newLead'],
+		['Contact Form', 'newLead'],
+		['budget_exceeded', 'budgetAlert'],
+		['campaign.over_budget', 'budgetAlert'],
+		['service-down', 'systemDown'],
+		['invoice.payment_failed', 'paymentFailed'],
+		['charge.failed', 'paymentFailed'],
+		['vip_ticket', 'customerRequest'],
+		['URGENT', 'customerRequest'],
+		['daily_report', 'reporting'],
+		['lead_enrichment', 'dataEnrichment'],
+		['nightly-backup', 'backup'],
+		['archive_logs', 'logArchival'],
+		['crm.sync', 'dataSync'],
+		['lead sync', 'dataSync'],
+	])('matches %j to %s', (eventType, preset) => {
+		expect(presetOf(eventType)).toBe(preset);
+	});
+
+	it.each(['page_view', 'profile_update', 'downgrade', ''])('matches nothing for %j', (eventType) => {
+		expect(presetOf(eventType)).toBeUndefined();
+	});
+
+	it('prefers the longer synonym, then the one mentioned last', () => {
+		// "lead" (new lead) and "enrichment" are both one word: the last-named thing wins
+		expect(presetOf('lead enrichment job')).toBe('dataEnrichment');
+		expect(presetOf('report on new lead')).toBe('newLead');
+		// "payment failed" (two words) beats "report" (one word)
+		expect(presetOf('report payment failed')).toBe('paymentFailed');
+	});
+
+	it('ignores presets that are switched off', () => {
+		const leadsOnly = createPresetMatcher(['newLead']);
+		expect(leadsOnly('daily_report')).toBeUndefined();
+		expect(leadsOnly('lead enrichment')?.preset.id).toBe('newLead');
+	});
+
+	it('has no synonym claimed by two presets', () => {
+		const owners = new Map<string, string>();
+		for (const preset of PRESETS) {
+			for (const synonym of preset.synonyms) {
+				const key = eventWords(synonym).join(' ');
+				expect(owners.get(key) ?? preset.id).toBe(preset.id);
+				owners.set(key, preset.id);
+			}
+		}
+	});
+});

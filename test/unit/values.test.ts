@@ -1,0 +1,78 @@
+import { compileFieldPath } from '../../nodes/shared/values/fieldPath';
+import { parseInstant } from '../../nodes/shared/values/instant';
+import { parseDecimal } from '../../nodes/shared/values/number';
+
+describe('compileFieldPath', () => {
+	const read = (path: string, json: unknown) => {
+		const compiled = compileFieldPath(path);
+		if (!compiled.ok) throw new Error(compiled.problem);
+		return compiled.value(json);
+	};
+
+	it('reads top-level, nested, indexed and quoted fields', () => {
+		const json = { eventType: 'lead', customer: { tier: 'vip' }, lines: [{ sku: 'A1' }], 'odd key': 1 };
+		expect(read('eventType', json)).toBe('lead');
+		expect(read('customer.tier', json)).toBe('vip');
+		expect(read('lines[0].sku', json)).toBe('A1');
+		expect(read('["odd key"]', json)).toBe(1);
+	});
+
+	it('prefers a flat key that contains a dot', () => {
+		expect(read('utm.source', { 'utm.source': 'ads', utm: { source: 'nested' } })).toBe('ads');
+	});
+
+	it('gives undefined for a missing path instead of throwing', () => {
+		expect(read('customer.tier', { customer: null })).toBeUndefined();
+		expect(read('a.b.c', {})).toBeUndefined();
+	});
+
+	it('rejects an empty or broken path', () => {
+		expect(compileFieldPath('  ')).toEqual({ ok: false, problem: expect.stringContaining('empty') });
+		expect(compileFieldPath('lines[0')).toEqual({ ok: false, problem: expect.stringContaining('closing "]"') });
+	});
+});
+
+describe('parseDecimal', () => {
+	it.each([
+		[12.5, '.', 12.5],
+		['12.5', '.', 12.5],
+		['$1,234.50', '.', 1234.5],
+		['-$5', '.', -5],
+		['USD 99', '.', 99],
+		['1.234,50 €', ',', 1234.5],
+		["1'234.5", '.', 1234.5],
+		['.5', '.', 0.5],
+	] as const)('reads %j with "%s" decimals as %d', (value, separator, expected) => {
+		expect(parseDecimal(value, separator)).toBe(expected);
+	});
+
+	it.each(['', 'abc', '12abc', '1.2.3', 'twelve', '--5'])('gives NaN for %j', (value) => {
+		expect(parseDecimal(value)).toBeNaN();
+	});
+
+	it('gives NaN for values that are not numbers or text', () => {
+		expect(parseDecimal(null)).toBeNaN();
+		expect(parseDecimal({ amount: 1 })).toBeNaN();
+		expect(parseDecimal(true)).toBeNaN();
+	});
+});
+
+describe('parseInstant', () => {
+	it('reads ISO 8601 with and without an offset', () => {
+		expect(parseInstant('2026-11-27T18:00:00Z', 'Europe/Berlin')).toBe(Date.parse('2026-11-27T18:00:00Z'));
+		// without an offset the time is read in the zone: 18:00 Berlin = 17:00 UTC
+		expect(parseInstant('2026-11-27T18:00', 'Europe/Berlin')).toBe(Date.parse('2026-11-27T17:00:00Z'));
+	});
+
+	it('reads SQL dates and Unix timestamps in seconds or milliseconds', () => {
+		expect(parseInstant('2026-11-27 18:00:00', 'UTC')).toBe(Date.parse('2026-11-27T18:00:00Z'));
+		const epochMs = Date.parse('2026-11-27T18:00:00Z');
+		expect(parseInstant(epochMs, 'UTC')).toBe(epochMs);
+		expect(parseInstant(epochMs / 1000, 'UTC')).toBe(epochMs);
+		expect(parseInstant(String(epochMs / 1000), 'UTC')).toBe(epochMs);
+	});
+
+	it.each(['tomorrow', '', '2026-13-45', 'next tuesday'])('gives NaN for %j', (value) => {
+		expect(parseInstant(value, 'UTC')).toBeNaN();
+	});
+});
