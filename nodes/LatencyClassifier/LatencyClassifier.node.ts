@@ -57,6 +57,7 @@ export class LatencyClassifier implements INodeType {
 		const realTime: INodeExecutionData[] = [];
 		const batch: INodeExecutionData[] = [];
 		const perItem = new ItemParameters(this);
+		const sendsErrorsToErrorOutput = node.onError === 'continueErrorOutput';
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			const item = items[itemIndex];
 			perItem.itemIndex = itemIndex;
@@ -70,10 +71,11 @@ export class LatencyClassifier implements INodeType {
 			} catch (caught) {
 				const error = itemError(node, caught, itemIndex);
 				if (!this.continueOnFail()) throw error;
-				// An item that could not be judged has not been looked at: it goes out now, with its error.
+				// An item that could not be judged has not been looked at: it goes out now, keeping its
+				// data. For the error output the engine itself merges the item's data back in, from the
+				// paired input item, when the json holds nothing but the error.
 				realTime.push({
-					json: { ...item.json, error: error.message },
-					error,
+					json: sendsErrorsToErrorOutput ? { error: error.message } : { ...item.json, error: error.message },
 					pairedItem: { item: itemIndex },
 				});
 			}

@@ -9,13 +9,17 @@
 'use strict';
 
 const path = require('node:path');
-const { Workflow, NodeHelpers } = require('n8n-workflow');
+const { Workflow, NodeHelpers, LoggerProxy } = require('n8n-workflow');
 const { WorkflowExecute, ExecutionLifecycleHooks } = require('n8n-core');
 
 const PACKAGE_ROOT = path.resolve(__dirname, '..', '..');
 const PACKAGE_JSON = require(path.join(PACKAGE_ROOT, 'package.json'));
 const PACKAGE_NAME = PACKAGE_JSON.name;
 const BASE_PACKAGE = 'n8n-nodes-base';
+
+// n8n logs every node error it handles; a test asserts on the errors instead of reading logs.
+const quiet = () => {};
+LoggerProxy.init({ error: quiet, warn: quiet, info: quiet, debug: quiet, verbose: quiet });
 
 /** type name ("n8n-nodes-base.noOp") -> node type instance, loaded on first use */
 const loadedTypes = new Map();
@@ -51,6 +55,11 @@ function loadBaseNodeType(name) {
 		}
 	}
 	return undefined;
+}
+
+/** Makes a node type that only tests use (a probe) available to workflows run here. */
+function registerNodeType(type, instance) {
+	loadedTypes.set(type, instance);
 }
 
 function getNodeType(type) {
@@ -221,4 +230,4 @@ function createSession(workflow, { staticData = {}, mode = 'trigger' } = {}) {
 	};
 }
 
-module.exports = { runWorkflow, createSession, nodeTypes, PACKAGE_NAME };
+module.exports = { runWorkflow, createSession, registerNodeType, nodeTypes, PACKAGE_NAME };

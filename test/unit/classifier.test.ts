@@ -243,9 +243,13 @@ describe('deadline mode', () => {
 
 	it('adds the safety margin after the batch run', () => {
 		expect(classify(0)({ dueAt: '2026-11-28T06:30' }, noPerItemValues).route).toBe('batch');
+		expect(classify(15)({ dueAt: '2026-11-28T06:30' }, noPerItemValues).reason).toBe(
+			'Due 2026-11-28T06:30:00+01:00, after the next batch run at 2026-11-28T06:00:00+01:00 and the 15-minute safety margin.',
+		);
 		expect(classify(60)({ dueAt: '2026-11-28T06:30' }, noPerItemValues)).toMatchObject({
 			route: 'realTime',
-			reason: expect.stringContaining('(plus a 60-minute margin)'),
+			reason:
+				'Due 2026-11-28T06:30:00+01:00, within the 60-minute safety margin after the next batch run at 2026-11-28T06:00:00+01:00.',
 		});
 	});
 

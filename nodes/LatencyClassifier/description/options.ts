@@ -29,9 +29,8 @@ export const optionsProperty: INodeProperties = {
 			displayName: 'Decision Field Name',
 			name: 'decisionField',
 			type: 'string',
-			displayOptions: { show: { includeDecision: [true] } },
 			default: DEFAULT_DECISION_FIELD,
-			description: 'Name of the field that holds the decision record',
+			description: 'Name of the field that holds the decision record (used when Add Decision Record is on)',
 		},
 	],
 };

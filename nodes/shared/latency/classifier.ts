@@ -259,8 +259,11 @@ function requireNumber(value: unknown, field: string): number {
 function createDeadlineDecider(settings: Extract<ClassifierSettings, { mode: 'deadline' }>, clock: Clock): Classify {
 	const readDeadline = fieldReader(settings.deadlineField, 'Due Date Field');
 	const field = settings.deadlineField.trim();
-	const cutoff = clock.nextRun + settings.marginMinutes * 60_000;
-	const margin = settings.marginMinutes > 0 ? ` (plus a ${settings.marginMinutes}-minute margin)` : '';
+	const marginMs = settings.marginMinutes * 60_000;
+	const run = `the next batch run at ${clock.nextBatchRun}`;
+	const margin = `the ${settings.marginMinutes}-minute safety margin`;
+	const whyNow = (due: number) => (due < clock.nextRun ? `before ${run}` : `within ${margin} after ${run}`);
+	const whyLater = marginMs > 0 ? `after ${run} and ${margin}` : `not before ${run}`;
 	return (json) => {
 		const raw = readDeadline(json);
 		if (raw === undefined || raw === null || raw === '') {
@@ -282,13 +285,11 @@ function createDeadlineDecider(settings: Extract<ClassifierSettings, { mode: 'de
 				dueAt,
 			};
 		}
-		const urgent = due < cutoff;
+		const urgent = due < clock.nextRun + marginMs;
 		return decision(clock, {
 			route: urgent ? 'realTime' : 'batch',
 			decidedBy: 'deadline',
-			reason: urgent
-				? `Due ${dueAt}, before the next batch run at ${clock.nextBatchRun}${margin}.`
-				: `Due ${dueAt}, not before the next batch run at ${clock.nextBatchRun}${margin}.`,
+			reason: `Due ${dueAt}, ${urgent ? whyNow(due) : whyLater}.`,
 			dueAt,
 		});
 	};

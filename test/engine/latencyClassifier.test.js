@@ -1,0 +1,179 @@
+/**
+ * The Latency Classifier inside n8n's engine: error handling with each "On Error" setting,
+ * settings errors, per-item expressions, and the router's promise that every item leaves once.
+ */
+const { runWorkflow } = require('./harness');
+
+const AT = '2026-11-27T10:00:00Z';
+const CLASSIFIER = 'Latency Classifier';
+
+function workflow(parameters, nodeSettings = {}) {
+	return {
+		nodes: [
+			{ id: 'in', name: 'Input', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'lc',
+				name: CLASSIFIER,
+				type: 'n8n-nodes-realtime-batch.latencyClassifier',
+				typeVersion: 1,
+				position: [220, 0],
+				parameters: { timezone: 'UTC', ...parameters },
+				...nodeSettings,
+			},
+		],
+		connections: { Input: { main: [[{ node: CLASSIFIER, type: 'main', index: 0 }]] } },
+	};
+}
+
+const run = (parameters, items, nodeSettings) =>
+	runWorkflow({ workflow: workflow(parameters, nodeSettings), pinData: { Input: items }, at: AT });
+
+const costMode = { mode: 'costOfDelay', costField: 'cost', costMultiplier: 1, costThreshold: 10 };
+const mixedCosts = [{ cost: 50 }, { cost: 'lots' }, { cost: 2 }, {}];
+
+describe('bad input', () => {
+	it('stops with an error naming the item index and the field', async () => {
+		const result = await run(costMode, mixedCosts);
+		expect(result.error).toBeDefined();
+		expect(result.error.message).toBe('"cost" in item 1 is "lots", which is not a number');
+		expect(result.error.node.name).toBe(CLASSIFIER);
+	});
+
+	it('with "Continue", routes every other item and sends the bad ones on with their error', async () => {
+		const result = await run(costMode, mixedCosts, { onError: 'continueRegularOutput' });
+		expect(result.error).toBeUndefined();
+		const [realTime, batch] = result.jsonOutputsOf(CLASSIFIER);
+		expect(realTime.map((json) => json.error ?? json.latency.route)).toEqual([
+			'realTime',
+			'"cost" in item 1 is "lots", which is not a number',
+			'"cost" in item 3 is missing; it must hold the cost of a one-hour delay as a number',
+		]);
+		expect(realTime[1].cost).toBe('lots');
+		expect(batch.map((json) => json.cost)).toEqual([2]);
+		const [realTimeItems] = result.outputsOf(CLASSIFIER);
+		expect(realTimeItems.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 3 }]);
+	});
+
+	it('with "Continue (using error output)", sends the bad items to the error output', async () => {
+		const result = await run(costMode, mixedCosts, { onError: 'continueErrorOutput' });
+		const outputs = result.jsonOutputsOf(CLASSIFIER);
+		expect(outputs).toHaveLength(3);
+		expect(outputs[0].map((json) => json.cost)).toEqual([50]);
+		expect(outputs[1].map((json) => json.cost)).toEqual([2]);
+		expect(outputs[2].map((json) => json.cost)).toEqual(['lots', undefined]);
+		expect(outputs[2].map((json) => json.error)).toEqual([
+			'"cost" in item 1 is "lots", which is not a number',
+			'"cost" in item 3 is missing; it must hold the cost of a one-hour delay as a number',
+		]);
+	});
+
+	it.each([
+		[{ mode: 'deadline', deadlineField: 'due' }, { due: 'next tuesday' }, '"due" in item 0 is "next tuesday", which is not a date'],
+		[{ mode: 'deadline', deadlineField: 'due' }, { other: 1 }, '"due" in item 0 is missing; it must hold when the item is due'],
+		[
+			{ rules: { rule: [{ name: 'Big order', field: 'order.total', operator: 'greaterThan', value: '100' }] } },
+			{ order: { total: 'n/a' } },
+			'"order.total" in item 0 is "n/a", which is not a number',
+		],
+	])('names the field for %j', async (parameters, item, message) => {
+		const result = await run(parameters, [item]);
+		expect(result.error.message).toEqual(expect.stringContaining(message));
+	});
+});
+
+describe('settings errors', () => {
+	it.each([
+		[{ timezone: 'Mars/Olympus' }, 'Timezone: "Mars/Olympus" is not a known timezone'],
+		[{ scheduleKind: 'cron', cronExpression: '0 6 * *' }, 'Cron Expression: "0 6 * *" has 4 fields'],
+		[{ scheduleKind: 'cron', cronExpression: '0 25 * * *' }, 'Cron Expression: "25" is not a valid hour field'],
+		[{ runAt: '6am' }, 'Run At: "6am" is not a time of day'],
+		[
+			{ rules: { rule: [{ name: 'Costly', field: 'cost', operator: 'greaterThan', value: 'high' }] } },
+			'Custom Rules › Rule "Costly": "high" is not a number',
+		],
+		[{ eventTypeField: '' }, 'Event Type Field: The field name is empty'],
+	])('%j is reported once, naming the parameter', async (parameters, message) => {
+		const result = await run(parameters, [{ eventType: 'lead' }], { onError: 'continueRegularOutput' });
+		expect(result.error.message).toEqual(expect.stringContaining(message));
+	});
+});
+
+describe('expressions (the slow path)', () => {
+	it('evaluates a rule condition expression per item', async () => {
+		const result = await run(
+			{
+				readyMadeRules: [],
+				rules: { rule: [{ name: 'Large US order', conditionType: 'expression', condition: '={{ $json.amount > 1000 && $json.country === "US" }}', delayCost: 'moneyAndTrust' }] },
+			},
+			[{ amount: 5000, country: 'US' }, { amount: 5000, country: 'DE' }, { amount: 10, country: 'US' }],
+		);
+		const [realTime, batch] = result.jsonOutputsOf(CLASSIFIER);
+		expect(realTime.map((json) => [json.amount, json.country, json.latency.rule])).toEqual([[5000, 'US', 'Large US order']]);
+		expect(batch).toHaveLength(2);
+	});
+
+	it('reads a rule value from an expression per item', async () => {
+		const result = await run(
+			{
+				readyMadeRules: [],
+				rules: { rule: [{ name: 'Over own limit', field: 'spend', operator: 'greaterThan', value: '={{ $json.limit }}' }] },
+			},
+			[{ spend: 120, limit: 100 }, { spend: 120, limit: 500 }],
+		);
+		const [realTime, batch] = result.jsonOutputsOf(CLASSIFIER);
+		expect(realTime.map((json) => json.latency.reason)).toEqual([
+			'Rule "Over own limit" matched (spend is greater than 100): a one-hour delay costs money.',
+		]);
+		expect(batch.map((json) => json.limit)).toEqual([500]);
+	});
+
+	it('computes the cost of delay from an expression', async () => {
+		const result = await run(
+			{ mode: 'costOfDelay', costSource: 'expression', costExpression: '={{ $json.dealValue * $json.lossPerHour }}', costThreshold: 100 },
+			[{ dealValue: 2000, lossPerHour: 0.1 }, { dealValue: 2000, lossPerHour: 0.01 }],
+		);
+		const [realTime, batch] = result.jsonOutputsOf(CLASSIFIER);
+		expect(realTime.map((json) => json.latency.delayCostAmount)).toEqual([200]);
+		expect(batch.map((json) => json.latency.delayCostAmount)).toEqual([20]);
+	});
+});
+
+describe('every item leaves on exactly one output', () => {
+	const EVENT_TYPES = ['new_lead', 'weekly_report', 'payment_failed', 'page_view', '', 'backup', null, 42];
+
+	function randomItems(count, seed) {
+		let state = seed;
+		const next = () => (state = (state * 48271) % 2147483647) / 2147483647;
+		return Array.from({ length: count }, (_, id) => {
+			const json = { id, eventType: EVENT_TYPES[Math.floor(next() * EVENT_TYPES.length)] };
+			if (next() < 0.3) json.customer = { tier: next() < 0.5 ? 'vip' : 'basic' };
+			if (next() < 0.3) json.amount = next() < 0.2 ? 'not a number' : Math.round(next() * 2000);
+			return json;
+		});
+	}
+
+	it.each([1, 2, 3])('for 500 random items, seed %i, with bad items continuing', async (seed) => {
+		const items = randomItems(500, seed);
+		const result = await run(
+			{
+				rules: {
+					rule: [
+						{ name: 'VIP', field: 'customer.tier', operator: 'equals', value: 'vip', delayCost: 'trust' },
+						{ name: 'Big', field: 'amount', operator: 'greaterThan', value: '1000' },
+					],
+				},
+			},
+			items,
+			{ onError: 'continueRegularOutput' },
+		);
+		const outputs = result.outputsOf(CLASSIFIER);
+		const seen = outputs.flat().map((item) => item.pairedItem.item);
+		expect(seen.sort((a, b) => a - b)).toEqual(items.map((_, index) => index));
+		for (const [outputIndex, route] of [[0, 'realTime'], [1, 'batch']]) {
+			for (const item of outputs[outputIndex]) {
+				expect(item.json.id).toBe(item.pairedItem.item);
+				if (item.json.error === undefined) expect(item.json.latency.route).toBe(route);
+			}
+		}
+	});
+});
