@@ -8,18 +8,17 @@
  */
 'use strict';
 
+// n8n logs every node error it reports; tests assert on the errors instead. Set before n8n loads.
+process.env.N8N_LOG_LEVEL ??= 'silent';
+
 const path = require('node:path');
-const { Workflow, NodeHelpers, LoggerProxy } = require('n8n-workflow');
+const { Workflow, NodeHelpers } = require('n8n-workflow');
 const { WorkflowExecute, ExecutionLifecycleHooks } = require('n8n-core');
 
 const PACKAGE_ROOT = path.resolve(__dirname, '..', '..');
 const PACKAGE_JSON = require(path.join(PACKAGE_ROOT, 'package.json'));
 const PACKAGE_NAME = PACKAGE_JSON.name;
 const BASE_PACKAGE = 'n8n-nodes-base';
-
-// n8n logs every node error it handles; a test asserts on the errors instead of reading logs.
-const quiet = () => {};
-LoggerProxy.init({ error: quiet, warn: quiet, info: quiet, debug: quiet, verbose: quiet });
 
 /** type name ("n8n-nodes-base.noOp") -> node type instance, loaded on first use */
 const loadedTypes = new Map();

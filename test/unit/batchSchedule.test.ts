@@ -5,13 +5,14 @@ const at = (iso: string) => Date.parse(iso);
 const iso = (epoch: number) => new Date(epoch).toISOString();
 
 function settingError(run: () => unknown): InvalidSettingError {
+	let thrown: unknown;
 	try {
 		run();
 	} catch (error) {
-		if (error instanceof InvalidSettingError) return error;
-		throw error;
+		thrown = error;
 	}
-	throw new Error('expected an InvalidSettingError');
+	expect(thrown).toBeInstanceOf(InvalidSettingError);
+	return thrown as InvalidSettingError;
 }
 
 describe('compileSchedule', () => {
