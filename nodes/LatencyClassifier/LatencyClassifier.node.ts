@@ -66,7 +66,7 @@ export class LatencyClassifier implements INodeType {
 				// Like n8n's If and Switch, route the input item itself: the engine hands each node
 				// its own copies of the item wrappers. The json is copied, since upstream nodes share it.
 				if (decisionField !== undefined) item.json = { ...item.json, [decisionField]: decision };
-				item.pairedItem = { item: itemIndex };
+				item.pairedItem ??= { item: itemIndex };
 				(decision.route === 'realTime' ? realTime : batch).push(item);
 			} catch (caught) {
 				const error = itemError(node, caught, itemIndex);

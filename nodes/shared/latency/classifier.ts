@@ -1,6 +1,6 @@
 import { InvalidItemValueError, InvalidSettingError } from '../errors';
 import type { CompiledSchedule } from '../schedule/batchSchedule';
-import { compileFieldPath, type FieldReader } from '../values/fieldPath';
+import { compileFieldPath, topLevelKey, type FieldReader } from '../values/fieldPath';
 import { describeValue } from '../values/describe';
 import { formatInstant, parseInstant } from '../values/instant';
 import { formatAmount, parseDecimal } from '../values/number';
@@ -137,8 +137,8 @@ function createRulesDecider(settings: Extract<ClassifierSettings, { mode: 'rules
 		return decided;
 	};
 	return (json, perItem) => {
-		for (const rule of rules) {
-			const decided = rule.match(json, perItem);
+		for (let index = 0; index < rules.length; index++) {
+			const decided = rules[index].match(json, perItem);
 			if (decided !== undefined) return decided;
 		}
 		if (!readEventType) return withoutEventType;
@@ -178,6 +178,11 @@ function compileRule(rule: RuleSpec, index: number, caseSensitive: boolean, cloc
 		if (!compiled.ok) throw new InvalidRuleError(name, compiled.problem);
 		const test = compiled.value;
 		const decided = Object.freeze(decide(describe(source.value)));
+		const key = topLevelKey(condition.field);
+		if (key !== undefined) {
+			// n8n item json is always an object; reading the key here saves a call per item and rule.
+			return { match: (json) => (test((json as Record<string, unknown>)[key], field) ? decided : undefined) };
+		}
 		return { match: (json) => (test(readField(json), field) ? decided : undefined) };
 	}
 	return {

@@ -52,7 +52,10 @@ export type FieldTest = (fieldValue: unknown, field: string) => boolean;
 /**
  * Compiles a comparison once, so routing many items costs one call each. Fails with a readable
  * problem when the rule's own value does not fit the operator (a text for "greater than").
- * A list value matches when any element matches; a negated operator matches when none does.
+ *
+ * Each test handles the common case (one text or number) first, in its own body, because this runs
+ * for every item; lists (any element matches), empty values (no match) and other types take the
+ * slower general path. A negated operator matches when its positive form does not.
  */
 export function compileComparison(
 	operator: ComparisonOperator,
@@ -66,16 +69,78 @@ export function compileComparison(
 		const test = compiled.value;
 		return success((fieldValue, field) => !test(fieldValue, field));
 	}
-	if (operator === 'exists') return success((fieldValue) => isPresent(fieldValue));
+	switch (operator) {
+		case 'exists':
+			return success((fieldValue) => isPresent(fieldValue));
+		case 'greaterThan':
+		case 'greaterThanOrEqual':
+		case 'lessThan':
+		case 'lessThanOrEqual':
+			return compileNumberTest(operator, ruleValue);
+		case 'equals':
+			return success(compileEqualsTest(textOf(ruleValue, 'Value'), caseSensitive));
+		case 'isOneOf': {
+			const isOption = textMatcher(listOf(ruleValue), caseSensitive);
+			const general = generalTest((value, field) => isOption(textOf(value, field)));
+			return success((fieldValue, field) =>
+				typeof fieldValue === 'string' && fieldValue !== '' ? isOption(fieldValue) : general(fieldValue, field),
+			);
+		}
+		case 'contains':
+		case 'startsWith':
+		case 'endsWith': {
+			const fold = caseSensitive ? (text: string) => text : (text: string) => text.toLowerCase();
+			const expected = fold(textOf(ruleValue, 'Value'));
+			const test = TEXT_TESTS[operator];
+			const general = generalTest((value, field) => test(fold(textOf(value, field)), expected));
+			return success((fieldValue, field) =>
+				typeof fieldValue === 'string' && fieldValue !== '' ? test(fold(fieldValue), expected) : general(fieldValue, field),
+			);
+		}
+		default:
+			return failure(`"${operator}" is not a known operator`);
+	}
+}
 
-	const compiled = compileScalarTest(operator, ruleValue, caseSensitive);
-	if (!compiled.ok) return compiled;
-	const matchesOne = compiled.value;
-	return success((fieldValue, field) => {
+function compileNumberTest(operator: ComparisonOperator, ruleValue: unknown): Result<FieldTest> {
+	const limit = parseDecimal(ruleValue);
+	if (!Number.isFinite(limit)) {
+		return failure(`"${String(ruleValue)}" is not a number, and "${OPERATOR_WORDS[operator]}" compares numbers`);
+	}
+	const compare = NUMBER_COMPARISONS[operator](limit);
+	const general = generalTest((value, field) => compare(numberOf(value, field)));
+	return success((fieldValue, field) =>
+		typeof fieldValue === 'number' && Number.isFinite(fieldValue) ? compare(fieldValue) : general(fieldValue, field),
+	);
+}
+
+function compileEqualsTest(expected: string, caseSensitive: boolean): FieldTest {
+	const expectedNumber = parseDecimal(expected);
+	const folded = expected.toLowerCase();
+	const equalsText = (text: string) =>
+		text === expected ||
+		(!caseSensitive &&
+			// Lower-casing allocates, so only texts that could match are lower-cased ("İ" alone
+			// changes length when lower-cased).
+			(text.length === folded.length || text.includes('\u0130')) &&
+			text.toLowerCase() === folded);
+	const equalsOne = (value: unknown, field: string) =>
+		typeof value === 'number' && Number.isFinite(expectedNumber) ? value === expectedNumber : equalsText(textOf(value, field));
+	const general = generalTest(equalsOne);
+	return (fieldValue, field) => {
+		if (typeof fieldValue === 'string' && fieldValue !== '') return equalsText(fieldValue);
+		if (typeof fieldValue === 'number') return equalsOne(fieldValue, field);
+		return general(fieldValue, field);
+	};
+}
+
+/** Empty values never match; a list matches when any of its elements does. */
+function generalTest(matchesOne: FieldTest): FieldTest {
+	return (fieldValue, field) => {
 		if (!isPresent(fieldValue)) return false;
 		if (Array.isArray(fieldValue)) return fieldValue.some((element) => isPresent(element) && matchesOne(element, field));
 		return matchesOne(fieldValue, field);
-	});
+	};
 }
 
 function isPresent(value: unknown): boolean {
@@ -83,49 +148,33 @@ function isPresent(value: unknown): boolean {
 	return !(Array.isArray(value) && value.length === 0);
 }
 
-function compileScalarTest(operator: ComparisonOperator, ruleValue: unknown, caseSensitive: boolean): Result<FieldTest> {
-	const fold = caseSensitive ? (text: string) => text : (text: string) => text.toLowerCase();
-	switch (operator) {
-		case 'greaterThan':
-		case 'greaterThanOrEqual':
-		case 'lessThan':
-		case 'lessThanOrEqual': {
-			const limit = parseDecimal(ruleValue);
-			if (!Number.isFinite(limit)) {
-				return failure(`"${String(ruleValue)}" is not a number, and "${OPERATOR_WORDS[operator]}" compares numbers`);
-			}
-			const compare = NUMBER_COMPARISONS[operator];
-			return success((fieldValue, field) => compare(numberOf(fieldValue, field), limit));
-		}
-		case 'isOneOf': {
-			const options = new Set(listOf(ruleValue).map(fold));
-			return success((fieldValue, field) => options.has(fold(textOf(fieldValue, field))));
-		}
-		case 'equals': {
-			const expected = fold(textOf(ruleValue, 'Value'));
-			const expectedNumber = parseDecimal(expected);
-			return success((fieldValue, field) => {
-				if (typeof fieldValue === 'number' && Number.isFinite(expectedNumber)) return fieldValue === expectedNumber;
-				return fold(textOf(fieldValue, field)) === expected;
-			});
-		}
-		case 'contains':
-		case 'startsWith':
-		case 'endsWith': {
-			const expected = fold(textOf(ruleValue, 'Value'));
-			const test = TEXT_TESTS[operator];
-			return success((fieldValue, field) => test(fold(textOf(fieldValue, field)), expected));
-		}
-		default:
-			return failure(`"${operator}" is not a known operator`);
+/**
+ * Is the text one of the options? Tried exactly first, then ignoring case. Lower-casing allocates a
+ * string per item, so it is skipped when no option has the text's length. Short lists are scanned:
+ * for a handful of options that beats hashing the text.
+ */
+function textMatcher(options: string[], caseSensitive: boolean): (text: string) => boolean {
+	const exact = [...new Set(options)];
+	const folded = [...new Set(options.map((option) => option.toLowerCase()))];
+	if (exact.length > 16) {
+		const exactSet = new Set(exact);
+		const foldedSet = new Set(folded);
+		return caseSensitive
+			? (text) => exactSet.has(text)
+			: (text) => exactSet.has(text) || foldedSet.has(text.toLowerCase());
 	}
+	if (caseSensitive) return (text) => exact.includes(text);
+	const lengths = folded.map((option) => option.length);
+	return (text) =>
+		exact.includes(text) ||
+		((lengths.includes(text.length) || text.includes('\u0130')) && folded.includes(text.toLowerCase()));
 }
 
-const NUMBER_COMPARISONS: Record<string, (value: number, limit: number) => boolean> = {
-	greaterThan: (value, limit) => value > limit,
-	greaterThanOrEqual: (value, limit) => value >= limit,
-	lessThan: (value, limit) => value < limit,
-	lessThanOrEqual: (value, limit) => value <= limit,
+const NUMBER_COMPARISONS: Record<string, (limit: number) => (value: number) => boolean> = {
+	greaterThan: (limit) => (value) => value > limit,
+	greaterThanOrEqual: (limit) => (value) => value >= limit,
+	lessThan: (limit) => (value) => value < limit,
+	lessThanOrEqual: (limit) => (value) => value <= limit,
 };
 
 const TEXT_TESTS: Record<string, (value: string, expected: string) => boolean> = {

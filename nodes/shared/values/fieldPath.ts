@@ -33,6 +33,13 @@ function readerFor(trimmed: string, segments: string[]): FieldReader {
 	};
 }
 
+/** The key itself when the path names a top-level field, so hot loops can read it directly. */
+export function topLevelKey(path: string): string | undefined {
+	const trimmed = path.trim();
+	const parsed = trimmed === '' ? undefined : splitPath(trimmed);
+	return parsed?.ok && parsed.value.length === 1 ? parsed.value[0] : undefined;
+}
+
 function isObjectLike(value: unknown): boolean {
 	return typeof value === 'object' && value !== null;
 }
