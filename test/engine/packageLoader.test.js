@@ -1,0 +1,37 @@
+/**
+ * The built package, loaded the way n8n loads an installed community package: n8n-core's own
+ * PackageDirectoryLoader reads package.json's n8n section, the node classes, codex and icons.
+ */
+process.env.N8N_LOG_LEVEL ??= 'silent';
+const fs = require('node:fs');
+const path = require('node:path');
+const { PackageDirectoryLoader } = require('n8n-core');
+
+const PACKAGE_ROOT = path.resolve(__dirname, '..', '..');
+
+let loader;
+beforeAll(async () => {
+	loader = new PackageDirectoryLoader(PACKAGE_ROOT);
+	await loader.loadAll();
+});
+
+test('n8n finds every node listed in package.json under the package name', () => {
+	const packageJson = JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8'));
+	expect(loader.packageName).toBe('n8n-nodes-realtime-batch');
+	expect(Object.keys(loader.known.nodes)).toHaveLength(packageJson.n8n.nodes.length);
+	expect(loader.known.nodes.latencyClassifier).toMatchObject({
+		className: 'LatencyClassifier',
+		sourcePath: 'dist/nodes/LatencyClassifier/LatencyClassifier.node.js',
+	});
+});
+
+test('the Latency Classifier comes with its codex, themed icons and two named outputs', () => {
+	const description = loader.types.nodes.find((node) => node.name.endsWith('latencyClassifier'));
+	expect(description.codex).toMatchObject({ categories: ['Utility'], alias: expect.arrayContaining(['Router', 'Real-Time', 'Batch']) });
+	for (const icon of Object.values(description.iconUrl)) {
+		expect(fs.existsSync(path.join(PACKAGE_ROOT, icon.replace(/^icons\/n8n-nodes-realtime-batch\//, '')))).toBe(true);
+	}
+	expect(Object.keys(description.iconUrl)).toEqual(['light', 'dark']);
+	expect(description.outputNames).toEqual(['Real-Time', 'Batch']);
+	expect(description.usableAsTool).toBe(true);
+});
