@@ -14,7 +14,7 @@ import { deadlineProperties } from './description/deadline';
 import { modeProperty } from './description/mode';
 import { optionsProperty } from './description/options';
 import { rulesProperties } from './description/rules';
-import { itemError, settingError } from './errors';
+import { itemError, settingError } from '../common/errors';
 import { readSettings } from './settings';
 
 export class LatencyClassifier implements INodeType {

@@ -1,7 +1,6 @@
 import { InvalidItemValueError, InvalidSettingError } from '../../nodes/shared/errors';
 import {
 	createClassifier,
-	InvalidRuleError,
 	type ClassifierSettings,
 	type PerItemValues,
 	type RuleSpec,
@@ -152,8 +151,9 @@ describe('rules mode', () => {
 
 	it('rejects a rule whose value does not fit its operator, once, before any item', () => {
 		const error = caught(() => rulesClassifier({ rules: [rule('Costly', 'cost', 'greaterThan', 'high', 'money')] }));
-		expect(error).toBeInstanceOf(InvalidRuleError);
-		expect(error.message).toBe('Rule "Costly": "high" is not a number, and "is greater than" compares numbers');
+		expect(error).toBeInstanceOf(InvalidSettingError);
+		expect((error as InvalidSettingError).parameter).toBe('Custom Rules › Rule "Costly"');
+		expect(error.message).toBe('"high" is not a number, and "is greater than" compares numbers');
 	});
 
 	it('names a rule without a name by its position', () => {
@@ -164,7 +164,7 @@ describe('rules mode', () => {
 	it('rejects an empty field in a rule, naming the parameter', () => {
 		const error = caught(() => rulesClassifier({ rules: [rule('Blank', ' ', 'exists', '', 'trust')] }));
 		expect(error).toBeInstanceOf(InvalidSettingError);
-		expect((error as InvalidSettingError).parameter).toBe('Rule "Blank" › Field');
+		expect((error as InvalidSettingError).parameter).toBe('Custom Rules › Rule "Blank" › Field');
 	});
 });
 

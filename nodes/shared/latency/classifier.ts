@@ -167,7 +167,7 @@ function compileRule(rule: RuleSpec, index: number, caseSensitive: boolean, cloc
 		const decided = Object.freeze(decide('its condition is true'));
 		return { match: (_json, perItem) => (expressionResult(perItem.ruleExpression(index), name) ? decided : undefined) };
 	}
-	const readField = fieldReader(condition.field, `Rule "${name}" › Field`);
+	const readField = fieldReader(condition.field, `Custom Rules › Rule "${name}" › Field`);
 	const field = condition.field.trim();
 	const words = OPERATOR_WORDS[condition.operator];
 	const describe = (value: unknown) =>
@@ -175,7 +175,7 @@ function compileRule(rule: RuleSpec, index: number, caseSensitive: boolean, cloc
 	const source = condition.value;
 	if (!source.perItem) {
 		const compiled = compileComparison(condition.operator, source.value, caseSensitive);
-		if (!compiled.ok) throw new InvalidRuleError(name, compiled.problem);
+		if (!compiled.ok) throw new InvalidSettingError(`Custom Rules › Rule "${name}"`, compiled.problem);
 		const test = compiled.value;
 		const decided = Object.freeze(decide(describe(source.value)));
 		const key = topLevelKey(condition.field);
@@ -193,17 +193,6 @@ function compileRule(rule: RuleSpec, index: number, caseSensitive: boolean, cloc
 			return compiled.value(readField(json), field) ? decide(describe(value)) : undefined;
 		},
 	};
-}
-
-/** A rule whose own settings are wrong, reported once instead of once per item. */
-export class InvalidRuleError extends Error {
-	constructor(
-		readonly rule: string,
-		message: string,
-	) {
-		super(`Rule "${rule}": ${message}`);
-		this.name = 'InvalidRuleError';
-	}
 }
 
 function expressionResult(value: unknown, ruleName: string): boolean {

@@ -1,14 +1,13 @@
 import { NodeOperationError, type INode } from 'n8n-workflow';
 
 import { InvalidItemValueError, InvalidSettingError } from '../shared/errors';
-import { InvalidRuleError } from '../shared/latency/classifier';
 
 /** A problem with one item: names the item index and the field, so the operator can find it. */
 export function itemError(node: INode, error: unknown, itemIndex: number): NodeOperationError {
 	if (error instanceof InvalidItemValueError) {
 		return new NodeOperationError(node, `"${error.field}" in item ${itemIndex} ${error.message}`, {
 			itemIndex,
-			description: `Fix the value in the input, or set Settings › On Error to "Continue" to route the other items and pass this one on with its error.`,
+			description: `Fix the value in the input, or set Settings › On Error to "Continue" to carry on with the other items and pass this one on with its error.`,
 		});
 	}
 	if (error instanceof NodeOperationError) {
@@ -22,9 +21,6 @@ export function itemError(node: INode, error: unknown, itemIndex: number): NodeO
 export function settingError(node: INode, error: unknown): NodeOperationError {
 	if (error instanceof InvalidSettingError) {
 		return new NodeOperationError(node, `${error.parameter}: ${error.message}`);
-	}
-	if (error instanceof InvalidRuleError) {
-		return new NodeOperationError(node, `Custom Rules › ${error.message}`);
 	}
 	if (error instanceof NodeOperationError) return error;
 	return new NodeOperationError(node, error as Error);

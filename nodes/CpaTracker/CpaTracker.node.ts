@@ -1,0 +1,32 @@
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { adPerformanceProperties } from '../common/adPerformance/description';
+import { executeAdPerformance } from '../common/adPerformance/execute';
+
+export class CpaTracker implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'CPA Tracker',
+		name: 'cpaTracker',
+		icon: { light: 'file:cpaTracker.svg', dark: 'file:cpaTracker.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ "Target " + $parameter["targetCpa"] }}',
+		description: 'Cost per acquisition per campaign against a target, with alerts that fire on change, not on every run',
+		defaults: { name: 'CPA Tracker' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main, NodeConnectionTypes.Main],
+		outputNames: ['Alert', 'OK', 'Insufficient Data'],
+		properties: adPerformanceProperties('cpa'),
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await executeAdPerformance(this, 'cpa');
+	}
+}

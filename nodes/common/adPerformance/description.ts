@@ -1,0 +1,365 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { MetricKind } from '../../shared/metrics/judge';
+
+/** Parameters shared by the ROAS Calculator and the CPA Tracker, in the order an operator needs them. */
+export function adPerformanceProperties(kind: MetricKind): INodeProperties[] {
+	return [
+		...inputProperties(kind),
+		...(kind === 'roas' ? roasTargetProperties : cpaTargetProperties),
+		...periodProperties,
+		...alertProperties(kind),
+		optionsProperty,
+	];
+}
+
+const mappedFormats = { show: { inputFormat: ['auto', 'fields'] } };
+
+function inputProperties(kind: MetricKind): INodeProperties[] {
+	return [
+		{
+			displayName: 'Input Format',
+			name: 'inputFormat',
+			type: 'options',
+			options: [
+				{
+					name: 'Auto-Detect',
+					value: 'auto',
+					description: 'Meta insights and Google Ads rows are recognised; other rows use the fields below',
+				},
+				{ name: 'Fields I Map', value: 'fields', description: 'Rows from a sheet, a webhook or the Ad Metrics node' },
+				{ name: 'Google Ads API Rows', value: 'googleAds', description: 'Rows with metrics.costMicros, metrics.conversions and metrics.conversionsValue' },
+				{ name: 'Meta Ads Insights Rows', value: 'meta', description: 'Rows with spend, actions and action_values as Meta sends them' },
+			],
+			default: 'auto',
+		},
+		{
+			displayName: 'Meta Purchase Action Type',
+			name: 'metaActionType',
+			type: 'string',
+			displayOptions: { show: { inputFormat: ['auto', 'meta'] } },
+			default: 'omni_purchase',
+			description:
+				'Meta lists one purchase under several action types (purchase, omni_purchase, offsite_conversion.fb_pixel_purchase). Only this one is read, so nothing is counted twice.',
+		},
+		{
+			displayName: 'Campaign Field',
+			name: 'campaignField',
+			type: 'string',
+			requiresDataPath: 'single',
+			displayOptions: mappedFormats,
+			default: 'campaignName',
+			description: 'The field naming the campaign. Drag a field from the input here.',
+		},
+		{
+			displayName: 'Spend Field',
+			name: 'spendField',
+			type: 'string',
+			requiresDataPath: 'single',
+			displayOptions: mappedFormats,
+			default: 'spend',
+			description: 'The amount spent; numbers or text such as "$1,234.50"',
+		},
+		kind === 'roas'
+			? {
+					displayName: 'Conversion Value Field',
+					name: 'valueField',
+					type: 'string',
+					requiresDataPath: 'single',
+					displayOptions: mappedFormats,
+					default: 'conversionValue',
+					description: 'The revenue the ads brought (purchase or conversion value)',
+				}
+			: {
+					displayName: 'Conversions Field',
+					name: 'conversionsField',
+					type: 'string',
+					requiresDataPath: 'single',
+					displayOptions: mappedFormats,
+					default: 'conversions',
+					description: 'The number of conversions (purchases, leads, sign-ups)',
+				},
+		{
+			displayName: 'Currency Field',
+			name: 'currencyField',
+			type: 'string',
+			requiresDataPath: 'single',
+			displayOptions: mappedFormats,
+			default: 'currency',
+			description: 'Rows of one group must share a currency. Leave empty when all rows use one.',
+		},
+		{
+			displayName: 'Date Field',
+			name: 'dateField',
+			type: 'string',
+			requiresDataPath: 'single',
+			displayOptions: mappedFormats,
+			default: 'date',
+			description: 'Day of the row (YYYY-MM-DD), shown as the period and used to split periods',
+		},
+		{
+			displayName: 'Group By',
+			name: 'groupBy',
+			type: 'options',
+			options: [
+				{ name: 'Account', value: 'account' },
+				{ name: 'All Rows Together', value: 'all' },
+				{ name: 'Campaign', value: 'campaign' },
+			],
+			default: 'campaign',
+			description: 'Spend and results are summed per group first, then divided: ratios are never averaged',
+		},
+	];
+}
+
+const roasTargetProperties: INodeProperties[] = [
+	{
+		displayName: 'Target From',
+		name: 'targetSource',
+		type: 'options',
+		options: [
+			{ name: 'A Number', value: 'number' },
+			{
+				name: 'Break-Even From Gross Margin',
+				value: 'margin',
+				description: 'Target ROAS = 1 / gross margin: below it, ads lose money',
+			},
+		],
+		default: 'number',
+	},
+	{
+		displayName: 'Target ROAS',
+		name: 'targetRoas',
+		type: 'number',
+		typeOptions: { minValue: 0, numberPrecision: 2 },
+		displayOptions: { show: { targetSource: ['number'] } },
+		default: 3,
+		description: 'Revenue per unit of spend you aim for; below it a campaign gets a warning',
+	},
+	{
+		displayName: 'Gross Margin (%)',
+		name: 'grossMarginPercent',
+		type: 'number',
+		typeOptions: { minValue: 0.1, maxValue: 100, numberPrecision: 1 },
+		displayOptions: { show: { targetSource: ['margin'] } },
+		default: 40,
+		description: 'With a 40% margin, break-even ROAS is 2.5',
+	},
+	{
+		displayName: 'Critical Below',
+		name: 'criticalRoas',
+		type: 'number',
+		typeOptions: { minValue: 0, numberPrecision: 2 },
+		default: 1,
+		description: 'ROAS below this is critical (1: revenue below spend). 0 for warnings only.',
+	},
+	{
+		displayName: 'Minimum Spend',
+		name: 'minSpend',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 50,
+		description: 'Campaigns that spent less go to Insufficient Data instead of being judged',
+	},
+];
+
+const cpaTargetProperties: INodeProperties[] = [
+	{
+		displayName: 'Target CPA',
+		name: 'targetCpa',
+		type: 'number',
+		typeOptions: { minValue: 0, numberPrecision: 2 },
+		default: 50,
+		description: 'Cost per conversion you aim for; above it a campaign gets a warning',
+	},
+	{
+		displayName: 'Maximum CPA',
+		name: 'maximumCpa',
+		type: 'number',
+		typeOptions: { minValue: 0, numberPrecision: 2 },
+		default: 0,
+		description: 'Above this the alert is critical. 0 for warnings only.',
+	},
+	{
+		displayName: 'Minimum Conversions',
+		name: 'minConversions',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 3,
+		description: 'A campaign is judged once it has this many conversions, or has spent the Minimum Spend',
+	},
+	{
+		displayName: 'Minimum Spend',
+		name: 'minSpend',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 50,
+		description:
+			'A campaign is judged once it has spent this much, or has the Minimum Conversions. Spending this much with no conversion is critical.',
+	},
+];
+
+const periodProperties: INodeProperties[] = [
+	{
+		displayName: 'Compare With Previous Period',
+		name: 'comparePeriods',
+		type: 'options',
+		options: [
+			{ name: 'No', value: 'none' },
+			{ name: 'Rows Labelled by a Period Field', value: 'label' },
+			{ name: 'Split at a Date', value: 'date' },
+		],
+		default: 'none',
+		description: 'Adds the previous period\'s figures and the % change of the metric',
+	},
+	{
+		displayName: 'Period Field',
+		name: 'periodField',
+		type: 'string',
+		requiresDataPath: 'single',
+		displayOptions: { show: { comparePeriods: ['label'] } },
+		default: 'period',
+	},
+	{
+		displayName: 'Current Period Label',
+		name: 'currentLabel',
+		type: 'string',
+		displayOptions: { show: { comparePeriods: ['label'] } },
+		default: 'current',
+	},
+	{
+		displayName: 'Previous Period Label',
+		name: 'previousLabel',
+		type: 'string',
+		displayOptions: { show: { comparePeriods: ['label'] } },
+		default: 'previous',
+	},
+	{
+		displayName: 'Current Period Starts On',
+		name: 'currentFrom',
+		type: 'string',
+		displayOptions: { show: { comparePeriods: ['date'] } },
+		default: '',
+		placeholder: 'e.g. 2026-11-20',
+		description: 'Rows dated on or after this day (YYYY-MM-DD) are the current period, earlier rows the previous one',
+	},
+];
+
+const PLACEHOLDERS =
+	'Placeholders: {severity}, {campaign}, {account}, {metric}, {value}, {target}, {limit}, {gap}, {change}, {spend}, {revenue}, {conversions}, {currency}, {from}, {to}, {reason}, {since}';
+
+const roasMessageProperties: INodeProperties[] = [
+	{
+		displayName: 'Alert Message',
+		name: 'alertMessage',
+		type: 'string',
+		typeOptions: { rows: 2 },
+		default: '{severity} {campaign}: {reason} Spend {spend} {currency}, revenue {revenue} {currency} ({from} to {to}).',
+		description: PLACEHOLDERS,
+	},
+	{
+		displayName: 'Resolved Message',
+		name: 'resolvedMessage',
+		type: 'string',
+		typeOptions: { rows: 2 },
+		displayOptions: { show: { sendResolved: [true] } },
+		default: 'RESOLVED {campaign}: ROAS is back at {value} (target {target}).',
+		description: PLACEHOLDERS,
+	},
+];
+
+const cpaMessageProperties: INodeProperties[] = [
+	{
+		displayName: 'Alert Message',
+		name: 'alertMessage',
+		type: 'string',
+		typeOptions: { rows: 2 },
+		default: '{severity} {campaign}: {reason} {conversions} conversions for {spend} {currency} ({from} to {to}).',
+		description: PLACEHOLDERS,
+	},
+	{
+		displayName: 'Resolved Message',
+		name: 'resolvedMessage',
+		type: 'string',
+		typeOptions: { rows: 2 },
+		displayOptions: { show: { sendResolved: [true] } },
+		default: 'RESOLVED {campaign}: CPA is back at {value} {currency} (target {target}).',
+		description: PLACEHOLDERS,
+	},
+];
+
+function alertProperties(kind: MetricKind): INodeProperties[] {
+	const [alertMessage, resolvedMessage] = kind === 'roas' ? roasMessageProperties : cpaMessageProperties;
+	return [
+		alertMessage,
+		{
+			displayName: 'Alert Only on Change',
+			name: 'alertOnlyOnChange',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to alert only when a campaign starts failing or gets worse. When off, every run alerts for every failing campaign.',
+		},
+		{
+			displayName: 'Send Resolved Alerts',
+			name: 'sendResolved',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to send an item on the Alert output when a campaign that was alerted recovers',
+		},
+		resolvedMessage,
+		{
+			displayName: 'Remind Every (Hours)',
+			name: 'renotifyHours',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			displayOptions: { show: { alertOnlyOnChange: [true] } },
+			default: 24,
+			description: 'Alert again while a campaign keeps failing, this often. 0 never reminds.',
+		},
+	];
+}
+
+const optionsProperty: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Account Field',
+			name: 'accountField',
+			type: 'string',
+			default: 'accountId',
+			description: 'The field naming the ad account, for grouping by account (mapped rows)',
+		},
+		{
+			displayName: 'Decimal Separator',
+			name: 'decimalSeparator',
+			type: 'options',
+			options: [
+				{ name: 'Comma (1.234,50)', value: ',' },
+				{ name: 'Dot (1,234.50)', value: '.' },
+			],
+			default: '.',
+			description: 'How amounts written as text mark decimals (mapped rows)',
+		},
+		{
+			displayName: 'Default Currency',
+			name: 'defaultCurrency',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. USD',
+			description: 'Currency of rows that name none',
+		},
+		{
+			displayName: 'Target Field',
+			name: 'targetField',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. targetRoas',
+			description: "A field carrying each campaign's own target; it overrides the target above where present",
+		},
+	],
+};

@@ -1,0 +1,123 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import type { AlertPolicy } from '../../shared/alerting/alertState';
+import { InvalidSettingError } from '../../shared/errors';
+import { createRowReader, type InputFormat, type RowReader } from '../../shared/metrics/adRow';
+import type { EvaluationSettings } from '../../shared/metrics/evaluate';
+import { MESSAGE_PLACEHOLDERS } from '../../shared/metrics/evaluate';
+import type { GroupBy, PeriodSplit } from '../../shared/metrics/groups';
+import type { MetricKind, Thresholds } from '../../shared/metrics/judge';
+import { compileTemplate, type Render } from '../../shared/values/template';
+import type { DecimalSeparator } from '../../shared/values/number';
+
+export interface AdPerformanceSettings {
+	readRow: RowReader;
+	groupBy: GroupBy;
+	split: PeriodSplit;
+	evaluation: EvaluationSettings;
+}
+
+const HOUR_MS = 3_600_000;
+
+/** Reads the parameters once per execution: they are the same for every row. */
+export function readAdPerformanceSettings(context: IExecuteFunctions, kind: MetricKind): AdPerformanceSettings {
+	const parameter = <T>(name: string, fallback?: T) => context.getNodeParameter(name, 0, fallback) as T;
+	const options = parameter<IDataObject>('options', {});
+	const groupBy = parameter<GroupBy>('groupBy', 'campaign');
+	const dateField = parameter<string>('dateField', 'date');
+	const split = readSplit(parameter, dateField);
+	const readRow = createRowReader({
+		format: parameter<InputFormat>('inputFormat', 'auto'),
+		mapping: {
+			campaign: parameter<string>('campaignField', 'campaignName'),
+			account: (options.accountField as string | undefined) ?? 'accountId',
+			spend: parameter<string>('spendField', 'spend'),
+			value: kind === 'roas' ? parameter<string>('valueField', 'conversionValue') : 'conversionValue',
+			conversions: kind === 'cpa' ? parameter<string>('conversionsField', 'conversions') : 'conversions',
+			currency: parameter<string>('currencyField', 'currency'),
+			date: dateField,
+			period: split.kind === 'label' ? split.field : '',
+			target: (options.targetField as string | undefined) ?? '',
+		},
+		needs: { value: kind === 'roas', conversions: kind === 'cpa' },
+		metaActionType: parameter<string>('metaActionType', 'omni_purchase'),
+		decimalSeparator: ((options.decimalSeparator as string | undefined) ?? '.') as DecimalSeparator,
+		defaultCurrency: ((options.defaultCurrency as string | undefined) ?? '').trim(),
+	});
+	const policy: AlertPolicy = {
+		onlyOnChange: parameter<boolean>('alertOnlyOnChange', true),
+		sendResolved: parameter<boolean>('sendResolved', true),
+		renotifyAfterMs: parameter<number>('renotifyHours', 24) * HOUR_MS,
+	};
+	return {
+		readRow,
+		groupBy,
+		split,
+		evaluation: {
+			kind,
+			groupBy,
+			thresholds: kind === 'roas' ? readRoasThresholds(parameter) : readCpaThresholds(parameter),
+			guards: {
+				minSpend: parameter<number>('minSpend', 0),
+				minConversions: kind === 'cpa' ? parameter<number>('minConversions', 0) : 0,
+			},
+			policy,
+			alertMessage: template(parameter<string>('alertMessage', ''), 'Alert Message'),
+			resolvedMessage: template(policy.sendResolved ? parameter<string>('resolvedMessage', '') : '', 'Resolved Message'),
+		},
+	};
+}
+
+type Read = <T>(name: string, fallback?: T) => T;
+
+function readRoasThresholds(parameter: Read): Thresholds {
+	const critical = parameter<number>('criticalRoas', 0);
+	if (parameter<string>('targetSource', 'number') === 'margin') {
+		const margin = parameter<number>('grossMarginPercent', 0);
+		if (!(margin > 0 && margin <= 100)) {
+			throw new InvalidSettingError('Gross Margin (%)', `${margin} is not a margin; use a percentage above 0 and up to 100`);
+		}
+		return { target: 100 / margin, critical };
+	}
+	const target = parameter<number>('targetRoas', 0);
+	if (critical > target) {
+		throw new InvalidSettingError('Critical Below', `${critical} is above the Target ROAS of ${target}; the critical level must be the lower one`);
+	}
+	return { target, critical };
+}
+
+function readCpaThresholds(parameter: Read): Thresholds {
+	const target = parameter<number>('targetCpa', 0);
+	const maximum = parameter<number>('maximumCpa', 0);
+	if (maximum > 0 && maximum < target) {
+		throw new InvalidSettingError('Maximum CPA', `${maximum} is below the Target CPA of ${target}; the maximum must be the higher one`);
+	}
+	return { target, critical: maximum };
+}
+
+function readSplit(parameter: Read, dateField: string): PeriodSplit {
+	switch (parameter<string>('comparePeriods', 'none')) {
+		case 'label':
+			return {
+				kind: 'label',
+				field: parameter<string>('periodField', 'period'),
+				current: parameter<string>('currentLabel', 'current').trim(),
+				previous: parameter<string>('previousLabel', 'previous').trim(),
+			};
+		case 'date': {
+			const currentFrom = parameter<string>('currentFrom', '').trim();
+			if (!/^\d{4}-\d{2}-\d{2}$/.test(currentFrom)) {
+				throw new InvalidSettingError('Current Period Starts On', `"${currentFrom}" is not a day; write it as YYYY-MM-DD`);
+			}
+			return { kind: 'date', field: dateField || 'date', currentFrom };
+		}
+		default:
+			return { kind: 'none' };
+	}
+}
+
+function template(text: string, parameter: string): Render {
+	const compiled = compileTemplate(text, MESSAGE_PLACEHOLDERS);
+	if (!compiled.ok) throw new InvalidSettingError(parameter, compiled.problem);
+	return compiled.value;
+}

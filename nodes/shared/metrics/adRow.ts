@@ -1,0 +1,258 @@
+import { InvalidItemValueError, InvalidSettingError } from '../errors';
+import { describeValue } from '../values/describe';
+import { compileFieldPath, type FieldReader } from '../values/fieldPath';
+import { parseDecimal, type DecimalSeparator } from '../values/number';
+
+/**
+ * One row of ad performance, whatever it came from: spend and value in micros (millionths of the
+ * currency unit, as Google Ads reports cost) so that sums are exact, conversions as a number.
+ */
+export interface AdRow {
+	accountId: string;
+	campaignId: string;
+	campaignName: string;
+	date: string;
+	spendMicros: number;
+	valueMicros: number;
+	conversions: number;
+	currency: string;
+	period: string;
+	target?: number;
+}
+
+export type InputFormat = 'auto' | 'fields' | 'meta' | 'googleAds';
+
+/** Where each figure lives when rows come from a sheet, a webhook or the Ad Metrics node. */
+export interface FieldMapping {
+	campaign: string;
+	account: string;
+	spend: string;
+	value: string;
+	conversions: string;
+	currency: string;
+	date: string;
+	period: string;
+	target: string;
+}
+
+export interface RowReaderSettings {
+	format: InputFormat;
+	mapping: FieldMapping;
+	/** Which figures the metric needs: a missing one is an error; the others count as 0 when absent. */
+	needs: { value: boolean; conversions: boolean };
+	metaActionType: string;
+	decimalSeparator: DecimalSeparator;
+	defaultCurrency: string;
+}
+
+export type RowReader = (json: Record<string, unknown>) => AdRow;
+
+const MICROS = 1_000_000;
+
+export function createRowReader(settings: RowReaderSettings): RowReader {
+	const readLabels = createLabelReader(settings);
+	const readMapped = createMappedReader(settings, readLabels);
+	const readMeta = createMetaReader(settings, readLabels);
+	const readGoogle = createGoogleAdsReader(readLabels);
+	switch (settings.format) {
+		case 'fields':
+			return readMapped;
+		case 'meta':
+			return readMeta;
+		case 'googleAds':
+			return readGoogle;
+		default:
+			return (json) => {
+				if (isObject(json.metrics)) return readGoogle(json);
+				if (Array.isArray(json.actions) || Array.isArray(json.action_values) || 'date_start' in json) return readMeta(json);
+				return readMapped(json);
+			};
+	}
+}
+
+type Labels = Omit<AdRow, 'spendMicros' | 'valueMicros' | 'conversions'>;
+
+interface MappedField {
+	path: string;
+	read: FieldReader;
+}
+
+/** An empty path means "not mapped"; a broken one is a settings error naming the parameter. */
+function mappedField(path: string, parameter: string): MappedField | undefined {
+	if (path.trim() === '') return undefined;
+	const compiled = compileFieldPath(path);
+	if (!compiled.ok) throw new InvalidSettingError(parameter, compiled.problem);
+	return { path: path.trim(), read: compiled.value };
+}
+
+/** Everything but the figures, from the mapped fields: the platform readers override what they know. */
+function createLabelReader(settings: RowReaderSettings): (json: Record<string, unknown>) => Labels {
+	const { mapping, decimalSeparator } = settings;
+	const campaign = mappedField(mapping.campaign, 'Campaign Field');
+	const account = mappedField(mapping.account, 'Account Field');
+	const currency = mappedField(mapping.currency, 'Currency Field');
+	const date = mappedField(mapping.date, 'Date Field');
+	const period = mappedField(mapping.period, 'Period Field');
+	const target = mappedField(mapping.target, 'Target Field');
+	return (json) => {
+		const campaignName = campaign ? text(campaign.read(json)) : '';
+		return {
+			accountId: account ? text(account.read(json)) : '',
+			campaignId: campaignName,
+			campaignName,
+			date: date ? text(date.read(json)) : '',
+			currency: (currency ? text(currency.read(json)) : '') || settings.defaultCurrency,
+			period: period ? text(period.read(json)) : '',
+			target: target ? optionalNumber(target.read(json), target.path, decimalSeparator) : undefined,
+		};
+	};
+}
+
+function createMappedReader(settings: RowReaderSettings, readLabels: (json: Record<string, unknown>) => Labels): RowReader {
+	const { mapping, needs, decimalSeparator } = settings;
+	const spend = mappedField(mapping.spend, 'Spend Field');
+	const value = mappedField(mapping.value, 'Conversion Value Field');
+	const conversions = mappedField(mapping.conversions, 'Conversions Field');
+	return (json) => ({
+		...readLabels(json),
+		spendMicros: requiredMoney(json, spend, 'Spend Field', decimalSeparator),
+		valueMicros: needs.value
+			? requiredMoney(json, value, 'Conversion Value Field', decimalSeparator)
+			: optionalFigure(json, value, (raw, path) => toMicros(raw, path, decimalSeparator)),
+		conversions: needs.conversions
+			? requiredCount(json, conversions, 'Conversions Field', decimalSeparator)
+			: optionalFigure(json, conversions, (raw, path) => toCount(raw, path, decimalSeparator)),
+	});
+}
+
+/**
+ * Meta Marketing API insights rows: `spend` as text; purchases under `actions` and their value
+ * under `action_values`, as lists of {action_type, value}. The same purchase is listed under
+ * several action types, so exactly one type is read, never their sum.
+ */
+function createMetaReader(settings: RowReaderSettings, readLabels: (json: Record<string, unknown>) => Labels): RowReader {
+	const actionType = settings.metaActionType.trim();
+	return (json) => {
+		const labels = readLabels(json);
+		return {
+			...labels,
+			accountId: text(json.account_id) || labels.accountId,
+			campaignId: text(json.campaign_id) || labels.campaignId,
+			campaignName: text(json.campaign_name) || labels.campaignName,
+			date: text(json.date_start) || labels.date,
+			currency: text(json.account_currency) || labels.currency,
+			spendMicros: toMicros(present(json.spend, 'spend'), 'spend', '.'),
+			valueMicros: toMicros(actionValue(json.action_values, actionType, 'action_values'), 'action_values', '.'),
+			conversions: toCount(actionValue(json.actions, actionType, 'actions'), 'actions', '.'),
+		};
+	};
+}
+
+function actionValue(list: unknown, actionType: string, field: string): unknown {
+	if (list === undefined || list === null) return 0;
+	if (!Array.isArray(list)) {
+		throw new InvalidItemValueError(field, `is ${describeValue(list)}; Meta sends a list of {action_type, value}`);
+	}
+	for (const entry of list) {
+		if (isObject(entry) && entry.action_type === actionType) return entry.value;
+	}
+	return 0;
+}
+
+/**
+ * Google Ads API rows (searchStream results): `metrics.costMicros` as text in millionths,
+ * `metrics.conversions`, `metrics.conversionsValue`, `segments.date`, `campaign`, `customer`.
+ */
+function createGoogleAdsReader(readLabels: (json: Record<string, unknown>) => Labels): RowReader {
+	return (json) => {
+		const labels = readLabels(json);
+		const metrics = isObject(json.metrics) ? json.metrics : {};
+		const campaign = isObject(json.campaign) ? json.campaign : {};
+		const customer = isObject(json.customer) ? json.customer : {};
+		const segments = isObject(json.segments) ? json.segments : {};
+		const costMicros = present(metrics.costMicros, 'metrics.costMicros');
+		const spendMicros = parseDecimal(costMicros, '.');
+		if (!Number.isInteger(spendMicros) || spendMicros < 0) {
+			throw new InvalidItemValueError('metrics.costMicros', `is ${describeValue(costMicros)}, which is not a whole number of micros`);
+		}
+		return {
+			...labels,
+			accountId: text(customer.id) || labels.accountId,
+			campaignId: text(campaign.id) || labels.campaignId,
+			campaignName: text(campaign.name) || labels.campaignName,
+			date: text(segments.date) || labels.date,
+			currency: text(customer.currencyCode) || labels.currency,
+			spendMicros,
+			valueMicros: toMicros(metrics.conversionsValue ?? 0, 'metrics.conversionsValue', '.'),
+			conversions: toCount(metrics.conversions ?? 0, 'metrics.conversions', '.'),
+		};
+	};
+}
+
+function requiredMoney(
+	json: unknown,
+	field: MappedField | undefined,
+	parameter: string,
+	decimalSeparator: DecimalSeparator,
+): number {
+	if (!field) throw new InvalidItemValueError(parameter, 'is not set; name the field that holds it');
+	return toMicros(present(field.read(json), field.path), field.path, decimalSeparator);
+}
+
+function requiredCount(
+	json: unknown,
+	field: MappedField | undefined,
+	parameter: string,
+	decimalSeparator: DecimalSeparator,
+): number {
+	if (!field) throw new InvalidItemValueError(parameter, 'is not set; name the field that holds it');
+	return toCount(present(field.read(json), field.path), field.path, decimalSeparator);
+}
+
+function optionalFigure(json: unknown, field: MappedField | undefined, parse: (raw: unknown, path: string) => number): number {
+	const raw = field?.read(json);
+	return field === undefined || raw === undefined || raw === null || raw === '' ? 0 : parse(raw, field.path);
+}
+
+function present(value: unknown, path: string): unknown {
+	if (value === undefined || value === null || value === '') {
+		throw new InvalidItemValueError(path, 'is missing; every row needs it (use 0 for none)');
+	}
+	return value;
+}
+
+/** A money amount in micros; negative, NaN, Infinity and text that is not a number are errors. */
+export function toMicros(value: unknown, field: string, decimalSeparator: DecimalSeparator): number {
+	const amount = parseDecimal(value, decimalSeparator);
+	if (!Number.isFinite(amount)) throw new InvalidItemValueError(field, `is ${describeValue(value)}, which is not an amount`);
+	if (amount < 0) throw new InvalidItemValueError(field, `is ${describeValue(value)}; an amount cannot be negative`);
+	return Math.round(amount * MICROS);
+}
+
+function toCount(value: unknown, field: string, decimalSeparator: DecimalSeparator): number {
+	const count = parseDecimal(value, decimalSeparator);
+	if (!Number.isFinite(count)) throw new InvalidItemValueError(field, `is ${describeValue(value)}, which is not a number`);
+	if (count < 0) throw new InvalidItemValueError(field, `is ${describeValue(value)}; a count cannot be negative`);
+	return count;
+}
+
+function optionalNumber(value: unknown, field: string, decimalSeparator: DecimalSeparator): number | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const number = parseDecimal(value, decimalSeparator);
+	if (!Number.isFinite(number) || number < 0) {
+		throw new InvalidItemValueError(field, `is ${describeValue(value)}, which is not a usable target`);
+	}
+	return number;
+}
+
+export const fromMicros = (micros: number) => micros / MICROS;
+
+function text(value: unknown): string {
+	if (typeof value === 'string') return value.trim();
+	if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+	return '';
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

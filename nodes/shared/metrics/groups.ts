@@ -1,0 +1,148 @@
+import { InvalidItemValueError } from '../errors';
+import type { AdRow } from './adRow';
+
+export type GroupBy = 'campaign' | 'account' | 'all';
+
+/** How rows are split into the period being judged and the one it is compared with. */
+export type PeriodSplit =
+	| { kind: 'none' }
+	| { kind: 'label'; field: string; current: string; previous: string }
+	| { kind: 'date'; field: string; currentFrom: string };
+
+/** Sums of one group. Money is summed in micros and only divided at the end: ratios are never averaged. */
+export interface GroupTotals {
+	key: string;
+	campaignId: string;
+	campaignName: string;
+	accountId: string;
+	currency: string;
+	spendMicros: number;
+	valueMicros: number;
+	conversions: number;
+	firstDate: string;
+	lastDate: string;
+	target: number | undefined;
+	/** Input item indexes, for n8n's item linking. */
+	items: number[];
+	/** Set when the group's rows contradict each other; the group is then reported, not judged. */
+	problem?: { itemIndex: number; error: InvalidItemValueError };
+}
+
+export interface IndexedRow {
+	itemIndex: number;
+	row: AdRow;
+}
+
+export interface Grouped {
+	current: GroupTotals[];
+	previous: Map<string, GroupTotals>;
+	/** Rows that belong to no period: reported per item. */
+	unplaced: Array<{ itemIndex: number; error: InvalidItemValueError }>;
+}
+
+export function groupRows(rows: IndexedRow[], groupBy: GroupBy, split: PeriodSplit): Grouped {
+	const current = new Map<string, GroupTotals>();
+	const previous = new Map<string, GroupTotals>();
+	const unplaced: Grouped['unplaced'] = [];
+	for (const { itemIndex, row } of rows) {
+		const period = periodOf(row, split);
+		if (period instanceof InvalidItemValueError) {
+			unplaced.push({ itemIndex, error: period });
+			continue;
+		}
+		const groups = period === 'previous' ? previous : current;
+		const key = keyOf(row, groupBy);
+		const group = groups.get(key);
+		if (group) addRow(group, row, itemIndex);
+		else groups.set(key, newGroup(key, row, itemIndex, groupBy));
+	}
+	return { current: [...current.values()], previous, unplaced };
+}
+
+function keyOf(row: AdRow, groupBy: GroupBy): string {
+	switch (groupBy) {
+		case 'all':
+			return 'all';
+		case 'account':
+			return row.accountId;
+		default:
+			return row.accountId === '' ? row.campaignId : `${row.accountId}/${row.campaignId}`;
+	}
+}
+
+function periodOf(row: AdRow, split: PeriodSplit): 'current' | 'previous' | InvalidItemValueError {
+	switch (split.kind) {
+		case 'none':
+			return 'current';
+		case 'label':
+			if (row.period === split.current) return 'current';
+			if (row.period === split.previous) return 'previous';
+			return new InvalidItemValueError(
+				split.field,
+				`is ${JSON.stringify(row.period)}; it must say "${split.current}" or "${split.previous}"`,
+			);
+		case 'date':
+			if (!/^\d{4}-\d{2}-\d{2}/.test(row.date)) {
+				return new InvalidItemValueError(split.field, `is ${JSON.stringify(row.date)}; the period split needs a date like 2026-11-27`);
+			}
+			return row.date.slice(0, 10) >= split.currentFrom ? 'current' : 'previous';
+	}
+}
+
+function newGroup(key: string, row: AdRow, itemIndex: number, groupBy: GroupBy): GroupTotals {
+	const byCampaign = groupBy === 'campaign';
+	return {
+		key,
+		campaignId: byCampaign ? row.campaignId : '',
+		campaignName: byCampaign ? row.campaignName : '',
+		accountId: groupBy === 'all' ? '' : row.accountId,
+		currency: row.currency,
+		spendMicros: row.spendMicros,
+		valueMicros: row.valueMicros,
+		conversions: row.conversions,
+		firstDate: row.date,
+		lastDate: row.date,
+		target: row.target,
+		items: [itemIndex],
+	};
+}
+
+function addRow(group: GroupTotals, row: AdRow, itemIndex: number): void {
+	group.items.push(itemIndex);
+	if (group.problem) return;
+	if (row.currency !== group.currency) {
+		group.problem = {
+			itemIndex,
+			error: new InvalidItemValueError(
+				'currency',
+				`is ${JSON.stringify(row.currency)} but earlier rows of ${describeGroup(group)} are in ${JSON.stringify(group.currency)}; amounts in two currencies cannot be added`,
+			),
+		};
+		return;
+	}
+	if (row.target !== undefined) {
+		if (group.target !== undefined && group.target !== row.target) {
+			group.problem = {
+				itemIndex,
+				error: new InvalidItemValueError(
+					'target',
+					`is ${row.target} but earlier rows of ${describeGroup(group)} say ${group.target}; one group needs one target`,
+				),
+			};
+			return;
+		}
+		group.target = row.target;
+	}
+	group.spendMicros += row.spendMicros;
+	group.valueMicros += row.valueMicros;
+	group.conversions += row.conversions;
+	if (row.date !== '' && (group.firstDate === '' || row.date < group.firstDate)) group.firstDate = row.date;
+	if (row.date > group.lastDate) group.lastDate = row.date;
+	if (group.campaignName === '' && row.campaignName !== '') group.campaignName = row.campaignName;
+}
+
+export function describeGroup(group: Pick<GroupTotals, 'key' | 'campaignName' | 'accountId'>): string {
+	if (group.campaignName !== '') return `campaign "${group.campaignName}"`;
+	if (group.key === 'all') return 'all rows';
+	return `account "${group.accountId}"`;
+}

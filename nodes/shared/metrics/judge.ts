@@ -1,0 +1,105 @@
+import { fromMicros } from './adRow';
+import type { GroupTotals } from './groups';
+
+export type MetricKind = 'roas' | 'cpa';
+export type Severity = 'ok' | 'warning' | 'critical';
+
+/**
+ * ROAS: warning below `target`, critical below `critical`.
+ * CPA: warning above `target`, critical above `critical` (the hard maximum); 0 switches it off.
+ */
+export interface Thresholds {
+	target: number;
+	critical: number;
+}
+
+/** The ad platforms' own habit: do not judge a campaign before it has spent (or converted) enough. */
+export interface Guards {
+	minSpend: number;
+	minConversions: number;
+}
+
+export type Verdict =
+	| { judged: false; reason: string; metric: number | null }
+	| {
+			judged: true;
+			metric: number | null;
+			target: number;
+			critical: number;
+			severity: Severity;
+			gap: number | null;
+			gapPercent: number | null;
+			reason: string;
+	  };
+
+export const METRIC_NAMES: Record<MetricKind, string> = { roas: 'ROAS', cpa: 'CPA' };
+
+/** The metric of a group: ROAS = value / spend, CPA = spend / conversions; null where not defined. */
+export function metricOf(kind: MetricKind, totals: Pick<GroupTotals, 'spendMicros' | 'valueMicros' | 'conversions'>): number | null {
+	if (kind === 'roas') return totals.spendMicros === 0 ? null : totals.valueMicros / totals.spendMicros;
+	return totals.conversions === 0 ? null : fromMicros(totals.spendMicros) / totals.conversions;
+}
+
+export function judge(kind: MetricKind, totals: GroupTotals, thresholds: Thresholds, guards: Guards): Verdict {
+	const spend = fromMicros(totals.spendMicros);
+	const metric = metricOf(kind, totals);
+	const target = totals.target ?? thresholds.target;
+	const critical = thresholds.critical;
+	if (kind === 'roas') {
+		if (totals.spendMicros === 0) return { judged: false, metric, reason: 'No spend in the period: ROAS is not defined.' };
+		if (spend < guards.minSpend) {
+			return { judged: false, metric, reason: `Spend ${money(spend)} is below the minimum of ${money(guards.minSpend)} needed to judge ROAS.` };
+		}
+		const roas = metric as number;
+		const severity: Severity = roas < critical ? 'critical' : roas < target ? 'warning' : 'ok';
+		const reason =
+			totals.valueMicros === 0
+				? `Spent ${money(spend)} with no conversion value.`
+				: severity === 'ok'
+					? `ROAS ${ratio(roas)} meets the target of ${ratio(target)}.`
+					: `ROAS ${ratio(roas)} is below the ${severity === 'critical' ? 'critical level' : 'target'} of ${ratio(severity === 'critical' ? critical : target)}.`;
+		return { judged: true, metric: roas, target, critical, severity, gap: roas - target, gapPercent: percent(roas - target, target), reason };
+	}
+	const enoughData = totals.conversions >= guards.minConversions || spend >= guards.minSpend;
+	if (!enoughData) {
+		return {
+			judged: false,
+			metric,
+			reason: `${totals.conversions} conversions and ${money(spend)} spend: below the minimum of ${guards.minConversions} conversions or ${money(guards.minSpend)} spend needed to judge CPA.`,
+		};
+	}
+	if (metric === null) {
+		if (totals.spendMicros === 0) return { judged: false, metric, reason: 'No spend and no conversions in the period: CPA is not defined.' };
+		return { judged: true, metric: null, target, critical, severity: 'critical', gap: null, gapPercent: null, reason: `Spent ${money(spend)} with no conversions.` };
+	}
+	const severity: Severity = critical > 0 && metric > critical ? 'critical' : metric > target ? 'warning' : 'ok';
+	const reason =
+		severity === 'ok'
+			? `CPA ${money(metric)} is within the target of ${money(target)}.`
+			: `CPA ${money(metric)} is above the ${severity === 'critical' ? 'maximum' : 'target'} of ${money(severity === 'critical' ? critical : target)}.`;
+	return { judged: true, metric, target, critical, severity, gap: metric - target, gapPercent: percent(metric - target, target), reason };
+}
+
+export function percent(change: number, base: number): number | null {
+	return base === 0 ? null : round((change / base) * 100, 1);
+}
+
+/** % change of the metric against the previous period, where both are defined. */
+export function changePercent(kind: MetricKind, current: number | null, previous: GroupTotals | undefined): number | null {
+	if (current === null || previous === undefined) return null;
+	const before = metricOf(kind, previous);
+	return before === null ? null : percent(current - before, before);
+}
+
+export function round(value: number, decimals: number): number {
+	const factor = 10 ** decimals;
+	return Math.round(value * factor) / factor;
+}
+
+function money(value: number): string {
+	return value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+function ratio(value: number): string {
+	return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}

@@ -1,0 +1,20 @@
+import { failure, success, type Result } from '../result';
+
+/**
+ * Message templates an operator edits in a node parameter: "{campaign} ROAS {roas} below {target}".
+ * Single braces, so n8n does not mistake them for expressions. An unknown name is reported when the
+ * template is compiled, not left in a message someone receives.
+ */
+export type Render = (values: Record<string, string>) => string;
+
+const PLACEHOLDER = /\{([A-Za-z]+)\}/g;
+
+export function compileTemplate(template: string, names: readonly string[]): Result<Render> {
+	const unknown = [...template.matchAll(PLACEHOLDER)].map((match) => match[1]).filter((name) => !names.includes(name));
+	if (unknown.length > 0) {
+		return failure(
+			`{${unknown[0]}} is not a placeholder this node fills; use ${names.map((name) => `{${name}}`).join(', ')}`,
+		);
+	}
+	return success((values) => template.replace(PLACEHOLDER, (_match, name: string) => values[name] ?? ''));
+}
