@@ -136,7 +136,8 @@ let executionCounter = 0;
  * @param {string} [options.startNode] defaults to the workflow's trigger
  * @param {string|number} [options.at] the moment the run happens (ISO string or epoch ms)
  * @param {object} [options.staticData] workflow static data saved by an earlier run
- * @param {string} [options.mode] execution mode, 'trigger' by default (static data is kept for it)
+ * @param {string} [options.mode] execution mode: 'trigger' by default; after a 'manual' run, as in n8n,
+ *   no static data is saved
  */
 async function runWorkflow({ workflow, pinData, startNode, at, staticData, mode = 'trigger' }) {
 	const executionId = String(++executionCounter);
@@ -161,7 +162,9 @@ async function runWorkflow({ workflow, pinData, startNode, at, staticData, mode 
 		});
 	});
 	const wallMs = performance.now() - started;
-	return new RunResult(run, instance, wallMs);
+	// n8n saves workflow static data after production executions only, never after a manual one.
+	const savedStaticData = mode === 'manual' ? (staticData ?? {}) : instance.staticData;
+	return new RunResult(run, savedStaticData, wallMs);
 }
 
 function normalizePinData(pinData) {
@@ -173,10 +176,11 @@ function normalizePinData(pinData) {
 }
 
 class RunResult {
-	constructor(run, workflow, wallMs) {
+	constructor(run, staticData, wallMs) {
 		this.run = run;
 		this.wallMs = wallMs;
-		this.staticData = JSON.parse(JSON.stringify(workflow.staticData ?? {}));
+		/** The static data n8n would save after this run (a plain copy, as its database stores it). */
+		this.staticData = JSON.parse(JSON.stringify(staticData));
 	}
 
 	get error() {
@@ -221,8 +225,8 @@ function createSession(workflow, { staticData = {}, mode = 'trigger' } = {}) {
 		get staticData() {
 			return saved;
 		},
-		async run({ pinData, at, startNode } = {}) {
-			const result = await runWorkflow({ workflow, pinData, at, startNode, staticData: saved, mode });
+		async run({ pinData, at, startNode, mode: runMode = mode } = {}) {
+			const result = await runWorkflow({ workflow, pinData, at, startNode, staticData: saved, mode: runMode });
 			saved = result.staticData;
 			return result;
 		},

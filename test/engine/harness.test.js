@@ -61,3 +61,12 @@ test('single runs do not share static data, and the real clock returns after a f
 	expect(probeOutput(result).runs).toBe(1);
 	expect(Math.abs(probeOutput(result).now - Date.now())).toBeLessThan(60_000);
 });
+
+test('a manual run, as in n8n, saves no static data', async () => {
+	const session = createSession(workflow);
+	await session.run({ at: '2026-11-27T10:00:00Z' });
+	const manual = await session.run({ at: '2026-11-27T10:05:00Z', mode: 'manual' });
+	expect(probeOutput(manual).runs).toBe(2);
+	expect(session.staticData['node:Probe'].runs).toBe(1);
+	expect(probeOutput(await session.run({ at: '2026-11-27T10:10:00Z' })).runs).toBe(2);
+});

@@ -150,14 +150,14 @@ function messageValues(json: Record<string, unknown>, group: GroupTotals, reason
 		campaign: group.campaignName || group.accountId || 'All rows',
 		account: group.accountId,
 		metric: String(json.metric),
-		value: typeof metric === 'number' ? formatNumber(metric) : 'n/a',
-		target: formatNumber(json.target as number),
-		limit: typeof (json.criticalBelow ?? json.maximum) === 'number' ? formatNumber((json.criticalBelow ?? json.maximum) as number) : 'none',
+		value: typeof metric === 'number' ? formatMetric(metric) : 'n/a',
+		target: formatMetric(json.target as number),
+		limit: typeof (json.criticalBelow ?? json.maximum) === 'number' ? formatMetric((json.criticalBelow ?? json.maximum) as number) : 'none',
 		gap: signed(json.gapPercent),
 		change: signed(json.changePercent),
-		spend: formatNumber(json.spend as number),
-		revenue: formatNumber(json.conversionValue as number),
-		conversions: formatNumber(json.conversions as number),
+		spend: formatMoney(json.spend as number),
+		revenue: formatMoney(json.conversionValue as number),
+		conversions: formatMetric(json.conversions as number),
 		currency: group.currency,
 		from: group.firstDate,
 		to: group.lastDate,
@@ -166,6 +166,10 @@ function messageValues(json: Record<string, unknown>, group: GroupTotals, reason
 	};
 }
 
-function formatNumber(value: number): string {
+function formatMetric(value: number): string {
 	return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
+
+function formatMoney(value: number): string {
+	return value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }

@@ -1,0 +1,175 @@
+/**
+ * The ROAS Calculator and the CPA Tracker inside n8n's engine: raw Meta and Google Ads rows,
+ * guards, targets from fields, period comparison, bad input, and alert state over many runs.
+ */
+const { createSession, runWorkflow } = require('./harness');
+
+const NODE = 'Check';
+function workflow(type, parameters = {}, nodeSettings = {}) {
+	return {
+		nodes: [
+			{ id: 'in', name: 'Rows', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{ id: 'ck', name: NODE, type: `n8n-nodes-realtime-batch.${type}`, typeVersion: 1, position: [220, 0], parameters, ...nodeSettings },
+		],
+		connections: { Rows: { main: [[{ node: NODE, type: 'main', index: 0 }]] } },
+	};
+}
+const roas = (parameters, nodeSettings) => workflow('roasCalculator', parameters, nodeSettings);
+const cpa = (parameters, nodeSettings) => workflow('cpaTracker', parameters, nodeSettings);
+const run = (wf, rows, at = '2026-11-27T10:00:00Z') => runWorkflow({ workflow: wf, pinData: { Rows: rows }, at });
+const named = (outputs) => outputs.map((items) => items.map((json) => json.campaign ?? json.account ?? json.group ?? json.error));
+
+describe('periods and targets', () => {
+	it('compares with the previous period and gives the % change of the ratio of sums', async () => {
+		const rows = [
+			{ campaignName: 'Brand', period: 'previous', spend: 100, conversionValue: 400 },
+			{ campaignName: 'Brand', period: 'previous', spend: 100, conversionValue: 200 },
+			{ campaignName: 'Brand', period: 'current', spend: 150, conversionValue: 300 },
+			{ campaignName: 'Brand', period: 'current', spend: 50, conversionValue: 200 },
+		];
+		const result = await run(roas({ comparePeriods: 'label', minSpend: 0 }), rows);
+		const [[brand]] = result.jsonOutputsOf(NODE).filter((items) => items.length > 0);
+		// Per-row ROAS 2 and 4 would average to 3; the sums say 500 / 200 = 2.5. Ratios are never averaged.
+		expect(brand).toMatchObject({
+			roas: 2.5,
+			spend: 200,
+			conversionValue: 500,
+			previousPeriod: { roas: 3, spend: 200, conversionValue: 600 },
+			changePercent: -16.7,
+		});
+	});
+
+	it('uses break-even ROAS from the gross margin, and each campaign\'s own target where rows carry one', async () => {
+		const rows = [
+			{ campaignName: 'A', spend: 100, conversionValue: 240, targetRoas: '' },
+			{ campaignName: 'B', spend: 100, conversionValue: 240, targetRoas: 2 },
+		];
+		const result = await run(roas({ targetSource: 'margin', grossMarginPercent: 40, criticalRoas: 0, options: { targetField: 'targetRoas' } }), rows);
+		const [alerts, ok] = result.jsonOutputsOf(NODE);
+		expect(alerts.map((json) => [json.campaign, json.target, json.severity])).toEqual([['A', 2.5, 'warning']]);
+		expect(ok.map((json) => [json.campaign, json.target, json.severity])).toEqual([['B', 2, 'ok']]);
+	});
+
+	it('groups by account', async () => {
+		const rows = [
+			{ accountId: 'act_1', campaignName: 'A', spend: 100, conversionValue: 100 },
+			{ accountId: 'act_1', campaignName: 'B', spend: 100, conversionValue: 500 },
+			{ accountId: 'act_2', campaignName: 'C', spend: 100, conversionValue: 100 },
+		];
+		const result = await run(roas({ groupBy: 'account', criticalRoas: 0 }), rows);
+		expect(named(result.jsonOutputsOf(NODE))).toEqual([['act_2'], ['act_1'], []]);
+	});
+});
+
+describe('bad input', () => {
+	const rows = [
+		{ campaignName: 'A', spend: 100, conversionValue: 500, currency: 'USD' },
+		{ campaignName: 'B', spend: -3, conversionValue: 0, currency: 'USD' },
+		{ campaignName: 'C', spend: 100, conversionValue: 500, currency: 'USD' },
+		{ campaignName: 'C', spend: 100, conversionValue: 500, currency: 'EUR' },
+		{ campaignName: 'D', spend: 'n/a', conversionValue: 0, currency: 'USD' },
+	];
+
+	it('stops at the first bad row, naming the item index and the field', async () => {
+		const result = await run(roas(), rows);
+		expect(result.error.message).toBe('"spend" in item 1 is -3; an amount cannot be negative');
+	});
+
+	it('with "Continue", computes every other group and passes the bad rows and groups on with their error', async () => {
+		const goOn = await runWorkflow({ workflow: roas({}, { onError: 'continueRegularOutput' }), pinData: { Rows: rows } });
+		const [alerts, ok, insufficient] = goOn.jsonOutputsOf(NODE);
+		expect(alerts).toEqual([]);
+		expect(ok.map((json) => json.campaign)).toEqual(['A']);
+		expect(insufficient.map((json) => json.error)).toEqual([
+			'"spend" in item 1 is -3; an amount cannot be negative',
+			'"spend" in item 4 is "n/a", which is not an amount',
+			'"currency" in item 3 is "EUR" but earlier rows of campaign "C" are in "USD"; amounts in two currencies cannot be added',
+		]);
+		expect(insufficient[0]).toMatchObject({ campaignName: 'B', spend: -3 });
+		expect(goOn.outputsOf(NODE)[2][2].pairedItem).toEqual([{ item: 2 }, { item: 3 }]);
+	});
+
+	it('with "Continue (using error output)", sends them to the error output with their data', async () => {
+		const result = await runWorkflow({ workflow: roas({}, { onError: 'continueErrorOutput' }), pinData: { Rows: rows } });
+		const outputs = result.jsonOutputsOf(NODE);
+		expect(outputs).toHaveLength(4);
+		expect(outputs[3].map((json) => [json.campaignName, json.error.slice(0, 14)])).toEqual([
+			['B', '"spend" in ite'],
+			['D', '"spend" in ite'],
+			['C', '"currency" in '],
+		]);
+	});
+
+	it.each([
+		[{ alertMessage: '{campain} is low' }, 'Alert Message: {campain} is not a placeholder this node fills'],
+		[{ targetRoas: 2, criticalRoas: 3 }, 'Critical Below: 3 is above the Target ROAS of 2'],
+		[{ comparePeriods: 'date', currentFrom: 'last week' }, 'Current Period Starts On: "last week" is not a day'],
+		[{ spendField: 'costs[0' }, 'Spend Field: The field "costs[0" has a "[" without a closing "]"'],
+	])('reports the setting %j once, naming the parameter', async (parameters, message) => {
+		const result = await run(roas(parameters), [{ campaignName: 'A', spend: 1, conversionValue: 1 }]);
+		expect(result.error.message).toEqual(expect.stringContaining(message));
+	});
+
+	it('rejects a maximum CPA below the target', async () => {
+		const result = await run(cpa({ targetCpa: 50, maximumCpa: 40 }), [{ campaignName: 'A', spend: 1, conversions: 1 }]);
+		expect(result.error.message).toBe('Maximum CPA: 40 is below the Target CPA of 50; the maximum must be the higher one');
+	});
+});
+
+describe('alert state across consecutive executions', () => {
+	const rowsWithRoas = (ratio) => [
+		{ campaignName: 'Brand', spend: 100, conversionValue: 100 * ratio, currency: 'USD', date: '2026-11-27' },
+		{ campaignName: 'Steady', spend: 100, conversionValue: 400, currency: 'USD', date: '2026-11-27' },
+	];
+	const at = (minutes) => new Date(Date.parse('2026-11-27T06:00:00Z') + minutes * 60_000).toISOString();
+	const alertsOf = (result) => result.jsonOutputsOf(NODE)[0].map((json) => `${json.campaign}: ${json.alert.status} ${json.severity}`);
+	const okOf = (result) => result.jsonOutputsOf(NODE)[1].map((json) => `${json.campaign}: ${json.alert.status}`);
+
+	it('alerts once, stays quiet, reminds after the interval, escalates, resolves once; a manual run changes nothing', async () => {
+		const session = createSession(roas({ renotifyHours: 2 }));
+		const step = (minutes, ratio, mode) => session.run({ pinData: { Rows: rowsWithRoas(ratio) }, at: at(minutes), mode });
+
+		expect(alertsOf(await step(0, 2))).toEqual(['Brand: new warning']);
+		const quiet = await step(15, 2);
+		expect(alertsOf(quiet)).toEqual([]);
+		expect(okOf(quiet)).toEqual(['Brand: ongoing', 'Steady: ok']);
+		expect(quiet.jsonOutputsOf(NODE)[1][0]).toMatchObject({ severity: 'warning', alert: { since: at(0) } });
+
+		// someone tests the workflow by hand while the campaign has recovered: they see the resolution...
+		expect(alertsOf(await step(20, 4, 'manual'))).toEqual(['Brand: resolved ok']);
+		// ...but nothing was saved: the next scheduled run still knows the open alert
+		expect(alertsOf(await step(30, 2))).toEqual([]);
+
+		expect(alertsOf(await step(119, 2))).toEqual([]);
+		expect(alertsOf(await step(120, 2))).toEqual(['Brand: renotify warning']);
+		expect(alertsOf(await step(135, 2))).toEqual([]);
+		const worse = await step(150, 0.5);
+		expect(alertsOf(worse)).toEqual(['Brand: escalated critical']);
+		expect(worse.jsonOutputsOf(NODE)[0][0].message).toBe(
+			'CRITICAL Brand: ROAS 0.5 is below the critical level of 1. Spend 100.00 USD, revenue 50.00 USD (2026-11-27 to 2026-11-27).',
+		);
+		const resolved = await step(165, 3.5);
+		expect(alertsOf(resolved)).toEqual(['Brand: resolved ok']);
+		expect(resolved.jsonOutputsOf(NODE)[0][0].message).toBe('RESOLVED Brand: ROAS is back at 3.5 (target 3).');
+		expect(alertsOf(await step(180, 3.5))).toEqual([]);
+		expect(session.staticData).toEqual({ 'node:Check': { alerts: {} } });
+	});
+
+	it('keeps the open alert while a campaign has too little data to judge', async () => {
+		const session = createSession(cpa({ minSpend: 100, minConversions: 3 }));
+		const rows = (spend, conversions) => [{ campaignName: 'Leads', spend, conversions, currency: 'USD' }];
+		expect(alertsOf(await session.run({ pinData: { Rows: rows(300, 3) }, at: at(0) }))).toEqual(['Leads: new warning']);
+		const thin = await session.run({ pinData: { Rows: rows(20, 1) }, at: at(15) });
+		expect(thin.jsonOutputsOf(NODE)[2].map((json) => json.reason)).toEqual([
+			'1 conversions and 20.00 spend: below the minimum of 3 conversions or 100.00 spend needed to judge CPA.',
+		]);
+		expect(alertsOf(await session.run({ pinData: { Rows: rows(300, 3) }, at: at(30) }))).toEqual([]);
+	});
+
+	it('alerts on every run when Alert Only on Change is off', async () => {
+		const session = createSession(roas({ alertOnlyOnChange: false }));
+		for (const minutes of [0, 15, 30]) {
+			expect(alertsOf(await session.run({ pinData: { Rows: rowsWithRoas(2) }, at: at(minutes) })).length).toBe(1);
+		}
+	});
+});
