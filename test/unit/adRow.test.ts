@@ -1,5 +1,15 @@
 import { InvalidItemValueError, InvalidSettingError } from '../../nodes/shared/errors';
-import { createRowReader, type RowReaderSettings } from '../../nodes/shared/metrics/adRow';
+import { createRowReader, emptyRow, type AdRow, type RowReaderSettings } from '../../nodes/shared/metrics/adRow';
+
+/** The reader fills a row object; tests want a fresh one per call. */
+function reader(readerSettings: RowReaderSettings): (json: Record<string, unknown>) => AdRow {
+	const read = createRowReader(readerSettings);
+	return (json) => {
+		const row = emptyRow();
+		read(json, row);
+		return row;
+	};
+}
 
 const settings = (overrides: Partial<RowReaderSettings> = {}): RowReaderSettings => ({
 	format: 'auto',
@@ -33,7 +43,7 @@ function thrown(run: () => unknown): InvalidItemValueError {
 }
 
 describe('mapped rows', () => {
-	const read = createRowReader(settings());
+	const read = reader(settings());
 
 	it('reads amounts as numbers or text, in micros', () => {
 		expect(read({ campaignName: 'Brand', spend: '$1,234.50', conversionValue: 2000, currency: 'USD', date: '2026-11-27' })).toEqual({
@@ -51,7 +61,7 @@ describe('mapped rows', () => {
 	});
 
 	it('reads comma decimals when told to, and falls back to the default currency', () => {
-		const readComma = createRowReader(settings({ decimalSeparator: ',', defaultCurrency: 'EUR' }));
+		const readComma = reader(settings({ decimalSeparator: ',', defaultCurrency: 'EUR' }));
 		expect(readComma({ campaignName: 'A', spend: '1.234,50 €', conversionValue: '0,5' })).toMatchObject({
 			spendMicros: 1_234_500_000,
 			valueMicros: 500_000,
@@ -113,7 +123,7 @@ describe('Meta insights rows', () => {
 	};
 
 	it('reads one canonical purchase action type, never the sum of the duplicates', () => {
-		const row = createRowReader(settings())(metaRow);
+		const row = reader(settings())(metaRow);
 		expect(row).toMatchObject({
 			accountId: 'act_1',
 			campaignId: '120',
@@ -127,13 +137,13 @@ describe('Meta insights rows', () => {
 	});
 
 	it('uses the configured action type, and 0 when the row has none of it', () => {
-		const read = createRowReader(settings({ format: 'meta', metaActionType: 'link_click' }));
+		const read = reader(settings({ format: 'meta', metaActionType: 'link_click' }));
 		expect(read(metaRow).conversions).toBe(300);
 		expect(read({ ...metaRow, actions: undefined, action_values: undefined }).conversions).toBe(0);
 	});
 
 	it('rejects actions that are not a list', () => {
-		expect(thrown(() => createRowReader(settings())({ ...metaRow, actions: 'five' })).field).toBe('actions');
+		expect(thrown(() => reader(settings())({ ...metaRow, actions: 'five' })).field).toBe('actions');
 	});
 });
 
@@ -146,7 +156,7 @@ describe('Google Ads rows', () => {
 	};
 
 	it('reads cost in micros, fractional conversions and the value', () => {
-		expect(createRowReader(settings())(googleRow)).toMatchObject({
+		expect(reader(settings())(googleRow)).toMatchObject({
 			accountId: '1234567890',
 			campaignId: '987',
 			campaignName: 'Search - Brand',
@@ -159,7 +169,7 @@ describe('Google Ads rows', () => {
 	});
 
 	it('rejects cost micros that are not a whole non-negative number', () => {
-		const read = createRowReader(settings({ format: 'googleAds' }));
+		const read = reader(settings({ format: 'googleAds' }));
 		expect(thrown(() => read({ ...googleRow, metrics: { costMicros: '12.5' } })).field).toBe('metrics.costMicros');
 		expect(thrown(() => read({ ...googleRow, metrics: {} })).message).toContain('is missing');
 	});

@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, NodeOperationE
 import { pruneMemory, type AlertMemory } from '../../shared/alerting/alertState';
 import type { Output } from '../../shared/metrics/evaluate';
 import { evaluateGroups } from '../../shared/metrics/evaluate';
-import { groupRows, type IndexedRow } from '../../shared/metrics/groups';
+import { emptyRow } from '../../shared/metrics/adRow';
+import { createAggregator } from '../../shared/metrics/groups';
 import type { MetricKind } from '../../shared/metrics/judge';
 import { itemError, settingError } from '../errors';
 import { readAdPerformanceSettings, type AdPerformanceSettings } from './settings';
@@ -37,15 +38,17 @@ export async function executeAdPerformance(context: IExecuteFunctions, kind: Met
 		});
 	};
 
-	const rows: IndexedRow[] = [];
+	const aggregator = createAggregator(settings.groupBy, settings.split);
+	const row = emptyRow();
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			rows.push({ itemIndex, row: settings.readRow(items[itemIndex].json) });
+			settings.readRow(items[itemIndex].json, row);
+			aggregator.add(itemIndex, row);
 		} catch (caught) {
 			fail(itemError(node, caught, itemIndex), [itemIndex], items[itemIndex].json);
 		}
 	}
-	const grouped = groupRows(rows, settings.groupBy, settings.split);
+	const grouped = aggregator.result();
 	for (const { itemIndex, error } of grouped.unplaced) fail(itemError(node, error, itemIndex), [itemIndex], items[itemIndex].json);
 
 	const staticData = context.getWorkflowStaticData('node');

@@ -3,7 +3,8 @@ import type { CompiledSchedule } from '../schedule/batchSchedule';
 import { compileFieldPath, topLevelKey, type FieldReader } from '../values/fieldPath';
 import { describeValue } from '../values/describe';
 import { formatInstant, parseInstant } from '../values/instant';
-import { formatAmount, parseDecimal } from '../values/number';
+import { formatDecimal } from '../values/format';
+import { parseDecimal } from '../values/number';
 import {
 	compileComparison,
 	OPERATOR_WORDS,
@@ -217,7 +218,7 @@ function compileCostReader(cost: CostSetting): (json: unknown, perItem: PerItemV
 	const field = cost.field.trim();
 	return (json) => {
 		const value = requireNumber(readField(json), field);
-		const detail = cost.multiplier === 1 ? field : `${field} ${formatAmount(value)} × ${formatAmount(cost.multiplier)}`;
+		const detail = cost.multiplier === 1 ? field : `${field} ${formatDecimal(value)} × ${formatDecimal(cost.multiplier)}`;
 		// Rounded to a millionth so that 499 × 0.1 is 49.9, not 49.900000000000006.
 		return { amount: Math.round(value * cost.multiplier * 1e6) / 1e6, detail };
 	};
@@ -233,7 +234,7 @@ function createCostDecider(settings: Extract<ClassifierSettings, { mode: 'costOf
 		return decision(clock, {
 			route: urgent ? 'realTime' : 'batch',
 			decidedBy: 'costOfDelay',
-			reason: `A one-hour delay costs ${formatAmount(amount)} (${detail}), ${comparison} the real-time threshold of ${formatAmount(threshold)}.`,
+			reason: `A one-hour delay costs ${formatDecimal(amount)} (${detail}), ${comparison} the real-time threshold of ${formatDecimal(threshold)}.`,
 			delayCost: urgent ? 'money' : 'nothing',
 			delayCostAmount: amount,
 		});

@@ -1,5 +1,6 @@
 import { stepAlert, type AlertMemory, type AlertPolicy } from '../alerting/alertState';
 import type { InvalidItemValueError } from '../errors';
+import { formatDecimal, formatMoney } from '../values/format';
 import type { Render } from '../values/template';
 import { fromMicros } from './adRow';
 import type { GroupBy, GroupTotals, Grouped } from './groups';
@@ -116,12 +117,12 @@ function evaluateGroup(
 		},
 		reason: verdict.reason,
 	};
-	const placeholders = messageValues(json, group, verdict.reason, step.since);
+	const render = (template: Render) => template(messageValues(json, group, verdict.reason, step.since));
 	if (step.status === 'resolved') {
-		return { output: step.notify ? 'alert' : 'ok', items: group.items, json: { ...json, message: settings.resolvedMessage(placeholders) } };
+		return { output: step.notify ? 'alert' : 'ok', items: group.items, json: { ...json, message: render(settings.resolvedMessage) } };
 	}
 	if (verdict.severity === 'ok') return { output: 'ok', items: group.items, json: { ...json, message: verdict.reason } };
-	return { output: step.notify ? 'alert' : 'ok', items: group.items, json: { ...json, message: settings.alertMessage(placeholders) } };
+	return { output: step.notify ? 'alert' : 'ok', items: group.items, json: { ...json, message: render(settings.alertMessage) } };
 }
 
 function identityOf(group: GroupTotals, groupBy: GroupBy): Record<string, unknown> {
@@ -150,26 +151,18 @@ function messageValues(json: Record<string, unknown>, group: GroupTotals, reason
 		campaign: group.campaignName || group.accountId || 'All rows',
 		account: group.accountId,
 		metric: String(json.metric),
-		value: typeof metric === 'number' ? formatMetric(metric) : 'n/a',
-		target: formatMetric(json.target as number),
-		limit: typeof (json.criticalBelow ?? json.maximum) === 'number' ? formatMetric((json.criticalBelow ?? json.maximum) as number) : 'none',
+		value: typeof metric === 'number' ? formatDecimal(metric) : 'n/a',
+		target: formatDecimal(json.target as number),
+		limit: typeof (json.criticalBelow ?? json.maximum) === 'number' ? formatDecimal((json.criticalBelow ?? json.maximum) as number) : 'none',
 		gap: signed(json.gapPercent),
 		change: signed(json.changePercent),
 		spend: formatMoney(json.spend as number),
 		revenue: formatMoney(json.conversionValue as number),
-		conversions: formatMetric(json.conversions as number),
+		conversions: formatDecimal(json.conversions as number),
 		currency: group.currency,
 		from: group.firstDate,
 		to: group.lastDate,
 		reason,
 		since: since === undefined ? '' : new Date(since).toISOString(),
 	};
-}
-
-function formatMetric(value: number): string {
-	return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
-}
-
-function formatMoney(value: number): string {
-	return value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }

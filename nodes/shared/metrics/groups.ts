@@ -28,11 +28,6 @@ export interface GroupTotals {
 	problem?: { itemIndex: number; error: InvalidItemValueError };
 }
 
-export interface IndexedRow {
-	itemIndex: number;
-	row: AdRow;
-}
-
 export interface Grouped {
 	current: GroupTotals[];
 	previous: Map<string, GroupTotals>;
@@ -40,23 +35,38 @@ export interface Grouped {
 	unplaced: Array<{ itemIndex: number; error: InvalidItemValueError }>;
 }
 
-export function groupRows(rows: IndexedRow[], groupBy: GroupBy, split: PeriodSplit): Grouped {
+/**
+ * Adds rows to their group as they are read, so no row needs to be kept. `add` copies what it
+ * needs from the row: the caller may reuse the same row object for the next item.
+ */
+export function createAggregator(groupBy: GroupBy, split: PeriodSplit) {
 	const current = new Map<string, GroupTotals>();
 	const previous = new Map<string, GroupTotals>();
 	const unplaced: Grouped['unplaced'] = [];
-	for (const { itemIndex, row } of rows) {
-		const period = periodOf(row, split);
-		if (period instanceof InvalidItemValueError) {
-			unplaced.push({ itemIndex, error: period });
-			continue;
-		}
-		const groups = period === 'previous' ? previous : current;
-		const key = keyOf(row, groupBy);
-		const group = groups.get(key);
-		if (group) addRow(group, row, itemIndex);
-		else groups.set(key, newGroup(key, row, itemIndex, groupBy));
-	}
-	return { current: [...current.values()], previous, unplaced };
+	return {
+		add(itemIndex: number, row: AdRow): void {
+			const period = periodOf(row, split);
+			if (period instanceof InvalidItemValueError) {
+				unplaced.push({ itemIndex, error: period });
+				return;
+			}
+			const groups = period === 'previous' ? previous : current;
+			const key = keyOf(row, groupBy);
+			const group = groups.get(key);
+			if (group) addRow(group, row, itemIndex);
+			else groups.set(key, newGroup(key, row, itemIndex, groupBy));
+		},
+		result(): Grouped {
+			return { current: [...current.values()], previous, unplaced };
+		},
+	};
+}
+
+/** All rows at once: for callers that have them in hand. */
+export function groupRows(rows: Array<{ itemIndex: number; row: AdRow }>, groupBy: GroupBy, split: PeriodSplit): Grouped {
+	const aggregator = createAggregator(groupBy, split);
+	for (const { itemIndex, row } of rows) aggregator.add(itemIndex, row);
+	return aggregator.result();
 }
 
 function keyOf(row: AdRow, groupBy: GroupBy): string {

@@ -1,3 +1,4 @@
+import { formatDecimal, formatMoney } from '../values/format';
 import { fromMicros } from './adRow';
 import type { GroupTotals } from './groups';
 
@@ -48,16 +49,16 @@ export function judge(kind: MetricKind, totals: GroupTotals, thresholds: Thresho
 	if (kind === 'roas') {
 		if (totals.spendMicros === 0) return { judged: false, metric, reason: 'No spend in the period: ROAS is not defined.' };
 		if (spend < guards.minSpend) {
-			return { judged: false, metric, reason: `Spend ${money(spend)} is below the minimum of ${money(guards.minSpend)} needed to judge ROAS.` };
+			return { judged: false, metric, reason: `Spend ${formatMoney(spend)} is below the minimum of ${formatMoney(guards.minSpend)} needed to judge ROAS.` };
 		}
 		const roas = metric as number;
 		const severity: Severity = roas < critical ? 'critical' : roas < target ? 'warning' : 'ok';
 		const reason =
 			totals.valueMicros === 0
-				? `Spent ${money(spend)} with no conversion value.`
+				? `Spent ${formatMoney(spend)} with no conversion value.`
 				: severity === 'ok'
-					? `ROAS ${ratio(roas)} meets the target of ${ratio(target)}.`
-					: `ROAS ${ratio(roas)} is below the ${severity === 'critical' ? 'critical level' : 'target'} of ${ratio(severity === 'critical' ? critical : target)}.`;
+					? `ROAS ${formatDecimal(roas)} meets the target of ${formatDecimal(target)}.`
+					: `ROAS ${formatDecimal(roas)} is below the ${severity === 'critical' ? 'critical level' : 'target'} of ${formatDecimal(severity === 'critical' ? critical : target)}.`;
 		return { judged: true, metric: roas, target, critical, severity, gap: roas - target, gapPercent: percent(roas - target, target), reason };
 	}
 	const enoughData = totals.conversions >= guards.minConversions || spend >= guards.minSpend;
@@ -65,18 +66,18 @@ export function judge(kind: MetricKind, totals: GroupTotals, thresholds: Thresho
 		return {
 			judged: false,
 			metric,
-			reason: `${totals.conversions} conversions and ${money(spend)} spend: below the minimum of ${guards.minConversions} conversions or ${money(guards.minSpend)} spend needed to judge CPA.`,
+			reason: `${totals.conversions} conversions and ${formatMoney(spend)} spend: below the minimum of ${guards.minConversions} conversions or ${formatMoney(guards.minSpend)} spend needed to judge CPA.`,
 		};
 	}
 	if (metric === null) {
 		if (totals.spendMicros === 0) return { judged: false, metric, reason: 'No spend and no conversions in the period: CPA is not defined.' };
-		return { judged: true, metric: null, target, critical, severity: 'critical', gap: null, gapPercent: null, reason: `Spent ${money(spend)} with no conversions.` };
+		return { judged: true, metric: null, target, critical, severity: 'critical', gap: null, gapPercent: null, reason: `Spent ${formatMoney(spend)} with no conversions.` };
 	}
 	const severity: Severity = critical > 0 && metric > critical ? 'critical' : metric > target ? 'warning' : 'ok';
 	const reason =
 		severity === 'ok'
-			? `CPA ${money(metric)} is within the target of ${money(target)}.`
-			: `CPA ${money(metric)} is above the ${severity === 'critical' ? 'maximum' : 'target'} of ${money(severity === 'critical' ? critical : target)}.`;
+			? `CPA ${formatMoney(metric)} is within the target of ${formatMoney(target)}.`
+			: `CPA ${formatMoney(metric)} is above the ${severity === 'critical' ? 'maximum' : 'target'} of ${formatMoney(severity === 'critical' ? critical : target)}.`;
 	return { judged: true, metric, target, critical, severity, gap: metric - target, gapPercent: percent(metric - target, target), reason };
 }
 
@@ -94,12 +95,4 @@ export function changePercent(kind: MetricKind, current: number | null, previous
 export function round(value: number, decimals: number): number {
 	const factor = 10 ** decimals;
 	return Math.round(value * factor) / factor;
-}
-
-function money(value: number): string {
-	return value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-}
-
-function ratio(value: number): string {
-	return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
 }

@@ -21,8 +21,3 @@ export function parseDecimal(value: unknown, decimalSeparator: DecimalSeparator 
 	if (!PLAIN_DECIMAL.test(text)) return Number.NaN;
 	return Number(text);
 }
-
-/** Short, readable rendering of an amount for messages: 1234.5 -> "1,234.5". */
-export function formatAmount(value: number): string {
-	return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
-}
