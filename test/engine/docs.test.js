@@ -1,14 +1,18 @@
 /**
- * The README documents what the built node offers: every mode, every ready-made rule and every
- * top-level parameter an operator sees. A new parameter without documentation fails here.
+ * The README documents what the built nodes offer: every mode, every ready-made rule and every
+ * parameter and option an operator sees. A new parameter without documentation fails here.
  */
 const fs = require('node:fs');
 const path = require('node:path');
 const { nodeTypes } = require('./harness');
 
 const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
-const { description } = nodeTypes.getByNameAndVersion('n8n-nodes-realtime-batch.latencyClassifier', 1);
-const property = (name) => description.properties.find((candidate) => candidate.name === name);
+const packageJson = require('../../package.json');
+const descriptionOf = (name) => nodeTypes.getByNameAndVersion(`n8n-nodes-realtime-batch.${name}`, 1).description;
+const documented = (displayName) => readme.includes(`**${displayName}**`) || readme.includes(`*${displayName}*`);
+
+const classifier = descriptionOf('latencyClassifier');
+const property = (name) => classifier.properties.find((candidate) => candidate.name === name);
 
 test.each(property('mode').options.map((option) => option.name))('README documents the mode "%s"', (mode) => {
 	expect(readme).toContain(`**${mode}**`);
@@ -21,14 +25,23 @@ test.each(property('readyMadeRules').options.map((option) => option.name.split('
 	},
 );
 
-const documented = (displayName) => readme.includes(`**${displayName}**`) || readme.includes(`*${displayName}*`);
-test.each(description.properties.filter((p) => p.type !== 'notice' && p.type !== 'collection').map((p) => p.displayName))(
-	'README documents the parameter "%s"',
-	(displayName) => {
-		expect(documented(displayName)).toBe(true);
-	},
-);
+const nodeNames = packageJson.n8n.nodes.map((file) => {
+	const className = path.basename(file, '.node.js');
+	return className[0].toLowerCase() + className.slice(1);
+});
+const parameters = nodeNames.flatMap((name) => {
+	const { displayName, properties } = descriptionOf(name);
+	return properties.flatMap((parameter) =>
+		parameter.type === 'collection'
+			? parameter.options.map((option) => [displayName, `${parameter.displayName} → ${option.displayName}`, option.displayName])
+			: [[displayName, parameter.displayName, parameter.displayName]],
+	);
+});
 
-test.each(property('options').options.map((option) => option.displayName))('README documents the option "%s"', (displayName) => {
+test.each(parameters)('README documents %s › %s', (_node, _label, displayName) => {
 	expect(documented(displayName)).toBe(true);
+});
+
+test.each(nodeNames.map((name) => descriptionOf(name).displayName))('README has a section on the %s', (displayName) => {
+	expect(readme).toMatch(new RegExp(`^## .*${displayName}`, 'm'));
 });
