@@ -248,48 +248,33 @@ const periodProperties: INodeProperties[] = [
 const PLACEHOLDERS =
 	'Placeholders: {severity}, {campaign}, {account}, {metric}, {value}, {target}, {limit}, {gap}, {change}, {spend}, {revenue}, {conversions}, {currency}, {from}, {to}, {reason}, {since}';
 
-const roasMessageProperties: INodeProperties[] = [
-	{
-		displayName: 'Alert Message',
-		name: 'alertMessage',
+function messageProperty(displayName: string, name: string, text: string, show?: INodeProperties['displayOptions']): INodeProperties {
+	return {
+		displayName,
+		name,
 		type: 'string',
 		typeOptions: { rows: 2 },
-		default: '{severity} {campaign}: {reason} Spend {spend} {currency}, revenue {revenue} {currency} ({from} to {to}).',
+		...(show ? { displayOptions: show } : {}),
+		default: text,
 		description: PLACEHOLDERS,
-	},
-	{
-		displayName: 'Resolved Message',
-		name: 'resolvedMessage',
-		type: 'string',
-		typeOptions: { rows: 2 },
-		displayOptions: { show: { sendResolved: [true] } },
-		default: 'RESOLVED {campaign}: ROAS is back at {value} (target {target}).',
-		description: PLACEHOLDERS,
-	},
-];
+	};
+}
 
-const cpaMessageProperties: INodeProperties[] = [
-	{
-		displayName: 'Alert Message',
-		name: 'alertMessage',
-		type: 'string',
-		typeOptions: { rows: 2 },
-		default: '{severity} {campaign}: {reason} {conversions} conversions for {spend} {currency} ({from} to {to}).',
-		description: PLACEHOLDERS,
-	},
-	{
-		displayName: 'Resolved Message',
-		name: 'resolvedMessage',
-		type: 'string',
-		typeOptions: { rows: 2 },
-		displayOptions: { show: { sendResolved: [true] } },
-		default: 'RESOLVED {campaign}: CPA is back at {value} {currency} (target {target}).',
-		description: PLACEHOLDERS,
-	},
-];
+const onlyWhenResolvedAreSent = { show: { sendResolved: [true] } };
+
+const MESSAGES: Record<MetricKind, [INodeProperties, INodeProperties]> = {
+	roas: [
+		messageProperty('Alert Message', 'alertMessage', '{severity} {campaign}: {reason} Spend {spend} {currency}, revenue {revenue} {currency} ({from} to {to}).'),
+		messageProperty('Resolved Message', 'resolvedMessage', 'RESOLVED {campaign}: ROAS is back at {value} (target {target}).', onlyWhenResolvedAreSent),
+	],
+	cpa: [
+		messageProperty('Alert Message', 'alertMessage', '{severity} {campaign}: {reason} {conversions} conversions for {spend} {currency} ({from} to {to}).'),
+		messageProperty('Resolved Message', 'resolvedMessage', 'RESOLVED {campaign}: CPA is back at {value} {currency} (target {target}).', onlyWhenResolvedAreSent),
+	],
+};
 
 function alertProperties(kind: MetricKind): INodeProperties[] {
-	const [alertMessage, resolvedMessage] = kind === 'roas' ? roasMessageProperties : cpaMessageProperties;
+	const [alertMessage, resolvedMessage] = MESSAGES[kind];
 	return [
 		alertMessage,
 		{

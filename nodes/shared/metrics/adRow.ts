@@ -126,18 +126,35 @@ function createLabelReader(settings: RowReaderSettings): LabelReader {
 
 function createMappedReader(settings: RowReaderSettings, readLabels: LabelReader): RowReader {
 	const { mapping, needs, decimalSeparator } = settings;
-	const spend = mappedField(mapping.spend, 'Spend Field');
-	const value = mappedField(mapping.value, 'Conversion Value Field');
-	const conversions = mappedField(mapping.conversions, 'Conversions Field');
+	const money: Parse = (raw, path) => toMicros(raw, path, decimalSeparator);
+	const count: Parse = (raw, path) => toCount(raw, path, decimalSeparator);
+	const readSpend = figureReader(mapping.spend, 'Spend Field', money, true);
+	const readValue = figureReader(mapping.value, 'Conversion Value Field', money, needs.value);
+	const readConversions = figureReader(mapping.conversions, 'Conversions Field', count, needs.conversions);
 	return (json, row) => {
 		readLabels(json, row);
-		row.spendMicros = requiredMoney(json, spend, 'Spend Field', decimalSeparator);
-		row.valueMicros = needs.value
-			? requiredMoney(json, value, 'Conversion Value Field', decimalSeparator)
-			: optionalFigure(json, value, (raw, path) => toMicros(raw, path, decimalSeparator));
-		row.conversions = needs.conversions
-			? requiredCount(json, conversions, 'Conversions Field', decimalSeparator)
-			: optionalFigure(json, conversions, (raw, path) => toCount(raw, path, decimalSeparator));
+		row.spendMicros = readSpend(json);
+		row.valueMicros = readValue(json);
+		row.conversions = readConversions(json);
+	};
+}
+
+type Parse = (raw: unknown, path: string) => number;
+
+/**
+ * Reads one figure from mapped rows. A figure the metric needs must be on every row; one it does
+ * not need counts as 0 where absent but is still checked where present.
+ */
+function figureReader(path: string, parameter: string, parse: Parse, required: boolean): (json: unknown) => number {
+	const field = mappedField(path, parameter);
+	if (!field) {
+		if (required) throw new InvalidSettingError(parameter, 'is empty; name the field that holds this figure');
+		return () => 0;
+	}
+	if (required) return (json) => parse(present(field.read(json), field.path), field.path);
+	return (json) => {
+		const raw = field.read(json);
+		return raw === undefined || raw === null || raw === '' ? 0 : parse(raw, field.path);
 	};
 }
 
@@ -197,31 +214,6 @@ function createGoogleAdsReader(readLabels: LabelReader): RowReader {
 		row.valueMicros = toMicros(metrics.conversionsValue ?? 0, 'metrics.conversionsValue', '.');
 		row.conversions = toCount(metrics.conversions ?? 0, 'metrics.conversions', '.');
 	};
-}
-
-function requiredMoney(
-	json: unknown,
-	field: MappedField | undefined,
-	parameter: string,
-	decimalSeparator: DecimalSeparator,
-): number {
-	if (!field) throw new InvalidItemValueError(parameter, 'is not set; name the field that holds it');
-	return toMicros(present(field.read(json), field.path), field.path, decimalSeparator);
-}
-
-function requiredCount(
-	json: unknown,
-	field: MappedField | undefined,
-	parameter: string,
-	decimalSeparator: DecimalSeparator,
-): number {
-	if (!field) throw new InvalidItemValueError(parameter, 'is not set; name the field that holds it');
-	return toCount(present(field.read(json), field.path), field.path, decimalSeparator);
-}
-
-function optionalFigure(json: unknown, field: MappedField | undefined, parse: (raw: unknown, path: string) => number): number {
-	const raw = field?.read(json);
-	return field === undefined || raw === undefined || raw === null || raw === '' ? 0 : parse(raw, field.path);
 }
 
 function present(value: unknown, path: string): unknown {
