@@ -82,8 +82,8 @@ export function createRowReader(settings: RowReaderSettings): RowReader {
 			return readGoogle;
 		default:
 			return (json, row) => {
-				if (isObject(json.metrics)) readGoogle(json, row);
-				else if (Array.isArray(json.actions) || Array.isArray(json.action_values) || 'date_start' in json) readMeta(json, row);
+				if (json.metrics !== undefined && isObject(json.metrics)) readGoogle(json, row);
+				else if (json.date_start !== undefined || json.actions !== undefined || json.action_values !== undefined) readMeta(json, row);
 				else readMapped(json, row);
 			};
 	}
