@@ -89,6 +89,16 @@ describe('bad input', () => {
 		expect(goOn.outputsOf(NODE)[2][2].pairedItem).toEqual([{ item: 2 }, { item: 3 }]);
 	});
 
+	it.each([
+		[{ spend: Number.NaN, conversionValue: 1 }, '"spend" in item 0 is NaN, which is not an amount'],
+		[{ spend: Number.POSITIVE_INFINITY, conversionValue: 1 }, '"spend" in item 0 is Infinity, which is not an amount'],
+		[{ spend: 10 }, '"conversionValue" in item 0 is missing; every row needs it (use 0 for none)'],
+		[{ spend: '1.2.3', conversionValue: 1 }, '"spend" in item 0 is "1.2.3", which is not an amount'],
+	])('names the item and the field for %j', async (row, message) => {
+		const result = await run(roas(), [{ campaignName: 'A', ...row }]);
+		expect(result.error.message).toBe(message);
+	});
+
 	it('with "Continue (using error output)", sends them to the error output with their data', async () => {
 		const result = await runWorkflow({ workflow: roas({}, { onError: 'continueErrorOutput' }), pinData: { Rows: rows } });
 		const outputs = result.jsonOutputsOf(NODE);
