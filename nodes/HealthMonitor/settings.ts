@@ -1,0 +1,192 @@
+import { IANAZone } from 'luxon';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { InvalidSettingError } from '../shared/errors';
+import type { CheckSpec } from '../shared/health/evaluate';
+import { HEALTH_PLACEHOLDERS } from '../shared/health/evaluate';
+import type { Aggregation } from '../shared/health/series';
+import { validateThresholds, type Condition, type Thresholds } from '../shared/health/thresholds';
+import { listOf } from '../shared/latency/comparison';
+import { compileFieldPath, type FieldReader } from '../shared/values/fieldPath';
+import { compileTemplate, type Render } from '../shared/values/template';
+
+export interface EndpointSpec {
+	check: string;
+	url: string;
+	expectedStatus: (status: number) => boolean;
+	bodyContains: string;
+	timeoutMs: number;
+}
+
+export interface HealthSettings {
+	checks: CheckSpec[];
+	endpoints: EndpointSpec[];
+	messages: { alert: Render; resolved: Render };
+	emitOk: boolean;
+}
+
+type RawCheck = IDataObject & { name?: string; checkType?: string; options?: IDataObject };
+
+const MINUTE_MS = 60_000;
+
+/** Reads the checks once per execution; a contradiction names the check and the field. */
+export function readHealthSettings(context: IExecuteFunctions): HealthSettings {
+	const rawChecks = (context.getNodeParameter('checks.check', 0, []) as RawCheck[]) ?? [];
+	const names = new Set<string>();
+	const checks: CheckSpec[] = [];
+	const endpoints: EndpointSpec[] = [];
+	rawChecks.forEach((raw, index) => {
+		const name = (raw.name ?? '').trim() || `Check ${index + 1}`;
+		if (names.has(name)) throw new InvalidSettingError(`Checks › ${name}`, 'two checks have this name; each needs its own, since its state is saved under it');
+		names.add(name);
+		const options = raw.options ?? {};
+		const spec = readCheck(raw, name, options, context.getTimezone());
+		checks.push(spec);
+		if (raw.checkType === 'endpoint') endpoints.push(readEndpoint(raw, name));
+	});
+	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
+	return {
+		checks,
+		endpoints,
+		messages: {
+			alert: template(context.getNodeParameter('alertMessage', 0) as string, 'Alert Message'),
+			resolved: template(context.getNodeParameter('resolvedMessage', 0) as string, 'Resolved Message'),
+		},
+		emitOk: options.emitOk === true,
+	};
+}
+
+function readCheck(raw: RawCheck, name: string, options: IDataObject, workflowZone: string): CheckSpec {
+	const parameter = (field: string) => `Checks › ${name} › ${field}`;
+	const number = (key: string) => (typeof raw[key] === 'number' ? (raw[key] as number) : undefined);
+	const recovery = typeof options.recovery === 'number' ? options.recovery : undefined;
+	const timing = {
+		pendingMs: ((options.pendingMinutes as number | undefined) ?? 0) * MINUTE_MS,
+		pendingEvaluations: Math.max(1, (options.pendingRuns as number | undefined) ?? 1),
+		renotifyMs: ((options.renotifyMinutes as number | undefined) ?? 0) * MINUTE_MS,
+		noDataMs: ((options.noDataMinutes as number | undefined) ?? 0) * MINUTE_MS,
+	};
+	const seriesField = String(raw.seriesField ?? '').trim();
+	const seriesRead = seriesField === '' ? undefined : reader(seriesField, parameter('Series Field'));
+	const seriesOf = seriesRead
+		? (json: unknown) => {
+				const value = seriesRead(json);
+				return value === undefined || value === null || value === '' ? '(empty)' : String(value);
+			}
+		: () => name;
+	const base = { name, seriesOf, timing };
+	const thresholds = (values: Thresholds) => {
+		const checked = validateThresholds({ ...values, recovery });
+		if (!checked.ok) throw new InvalidSettingError(parameter('Thresholds'), checked.problem);
+		return checked.value;
+	};
+	switch (raw.checkType) {
+		case 'budgetPacing': {
+			const zone = String(options.timezone ?? '').trim() || workflowZone;
+			if (!IANAZone.isValidZone(zone)) throw new InvalidSettingError(parameter('Timezone'), `"${zone}" is not a known timezone`);
+			return {
+				...base,
+				label: 'Spend pacing',
+				unit: '%',
+				source: {
+					kind: 'budgetPacing',
+					spend: reader(String(raw.spendField ?? ''), parameter('Spend Field')),
+					spendField: String(raw.spendField ?? ''),
+					budget: reader(String(raw.budgetField ?? ''), parameter('Budget Field')),
+					budgetField: String(raw.budgetField ?? ''),
+					zone,
+				},
+				thresholds: thresholds({ condition: 'above', warning: number('pacingWarning'), critical: number('pacingCritical') }),
+			};
+		}
+		case 'paymentFailures':
+			return {
+				...base,
+				label: 'Payment failure rate',
+				unit: '%',
+				source: {
+					kind: 'paymentFailures',
+					status: reader(String(raw.statusField ?? ''), parameter('Status Field')),
+					statusField: String(raw.statusField ?? ''),
+					failed: new Set(listOf(raw.failedStatuses ?? '').map((status) => status.toLowerCase())),
+					minTotal: number('minPayments') ?? 1,
+				},
+				thresholds: thresholds({ condition: 'above', warning: number('failureWarning'), critical: number('failureCritical') }),
+			};
+		case 'leadVolume':
+			return {
+				...base,
+				label: 'Lead volume',
+				unit: '% of expected',
+				source: { kind: 'leadVolume', expected: Math.max(1, number('expectedCount') ?? 1) },
+				thresholds: thresholds({ condition: 'below', warning: number('volumeWarning'), critical: number('volumeCritical') }),
+			};
+		case 'endpoint':
+			return {
+				...base,
+				label: 'Response time',
+				unit: ' ms',
+				source: { kind: 'endpoint' },
+				thresholds: thresholds({ condition: 'above', warning: number('slowAboveMs') }),
+			};
+		default: {
+			const condition = (raw.condition as Condition | undefined) ?? 'above';
+			const metricField = String(raw.metricField ?? '');
+			return {
+				...base,
+				label: metricField || name,
+				unit: condition === 'changeAbove' ? '%' : '',
+				source: {
+					kind: 'metric',
+					read: reader(metricField, parameter('Metric Field')),
+					field: metricField,
+					aggregation: (raw.aggregation as Aggregation | undefined) ?? 'last',
+				},
+				thresholds: thresholds(
+					condition === 'outsideRange'
+						? { condition, low: number('low'), high: number('high'), rangeSeverity: (options.rangeSeverity as 'warning' | 'critical' | undefined) ?? 'critical' }
+						: { condition, warning: number('warning'), critical: number('critical') },
+				),
+			};
+		}
+	}
+}
+
+function readEndpoint(raw: RawCheck, name: string): EndpointSpec {
+	const url = String(raw.url ?? '').trim();
+	if (!/^https?:\/\//i.test(url)) {
+		throw new InvalidSettingError(`Checks › ${name} › URL`, 'must start with http:// or https://');
+	}
+	return {
+		check: name,
+		url,
+		expectedStatus: statusMatcher(String(raw.expectedStatus ?? '2xx'), name),
+		bodyContains: String(raw.bodyContains ?? ''),
+		timeoutMs: Math.max(1, (raw.timeoutSeconds as number | undefined) ?? 10) * 1000,
+	};
+}
+
+/** "2xx", "200, 204" or "2xx, 301" into a test of a status code. */
+function statusMatcher(text: string, name: string): (status: number) => boolean {
+	const parts = listOf(text);
+	const tests = parts.map((part) => {
+		const family = /^([1-5])xx$/i.exec(part);
+		if (family) return (status: number) => Math.floor(status / 100) === Number(family[1]);
+		if (/^\d{3}$/.test(part)) return (status: number) => status === Number(part);
+		throw new InvalidSettingError(`Checks › ${name} › Expected Status`, `"${part}" is not a status; use 2xx or codes such as 200, 204`);
+	});
+	if (tests.length === 0) throw new InvalidSettingError(`Checks › ${name} › Expected Status`, 'is empty; use 2xx or codes such as 200, 204');
+	return (status) => tests.some((test) => test(status));
+}
+
+function reader(path: string, parameter: string): FieldReader {
+	const compiled = compileFieldPath(path);
+	if (!compiled.ok) throw new InvalidSettingError(parameter, compiled.problem);
+	return compiled.value;
+}
+
+function template(text: string, parameter: string): Render {
+	const compiled = compileTemplate(text, HEALTH_PLACEHOLDERS);
+	if (!compiled.ok) throw new InvalidSettingError(parameter, compiled.problem);
+	return compiled.value;
+}
