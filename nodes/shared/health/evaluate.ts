@@ -169,7 +169,7 @@ function reasonOf(
 ): string {
 	const value = measured === null ? 'n/a' : `${formatDecimal(measured)}${check.unit}`;
 	if (memory.state === 'nodata') return `No data since ${new Date(memory.seenAt).toISOString()}.`;
-	if (typeof details.problem === 'string' && details.problem !== '') return `${check.label} is down: ${details.problem}.`;
+	if (typeof details.problem === 'string' && details.problem !== '') return `The endpoint is down: ${details.problem}.`;
 	if (memory.severity === 'ok') return `${check.label} is ${value}${notice === 'resolved' ? ', back to normal' : ''}.`;
 	const pending = memory.state === 'pending' ? ' (pending: not alerted yet)' : '';
 	const { condition, low, high } = check.thresholds;

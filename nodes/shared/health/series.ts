@@ -55,6 +55,8 @@ export function seriesValues(
 	const errors: SeriesResult['errors'] = [];
 	for (let itemIndex = 0; itemIndex < jsons.length; itemIndex++) {
 		const json = jsons[itemIndex];
+		// The empty item n8n sends when the node before has "Always Output Data" on is not a lead.
+		if (source.kind === 'leadVolume' && isEmptyObject(json)) continue;
 		const measured = measure(json, source);
 		if (measured instanceof InvalidItemValueError) {
 			errors.push({ itemIndex, error: measured });
@@ -180,6 +182,10 @@ function numberAt(value: unknown, field: string): number | InvalidItemValueError
 	}
 	const number = parseDecimal(value);
 	return Number.isFinite(number) ? number : new InvalidItemValueError(field, `is ${describeValue(value)}, which is not a number`);
+}
+
+function isEmptyObject(value: unknown): boolean {
+	return typeof value === 'object' && value !== null && Object.keys(value).length === 0;
 }
 
 function round(value: number): number {

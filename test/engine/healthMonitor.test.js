@@ -1,0 +1,240 @@
+/**
+ * The Health Monitor inside n8n's engine, driven by a simulated clock over many consecutive
+ * executions: pending then firing, escalation, hysteresis, no data, reminders, resolution, a
+ * restart from saved static data, the presets, endpoints on 127.0.0.1, and bad input.
+ */
+const http = require('node:http');
+const { createSession, runWorkflow } = require('./harness');
+
+const NODE = 'Health';
+function workflow(checks, parameters = {}, nodeSettings = {}) {
+	return {
+		nodes: [
+			{ id: 't', name: 'Every minute', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'h',
+				name: NODE,
+				type: 'n8n-nodes-realtime-batch.healthMonitor',
+				typeVersion: 1,
+				position: [220, 0],
+				parameters: { checks: { check: checks }, options: { emitOk: true }, ...parameters },
+				...nodeSettings,
+			},
+		],
+		connections: { 'Every minute': { main: [[{ node: NODE, type: 'main', index: 0 }]] } },
+	};
+}
+const minute = (n) => new Date(Date.parse('2026-11-27T12:00:00Z') + n * 60_000).toISOString();
+const summary = (result) => {
+	const [alerts, resolved, ok] = result.jsonOutputsOf(NODE);
+	const line = (json) => `${json.series}: ${json.previousState}->${json.state} ${json.severity}`;
+	return { alert: alerts.map(line), resolved: resolved.map(line), ok: ok.map(line) };
+};
+
+describe('state over consecutive runs', () => {
+	const queueCheck = (options = {}) => ({
+		name: 'Queue depth',
+		checkType: 'metric',
+		metricField: 'depth',
+		seriesField: 'queue',
+		condition: 'above',
+		warning: 100,
+		critical: 500,
+		options,
+	});
+	const depths = (values) => Object.entries(values).map(([queue, depth]) => ({ queue, depth }));
+
+	it('waits while pending, fires once, escalates, reminds, and resolves once', async () => {
+		const session = createSession(workflow([queueCheck({ pendingRuns: 2, renotifyMinutes: 30 })]));
+		const step = async (n, values) => summary(await session.run({ pinData: { 'Every minute': depths(values) }, at: minute(n) }));
+
+		expect(await step(0, { orders: 150 })).toEqual({ alert: [], resolved: [], ok: ['orders: normal->pending warning'] });
+		expect(await step(1, { orders: 160 })).toEqual({ alert: ['orders: pending->firing warning'], resolved: [], ok: [] });
+		expect(await step(2, { orders: 170 })).toEqual({ alert: [], resolved: [], ok: ['orders: firing->firing warning'] });
+		expect(await step(3, { orders: 900 })).toEqual({ alert: ['orders: firing->firing critical'], resolved: [], ok: [] });
+		expect((await step(20, { orders: 900 })).alert).toEqual([]);
+		expect((await step(33, { orders: 900 })).alert).toEqual(['orders: firing->firing critical']);
+		expect(await step(34, { orders: 20 })).toEqual({ alert: [], resolved: ['orders: firing->normal ok'], ok: [] });
+		expect(await step(35, { orders: 20 })).toEqual({ alert: [], resolved: [], ok: ['orders: normal->normal ok'] });
+	});
+
+	it('does not flap around the threshold: it recovers only past the recovery line', async () => {
+		const session = createSession(workflow([queueCheck({ recovery: 80 })]));
+		const results = [];
+		for (const [n, depth] of [[0, 105], [1, 95], [2, 102], [3, 99], [4, 85], [5, 79], [6, 95]].entries()) {
+			results.push(summary(await session.run({ pinData: { 'Every minute': depths({ orders: depth[1] }) }, at: minute(n) })));
+		}
+		expect(results.map((result) => result.alert.length + result.resolved.length)).toEqual([1, 0, 0, 0, 0, 1, 0]);
+		expect(results[5].resolved).toEqual(['orders: firing->normal ok']);
+	});
+
+	it('alerts "no data" once for a series that stops reporting, and resolves when it is back', async () => {
+		const session = createSession(workflow([queueCheck({ noDataMinutes: 10 })]));
+		const step = async (n, values) => summary(await session.run({ pinData: { 'Every minute': depths(values) }, at: minute(n) }));
+		await step(0, { orders: 10, emails: 10 });
+		expect((await step(5, { orders: 10 })).alert).toEqual([]);
+		expect((await step(10, { orders: 10 })).alert).toEqual(['emails: normal->nodata critical']);
+		expect((await step(11, { orders: 10 })).alert).toEqual([]);
+		const back = await step(12, { orders: 10, emails: 10 });
+		expect(back.resolved).toEqual(['emails: nodata->normal ok']);
+	});
+
+	it('carries on from saved static data after a restart', async () => {
+		const wf = workflow([queueCheck()]);
+		const first = createSession(wf);
+		await first.run({ pinData: { 'Every minute': depths({ orders: 200 }) }, at: minute(0) });
+		const restarted = createSession(wf, { staticData: first.staticData });
+		expect(summary(await restarted.run({ pinData: { 'Every minute': depths({ orders: 200 }) }, at: minute(1) })).alert).toEqual([]);
+		expect(summary(await restarted.run({ pinData: { 'Every minute': depths({ orders: 50 }) }, at: minute(2) })).resolved).toEqual([
+			'orders: firing->normal ok',
+		]);
+	});
+
+	it('keeps the saved state small: one fixed-size record per series', async () => {
+		const session = createSession(workflow([queueCheck()]));
+		for (let n = 0; n < 30; n++) {
+			await session.run({ pinData: { 'Every minute': depths({ orders: n * 10, emails: 5 }) }, at: minute(n) });
+		}
+		const saved = session.staticData['node:Health'].series;
+		expect(Object.keys(saved).sort()).toEqual(['Queue depth\u241femails', 'Queue depth\u241forders']);
+		expect(Object.keys(saved['Queue depth\u241forders']).sort()).toEqual(['count', 'notifiedAt', 'seenAt', 'severity', 'since', 'state', 'value']);
+	});
+});
+
+describe('presets', () => {
+	it('budget pacing: spend against the budget times the share of the day gone by, in a timezone', async () => {
+		const check = { name: 'Pacing', checkType: 'budgetPacing', seriesField: 'campaign', spendField: 'spend', budgetField: 'dailyBudget', pacingWarning: 120, pacingCritical: 150, options: { timezone: 'America/New_York' } };
+		// 12:00 UTC is 07:00 in New York: 7/24 of the day has gone by
+		const result = await runWorkflow({
+			workflow: workflow([check]),
+			pinData: { 'Every minute': [{ campaign: 'Brand', spend: 30, dailyBudget: 100 }, { campaign: 'Promo', spend: 50, dailyBudget: 100 }] },
+			at: minute(0),
+		});
+		const [alerts, , ok] = result.jsonOutputsOf(NODE);
+		expect(alerts.map((json) => [json.series, json.value, json.severity, json.dayElapsedPercent])).toEqual([['Promo', 171.43, 'critical', 29.17]]);
+		expect(ok.map((json) => [json.series, json.value])).toEqual([['Brand', 102.86]]);
+		expect(alerts[0].message).toBe('CRITICAL Pacing (Promo): Spend pacing is 171.43%, at or above the critical threshold 150%.');
+	});
+
+	it('payment failure rate: judged only with enough payments', async () => {
+		const check = { name: 'Payments', checkType: 'paymentFailures', statusField: 'status', failedStatuses: 'failed, declined', minPayments: 10, failureWarning: 5, failureCritical: 10 };
+		const payments = (failed, total) => Array.from({ length: total }, (_, index) => ({ status: index < failed ? (index % 2 ? 'Declined' : 'failed') : 'succeeded' }));
+		const few = await runWorkflow({ workflow: workflow([check]), pinData: { 'Every minute': payments(3, 5) }, at: minute(0) });
+		expect(few.jsonOutputsOf(NODE)[2].map((json) => json.reason)).toEqual(['5 payments: below the minimum of 10 needed to judge the failure rate.']);
+		const many = await runWorkflow({ workflow: workflow([check]), pinData: { 'Every minute': payments(3, 40) }, at: minute(0) });
+		expect(many.jsonOutputsOf(NODE)[0].map((json) => [json.value, json.severity, json.failed, json.total])).toEqual([[7.5, 'warning', 3, 40]]);
+	});
+
+	it('lead volume: counts leads against the expected number; the empty item of "Always Output Data" is no lead', async () => {
+		const check = { name: 'Leads', checkType: 'leadVolume', expectedCount: 10, volumeWarning: 50, volumeCritical: 20 };
+		const session = createSession(workflow([check]));
+		const leads = (count) => Array.from({ length: count }, (_, index) => ({ email: `lead${index}@example.com` }));
+		expect(summary(await session.run({ pinData: { 'Every minute': leads(9) }, at: minute(0) })).ok).toEqual(['Leads: normal->normal ok']);
+		const few = await session.run({ pinData: { 'Every minute': leads(4) }, at: minute(1) });
+		expect(summary(few).alert).toEqual(['Leads: normal->firing warning']);
+		const none = await session.run({ pinData: { 'Every minute': [{}] }, at: minute(2) });
+		expect(summary(none).alert).toEqual(['Leads: firing->firing critical']);
+		expect(none.jsonOutputsOf(NODE)[0][0]).toMatchObject({ value: 0, count: 0, expected: 10 });
+	});
+});
+
+describe('endpoints on 127.0.0.1', () => {
+	let server;
+	let base;
+	beforeAll(async () => {
+		server = http.createServer((request, response) => {
+			if (request.url.startsWith('/slow')) {
+				setTimeout(() => response.end('{"status":"ok"}'), 300);
+				return;
+			}
+			if (request.url.startsWith('/hang')) return;
+			response.writeHead(request.url.startsWith('/down') ? 503 : 200, { 'content-type': 'application/json' });
+			response.end(request.url.startsWith('/wrong') ? '{"status":"degraded"}' : '{"status":"ok"}');
+		});
+		await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+		base = `http://127.0.0.1:${server.address().port}`;
+	});
+	afterAll(async () => {
+		server.closeAllConnections();
+		await new Promise((resolve) => server.close(resolve));
+	});
+
+	const endpoint = (name, url, extra = {}) => ({ name, checkType: 'endpoint', url, expectedStatus: '2xx', bodyContains: '"status":"ok"', timeoutSeconds: 1, slowAboveMs: 2000, ...extra });
+
+	it('reports up, down, wrong body, no answer and refused, never with the credentials in the URL', async () => {
+		const refused = await new Promise((resolve) => {
+			const probe = http.createServer();
+			probe.listen(0, '127.0.0.1', () => {
+				const port = probe.address().port;
+				probe.close(() => resolve(port));
+			});
+		});
+		const result = await runWorkflow({
+			workflow: workflow([
+				endpoint('Up', `${base}/health`),
+				endpoint('Down', `http://admin:hunter2@127.0.0.1:${server.address().port}/down?api_key=s3cret&page=1`),
+				endpoint('Wrong body', `${base}/wrong`),
+				endpoint('Hangs', `${base}/hang`),
+				endpoint('Refused', `http://127.0.0.1:${refused}/health`),
+			]),
+			pinData: { 'Every minute': [{}] },
+		});
+		const [alerts, , ok] = result.jsonOutputsOf(NODE);
+		expect(ok.map((json) => [json.check, json.up, json.status])).toEqual([['Up', true, 200]]);
+		expect(Object.fromEntries(alerts.map((json) => [json.check, json.reason]))).toEqual({
+			Down: 'The endpoint is down: status 503.',
+			'Wrong body': 'The endpoint is down: the response does not contain ""status":"ok"".',
+			Hangs: 'The endpoint is down: no response within 1 s.',
+			Refused: 'The endpoint is down: connection refused.',
+		});
+		const down = alerts.find((json) => json.check === 'Down');
+		expect(JSON.stringify(down)).not.toMatch(/hunter2|s3cret|admin/);
+		expect(down.series).toBe(`http://***@127.0.0.1:${server.address().port}/down?api_key=***&page=1`);
+	});
+
+	it('warns when the endpoint answers slowly', async () => {
+		const result = await runWorkflow({ workflow: workflow([endpoint('Slow', `${base}/slow`, { slowAboveMs: 100 })]), pinData: { 'Every minute': [{}] } });
+		const [[slow]] = result.jsonOutputsOf(NODE);
+		expect(slow).toMatchObject({ check: 'Slow', severity: 'warning', up: true });
+		expect(slow.latencyMs).toBeGreaterThanOrEqual(250);
+	});
+});
+
+describe('bad input', () => {
+	const metric = { name: 'Orders', checkType: 'metric', metricField: 'orders', condition: 'below', warning: 10, critical: 5 };
+
+	it('names the check, the item and the field', async () => {
+		const result = await runWorkflow({ workflow: workflow([metric]), pinData: { 'Every minute': [{ orders: 12 }, { orders: 'many' }] } });
+		expect(result.error.message).toBe('Check "Orders": "orders" in item 1 is "many", which is not a number');
+	});
+
+	it('with "Continue", evaluates the good items and sends the bad one to Alert with its error', async () => {
+		const result = await runWorkflow({
+			workflow: workflow([metric], {}, { onError: 'continueRegularOutput' }),
+			pinData: { 'Every minute': [{ orders: 'many' }, { orders: 3 }] },
+			at: minute(0),
+		});
+		const [alerts] = result.jsonOutputsOf(NODE);
+		expect(alerts.map((json) => json.error ?? json.reason)).toEqual([
+			'Check "Orders": "orders" in item 0 is "many", which is not a number',
+			'orders is 3, at or below the critical threshold 5.',
+		]);
+	});
+
+	it.each([
+		[{ ...metric, warning: 3, critical: 5 }, 'Checks › Orders › Thresholds: the Warning threshold (3) is below the Critical one (5)'],
+		[{ ...metric, condition: 'above', warning: 10, critical: 5 }, 'Checks › Orders › Thresholds: the Warning threshold (10) is above the Critical one (5)'],
+		[{ ...metric, options: { recovery: 2 } }, 'Checks › Orders › Thresholds: the Recovery threshold (2) is past the alert threshold (10)'],
+		[{ name: 'Site', checkType: 'endpoint', url: 'example.com/health' }, 'Checks › Site › URL: must start with http:// or https://'],
+		[{ name: 'Site', checkType: 'endpoint', url: 'http://127.0.0.1:1/', expectedStatus: 'ok' }, 'Checks › Site › Expected Status: "ok" is not a status'],
+		[{ ...metric, metricField: '' }, 'Checks › Orders › Metric Field: The field name is empty'],
+	])('rejects contradicting or unusable settings: %j', async (check, message) => {
+		const result = await runWorkflow({ workflow: workflow([check]), pinData: { 'Every minute': [{ orders: 1 }] } });
+		expect(result.error.message).toEqual(expect.stringContaining(message));
+	});
+
+	it('rejects two checks with one name', async () => {
+		const result = await runWorkflow({ workflow: workflow([metric, metric]), pinData: { 'Every minute': [{ orders: 1 }] } });
+		expect(result.error.message).toBe('Checks › Orders: two checks have this name; each needs its own, since its state is saved under it');
+	});
+});
