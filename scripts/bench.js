@@ -1,13 +1,14 @@
 /**
- * npm run bench [latency] [ads]: the project's benchmarks, each comparing this package's nodes with
+ * npm run bench [latency] [ads] [health]: the project's benchmarks, each comparing this package's nodes with
  * n8n's own nodes measured in the same run, through n8n's real engine. Prints figures and ratios.
  */
 'use strict';
 
 const { benchLatencyClassifier } = require('./bench/latencyClassifier');
 const { benchAdPerformance } = require('./bench/adPerformance');
+const { benchHealthMonitor } = require('./bench/healthMonitor');
 
-const BENCHES = { latency: benchLatencyClassifier, ads: benchAdPerformance };
+const BENCHES = { latency: benchLatencyClassifier, ads: benchAdPerformance, health: benchHealthMonitor };
 
 async function main() {
 	if (typeof globalThis.gc !== 'function') throw new Error('Run with node --expose-gc (npm run bench does)');

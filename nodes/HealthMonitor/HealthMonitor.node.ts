@@ -9,7 +9,7 @@ import {
 
 import type { HealthOutput } from '../shared/health/evaluate';
 import { evaluateChecks } from '../shared/health/evaluate';
-import type { SeriesMemory } from '../shared/health/seriesState';
+import { decodeChecks, encodeChecks } from '../shared/health/memoryCodec';
 import { itemError, settingError } from '../common/errors';
 import { checksProperty } from './description/checks';
 import { messageProperties } from './description/messages';
@@ -46,9 +46,10 @@ export class HealthMonitor implements INodeType {
 		}
 		const endpoints = await observeEndpoints(this, settings.endpoints);
 		const staticData = this.getWorkflowStaticData('node');
-		const memory = (staticData.series ??= {}) as Record<string, SeriesMemory>;
+		const memory = decodeChecks(staticData.checks);
 		const jsons = items.map((item) => item.json);
-		const { results, errors } = evaluateChecks(settings.checks, jsons, endpoints, memory, Date.now(), settings.messages);
+		const { results, errors } = evaluateChecks(settings.checks, jsons, endpoints, memory, Date.now(), settings.messages, settings.emitOk);
+		staticData.checks = encodeChecks(memory);
 
 		const outputs: INodeExecutionData[][] = [[], [], []];
 		const linkTo = (itemIndexes: number[]) =>
@@ -64,9 +65,9 @@ export class HealthMonitor implements INodeType {
 			});
 		}
 		for (const result of results) {
-			if (result.output === 'ok' && !settings.emitOk) continue;
 			outputs[OUTPUT_INDEX[result.output]].push({ json: result.json as IDataObject, pairedItem: linkTo(result.items) });
 		}
 		return outputs;
 	}
 }
+

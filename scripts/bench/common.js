@@ -31,9 +31,9 @@ function chainWorkflow(...nodes) {
  * charged only for the garbage collection its own allocations cause; without it, a run also pays
  * for whatever earlier runs left behind, as in a busy n8n process.
  */
-async function runOnce({ workflow, nodeNames, mode = 'manual' }, items, cleanHeap) {
+async function runOnce({ workflow, nodeNames, mode = 'manual', staticData }, items, cleanHeap) {
 	if (cleanHeap) globalThis.gc();
-	const result = await runWorkflow({ workflow, pinData: { Start: items }, mode });
+	const result = await runWorkflow({ workflow, pinData: { Start: items }, mode, staticData });
 	if (result.error) throw new Error(`${nodeNames.join(' -> ')}: ${result.error.message}`);
 	const last = nodeNames[nodeNames.length - 1];
 	return {

@@ -79,6 +79,15 @@ describe('state over consecutive runs', () => {
 		expect(back.resolved).toEqual(['emails: nodata->normal ok']);
 	});
 
+	it('forgets the state of a check that was removed', async () => {
+		const first = createSession(workflow([queueCheck()]));
+		await first.run({ pinData: { 'Every minute': depths({ orders: 200 }) }, at: minute(0) });
+		const other = { ...queueCheck(), name: 'Other' };
+		const changed = createSession(workflow([other]), { staticData: first.staticData });
+		await changed.run({ pinData: { 'Every minute': depths({ orders: 200 }) }, at: minute(1) });
+		expect(Object.keys(changed.staticData['node:Health'].checks)).toEqual(['Other']);
+	});
+
 	it('carries on from saved static data after a restart', async () => {
 		const wf = workflow([queueCheck()]);
 		const first = createSession(wf);
@@ -95,9 +104,20 @@ describe('state over consecutive runs', () => {
 		for (let n = 0; n < 30; n++) {
 			await session.run({ pinData: { 'Every minute': depths({ orders: n * 10, emails: 5 }) }, at: minute(n) });
 		}
-		const saved = session.staticData['node:Health'].series;
-		expect(Object.keys(saved).sort()).toEqual(['Queue depth\u241femails', 'Queue depth\u241forders']);
-		expect(Object.keys(saved['Queue depth\u241forders']).sort()).toEqual(['count', 'notifiedAt', 'seenAt', 'severity', 'since', 'state', 'value']);
+		const saved = session.staticData['node:Health'].checks;
+		expect(Object.keys(saved)).toEqual(['Queue depth']);
+		const series = JSON.parse(saved['Queue depth']);
+		expect(Object.keys(series).sort()).toEqual(['emails', 'orders']);
+		// the same seven fields whatever the number of runs
+		expect(series.orders).toEqual({
+			state: 'firing',
+			severity: 'warning',
+			since: Date.parse(minute(10)),
+			count: 1,
+			notifiedAt: Date.parse(minute(10)),
+			seenAt: Date.parse(minute(29)),
+			value: 290,
+		});
 	});
 });
 

@@ -41,71 +41,78 @@ export interface HealthEvaluation {
 
 export const HEALTH_PLACEHOLDERS = ['check', 'series', 'severity', 'state', 'value', 'threshold', 'since', 'reason'] as const;
 
-const KEY_SEPARATOR = '\u241f';
 /** A healthy series not seen for a week is forgotten, so the saved state stays bounded. */
 const FORGET_HEALTHY_AFTER_MS = 7 * 24 * 3_600_000;
 
+/** Saved state: per check name, per series. */
+export type HealthMemory = Record<string, Record<string, SeriesMemory>>;
+
+/**
+ * Evaluates every check and steps the state of each series (`memory` is changed in place).
+ * Series needing no notification are described only when `includeOk` asks for them.
+ */
 export function evaluateChecks(
 	checks: readonly CheckSpec[],
 	jsons: readonly unknown[],
 	endpoints: ReadonlyMap<string, EndpointObservation>,
-	memory: Record<string, SeriesMemory>,
+	memory: HealthMemory,
 	now: number,
 	messages: { alert: Render; resolved: Render },
+	includeOk: boolean,
 ): HealthEvaluation {
 	const results: HealthResult[] = [];
 	const errors: HealthEvaluation['errors'] = [];
+	const report = (check: CheckSpec, series: string, step: SeriesStep, measured: number | null, details: () => Record<string, unknown>, items: number[]) => {
+		if (step.notice !== null || includeOk) results.push(resultOf(check, series, step, measured, details(), items, messages));
+	};
+	for (const name of Object.keys(memory)) {
+		if (!checks.some((check) => check.name === name)) delete memory[name];
+	}
 	for (const check of checks) {
+		const known = (memory[check.name] ??= {});
 		const seen = new Set<string>();
-		const judge = (series: string, value: number, measured: number, details: Record<string, unknown>, items: number[], forced?: Severity) => {
-			const key = check.name + KEY_SEPARATOR + series;
+		const judge = (series: string, value: number, measured: number, details: () => Record<string, unknown>, items: number[], forced?: Severity) => {
 			seen.add(series);
-			const previous = memory[key] ?? initialMemory(now);
+			const previous = known[series] ?? initialMemory(now);
 			const current = previous.state === 'firing' || previous.state === 'pending' ? previous.severity : 'ok';
 			const severity = forced ?? severityOf(measured, check.thresholds, current);
 			const step = observe(previous, severity, value, now, check.timing);
-			memory[key] = step.memory;
-			results.push(resultOf(check, series, step, measured, details, items, messages));
+			known[series] = step.memory;
+			report(check, series, step, measured, details, items);
 		};
 
 		if (check.source.kind === 'endpoint') {
 			const observation = endpoints.get(check.name);
 			if (observation) {
-				const details = { up: observation.up, status: observation.status, latencyMs: observation.latencyMs, problem: observation.problem };
+				const details = () => ({ up: observation.up, status: observation.status, latencyMs: observation.latencyMs, problem: observation.problem });
 				judge(observation.series, observation.latencyMs, observation.latencyMs, details, [], observation.up ? undefined : 'critical');
 			}
 		} else {
 			const measured = seriesValues(jsons, check.source, check.seriesOf, check.name, now);
 			for (const { itemIndex, error } of measured.errors) errors.push({ check: check.name, itemIndex, error });
+			const byChange = check.thresholds.condition === 'changeAbove';
 			for (const [series, { value, details, items }] of measured.values) {
-				const previousValue = memory[check.name + KEY_SEPARATOR + series]?.value;
+				const previousValue = known[series]?.value;
 				const change = previousValue === null || previousValue === undefined || previousValue === 0 ? 0 : ((value - previousValue) / Math.abs(previousValue)) * 100;
-				const judged = check.thresholds.condition === 'changeAbove' ? Math.round(change * 100) / 100 : value;
-				judge(series, value, judged, { ...details, ...(check.thresholds.condition === 'changeAbove' ? { changePercent: judged } : {}) }, items);
+				const judged = byChange ? Math.round(change * 100) / 100 : value;
+				judge(series, value, judged, () => (byChange ? { ...details, changePercent: judged } : details), items);
 			}
 			for (const [series, { reason, items }] of measured.skipped) {
 				seen.add(series);
-				results.push({ output: 'ok', items, json: { check: check.name, series, state: memory[check.name + KEY_SEPARATOR + series]?.state ?? 'normal', severity: null, reason, message: reason } });
+				if (includeOk) results.push({ output: 'ok', items, json: { check: check.name, series, state: known[series]?.state ?? 'normal', severity: null, reason, message: reason } });
 			}
 		}
 
-		const prefix = check.name + KEY_SEPARATOR;
-		for (const [key, previous] of Object.entries(memory)) {
-			if (!key.startsWith(prefix)) continue;
-			const series = key.slice(prefix.length);
+		for (const [series, previous] of Object.entries(known)) {
 			if (seen.has(series)) continue;
 			const step = missing(previous, now, check.timing);
 			if (step) {
-				memory[key] = step.memory;
-				results.push(resultOf(check, series, step, previous.value, { lastSeen: new Date(previous.seenAt).toISOString() }, [], messages));
+				known[series] = step.memory;
+				report(check, series, step, previous.value, () => ({ lastSeen: new Date(previous.seenAt).toISOString() }), []);
 			} else if (previous.state === 'normal' && now - previous.seenAt > FORGET_HEALTHY_AFTER_MS) {
-				delete memory[key];
+				delete known[series];
 			}
 		}
-	}
-	const configured = new Set(checks.map((check) => check.name + KEY_SEPARATOR));
-	for (const key of Object.keys(memory)) {
-		if (!configured.has(key.slice(0, key.indexOf(KEY_SEPARATOR) + 1))) delete memory[key];
 	}
 	return { results, errors };
 }
