@@ -1,3 +1,4 @@
+import { formatDecimal, formatMoney } from '../../nodes/shared/values/format';
 import { compileFieldPath } from '../../nodes/shared/values/fieldPath';
 import { parseInstant } from '../../nodes/shared/values/instant';
 import { parseDecimal } from '../../nodes/shared/values/number';
@@ -74,5 +75,32 @@ describe('parseInstant', () => {
 
 	it.each(['tomorrow', '', '2026-13-45', 'next tuesday'])('gives NaN for %j', (value) => {
 		expect(parseInstant(value, 'UTC')).toBeNaN();
+	});
+});
+
+describe('formatDecimal and formatMoney', () => {
+	it.each([
+		[0, '0', '0.00'],
+		[1234.5, '1,234.5', '1,234.50'],
+		[1234567.891, '1,234,567.89', '1,234,567.89'],
+		[0.3333, '0.33', '0.33'],
+		[0.05, '0.05', '0.05'],
+		[-2, '-2', '-2.00'],
+		[-0.001, '0', '0.00'],
+		[999.999, '1,000', '1,000.00'],
+		[100, '100', '100.00'],
+	])('%d reads "%s" and as money "%s"', (value, decimal, money) => {
+		expect(formatDecimal(value)).toBe(decimal);
+		expect(formatMoney(value)).toBe(money);
+	});
+
+	it('agrees with Intl.NumberFormat on many values', () => {
+		const decimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+		const money = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+		for (let index = 0; index < 2000; index++) {
+			const value = Math.round(((index * 7919) % 10_000_000) - 1_000_000) / 137;
+			expect(formatDecimal(value)).toBe(decimal.format(value).replace(/^-0$/, '0'));
+			expect(formatMoney(value)).toBe(money.format(value).replace(/^-0\.00$/, '0.00'));
+		}
 	});
 });
