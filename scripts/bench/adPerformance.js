@@ -5,7 +5,7 @@
  */
 'use strict';
 
-const { REPEATS, chainWorkflow, format, measureInterleaved, printTable, randomSequence, verdict } = require('./common');
+const { chainWorkflow, compareConfigurations, randomSequence, verdict } = require('./common');
 
 const ROW_COUNT = Number(process.env.BENCH_ROWS ?? 100_000);
 const CAMPAIGNS = 1000;
@@ -90,21 +90,7 @@ async function benchAdPerformance() {
 		{ label: 'Summarize -> Edit Fields -> If (n8n nodes)', workflow: n8nChain, nodeNames: ['Summarize', 'Edit Fields', 'If'] },
 		{ label: 'NoOp (pass-through: the engine floor)', workflow: noOp, nodeNames: ['NoOp'] },
 	];
-	await measureInterleaved(configurations, rows.slice(0, 10_000), 2, false);
-	const clean = await measureInterleaved(configurations, rows, REPEATS, true);
-	const busy = await measureInterleaved(configurations, rows, REPEATS, false);
-	printTable(
-		['configuration', 'node ms', 'whole run ms', 'node ms, heap as it comes', 'whole run ms, heap as it comes', 'items per output', 'runs'],
-		configurations.map(({ label }, index) => [
-			label,
-			format(clean[index].nodeMs),
-			format(clean[index].wallMs),
-			format(busy[index].nodeMs),
-			format(busy[index].wallMs),
-			clean[index].counts.join(' / '),
-			String(REPEATS),
-		]),
-	);
+	const { clean, busy } = await compareConfigurations(configurations, rows);
 	const [ours, chain, floor] = clean;
 	const [oursBusy, chainBusy, floorBusy] = busy;
 	const speedup = chain.nodeMs / ours.nodeMs;

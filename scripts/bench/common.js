@@ -77,4 +77,27 @@ function printTable(header, rows) {
 
 const verdict = (met) => (met ? 'MET' : 'MISSED');
 
-module.exports = { REPEATS, randomSequence, chainWorkflow, measureInterleaved, median, format, printTable, verdict };
+/**
+ * Runs the configurations interleaved, first with a clean heap, then with the heap as it comes,
+ * and prints both side by side. Returns the medians of both passes.
+ */
+async function compareConfigurations(configurations, items) {
+	await measureInterleaved(configurations, items.slice(0, 10_000), 2, false);
+	const clean = await measureInterleaved(configurations, items, REPEATS, true);
+	const busy = await measureInterleaved(configurations, items, REPEATS, false);
+	printTable(
+		['configuration', 'node ms', 'whole run ms', 'node ms, heap as it comes', 'whole run ms, heap as it comes', 'items per output', 'runs'],
+		configurations.map(({ label }, index) => [
+			label,
+			format(clean[index].nodeMs),
+			format(clean[index].wallMs),
+			format(busy[index].nodeMs),
+			format(busy[index].wallMs),
+			clean[index].counts.join(' / '),
+			String(REPEATS),
+		]),
+	);
+	return { clean, busy };
+}
+
+module.exports = { REPEATS, randomSequence, chainWorkflow, measureInterleaved, compareConfigurations, median, format, printTable, verdict };

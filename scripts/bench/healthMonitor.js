@@ -5,7 +5,7 @@
 'use strict';
 
 const { runWorkflow } = require('../../test/engine/harness');
-const { REPEATS, chainWorkflow, format, measureInterleaved, printTable, randomSequence, verdict } = require('./common');
+const { chainWorkflow, compareConfigurations, randomSequence, verdict } = require('./common');
 
 const SERIES = Number(process.env.BENCH_SERIES ?? 10_000);
 
@@ -45,24 +45,10 @@ async function benchHealthMonitor() {
 	const staticData = previous.staticData;
 	const items = makeItems(SERIES, 2);
 	const configurations = [
-		{ label: 'Health Monitor (1 check, 10,000 series)', workflow: monitor, nodeNames: ['Health Monitor'], mode: 'trigger', staticData },
+		{ label: `Health Monitor (1 check, ${SERIES.toLocaleString('en-US')} series)`, workflow: monitor, nodeNames: ['Health Monitor'], mode: 'trigger', staticData },
 		{ label: 'NoOp (pass-through: the engine floor)', workflow: noOp, nodeNames: ['NoOp'] },
 	];
-	await measureInterleaved(configurations, items, 2, false);
-	const clean = await measureInterleaved(configurations, items, REPEATS, true);
-	const busy = await measureInterleaved(configurations, items, REPEATS, false);
-	printTable(
-		['configuration', 'node ms', 'whole run ms', 'node ms, heap as it comes', 'whole run ms, heap as it comes', 'items per output', 'runs'],
-		configurations.map(({ label }, index) => [
-			label,
-			format(clean[index].nodeMs),
-			format(clean[index].wallMs),
-			format(busy[index].nodeMs),
-			format(busy[index].wallMs),
-			clean[index].counts.join(' / '),
-			String(REPEATS),
-		]),
-	);
+	const { clean, busy } = await compareConfigurations(configurations, items);
 	const after = await runWorkflow({ workflow: monitor, pinData: { Start: items }, mode: 'trigger', staticData });
 	const savedBytes = Buffer.byteLength(JSON.stringify(after.staticData));
 	const ratio = clean[0].wallMs / clean[1].wallMs;
