@@ -6,9 +6,9 @@ import type { CheckSpec } from '../shared/health/evaluate';
 import { HEALTH_PLACEHOLDERS } from '../shared/health/evaluate';
 import type { Aggregation } from '../shared/health/series';
 import { validateThresholds, type Condition, type Thresholds } from '../shared/health/thresholds';
-import { listOf } from '../shared/latency/comparison';
 import { compileFieldPath, type FieldReader } from '../shared/values/fieldPath';
 import { compileTemplate, type Render } from '../shared/values/template';
+import { listOf } from '../shared/values/text';
 
 export interface EndpointSpec {
 	check: string;

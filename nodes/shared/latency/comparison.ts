@@ -1,6 +1,7 @@
 import { InvalidItemValueError } from '../errors';
 import { failure, success, type Result } from '../result';
 import { describeValue } from '../values/describe';
+import { listOf, textOf } from '../values/text';
 import { parseDecimal } from '../values/number';
 
 /** The comparisons an operator can pick for a rule, without writing an expression. */
@@ -182,23 +183,6 @@ const TEXT_TESTS: Record<string, (value: string, expected: string) => boolean> =
 	startsWith: (value, expected) => value.startsWith(expected),
 	endsWith: (value, expected) => value.endsWith(expected),
 };
-
-/** "vip, enterprise" or a list from an expression -> ["vip", "enterprise"]. */
-export function listOf(value: unknown): string[] {
-	const parts = Array.isArray(value) ? value.map((part) => textOf(part, 'Value')) : textOf(value, 'Value').split(/[,\n]/);
-	return parts.map((part) => part.trim()).filter((part) => part !== '');
-}
-
-function textOf(value: unknown, field: string): string {
-	if (typeof value === 'string') return value;
-	if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-	if (value === undefined || value === null) return '';
-	if (value instanceof Date) return value.toISOString();
-	throw new InvalidItemValueError(
-		field,
-		`holds ${Array.isArray(value) ? 'a list of lists' : 'an object'}, not a value to compare; pick a field inside it`,
-	);
-}
 
 function numberOf(value: unknown, field: string): number {
 	const number = parseDecimal(value);
