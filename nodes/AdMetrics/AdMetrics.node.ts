@@ -1,0 +1,84 @@
+import {
+	NodeApiError,
+	NodeConnectionTypes,
+	NodeOperationError,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { rangeProblem, type CustomRange, type PeriodPreset } from '../shared/adPlatforms/period';
+import type { Level } from '../shared/adPlatforms/meta';
+import { adMetricsProperties } from './description';
+import { fetchGoogleAds } from './googleAdsTransport';
+import { fetchMeta } from './metaTransport';
+import type { ReportRequest } from './report';
+
+export class AdMetrics implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Ad Metrics',
+		name: 'adMetrics',
+		icon: { light: 'file:adMetrics.svg', dark: 'file:adMetrics.dark.svg' },
+		group: ['input'],
+		version: 1,
+		subtitle: '={{ ($parameter["platform"] === "meta" ? "Meta Ads" : "Google Ads") + ": " + $parameter["period"] }}',
+		description: 'Spend, conversions and conversion value per campaign from Meta Ads or Google Ads, ready for the ROAS Calculator and the CPA Tracker',
+		defaults: { name: 'Ad Metrics' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{ name: 'metaAdsApi', required: true, displayOptions: { show: { platform: ['meta'] } } },
+			{ name: 'googleAdsOAuth2Api', required: true, displayOptions: { show: { platform: ['googleAds'] } } },
+		],
+		properties: adMetricsProperties,
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		const node = this.getNode();
+		const output: INodeExecutionData[] = [];
+		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+			try {
+				const request = readRequest(this, itemIndex);
+				const rows =
+					request.platform === 'meta' ? await fetchMeta(this, request, itemIndex) : await fetchGoogleAds(this, request, itemIndex);
+				for (const row of rows) output.push({ json: { ...row }, pairedItem: { item: itemIndex } });
+			} catch (caught) {
+				const error =
+					caught instanceof NodeOperationError || caught instanceof NodeApiError
+						? caught
+						: new NodeOperationError(node, caught as Error, { itemIndex });
+				if (!this.continueOnFail()) throw error;
+				output.push({ json: { error: error.message, description: error.description ?? null }, pairedItem: { item: itemIndex } });
+			}
+		}
+		return [output];
+	}
+}
+
+/** Parameters can differ per item: one Ad Metrics node can fetch ten accounts from ten items. */
+function readRequest(context: IExecuteFunctions, itemIndex: number): ReportRequest {
+	const parameter = <T>(name: string, fallback?: T) => context.getNodeParameter(name, itemIndex, fallback) as T;
+	const accountId = String(parameter('accountId', '')).trim();
+	if (accountId === '') {
+		throw new NodeOperationError(context.getNode(), `Account ID is empty for item ${itemIndex}`, { itemIndex });
+	}
+	const preset = parameter<PeriodPreset>('period', 'last7Days');
+	let range: CustomRange | undefined;
+	if (preset === 'custom') {
+		range = { since: String(parameter('since', '')).trim(), until: String(parameter('until', '')).trim() };
+		const problem = rangeProblem(range);
+		if (problem) throw new NodeOperationError(context.getNode(), `Custom period: ${problem}`, { itemIndex });
+	}
+	return {
+		platform: parameter<'meta' | 'googleAds'>('platform', 'meta'),
+		accountId,
+		level: parameter<Level>('level', 'campaign'),
+		preset,
+		range,
+		daily: parameter<boolean>('daily', false),
+		actionType: String(parameter('metaActionType', 'omni_purchase')).trim(),
+	};
+}

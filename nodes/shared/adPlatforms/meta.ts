@@ -1,0 +1,131 @@
+import { describeValue } from '../values/describe';
+import { parseDecimal } from '../values/number';
+import { metaPeriod, type CustomRange, type PeriodPreset } from './period';
+import { round2, type NormalizedAdRow } from './normalized';
+
+/** Meta Marketing API insights: the request, its pages, its rows and its errors. */
+export type Level = 'account' | 'campaign';
+
+export interface MetaQuery {
+	accountId: string;
+	level: Level;
+	preset: PeriodPreset;
+	range?: CustomRange;
+	daily: boolean;
+	actionType: string;
+}
+
+const FIELDS: Record<Level, string> = {
+	campaign: 'account_id,account_currency,campaign_id,campaign_name,spend,actions,action_values,date_start,date_stop',
+	account: 'account_id,account_name,account_currency,spend,actions,action_values,date_start,date_stop',
+};
+
+/** "123", "act_123" -> "act_123". */
+export function metaAccountPath(accountId: string): string {
+	const id = accountId.trim().replace(/^act_/, '');
+	return `act_${id}`;
+}
+
+export function metaInsightsQuery(query: MetaQuery): Record<string, string> {
+	return {
+		level: query.level,
+		fields: FIELDS[query.level],
+		...metaPeriod(query.preset, query.range),
+		time_increment: query.daily ? '1' : 'all_days',
+		limit: '500',
+	};
+}
+
+export interface MetaPage {
+	rows: NormalizedAdRow[];
+	/** The next page's URL, without any access token in it (the token travels in a header). */
+	next: string | undefined;
+}
+
+export function readMetaPage(body: unknown, query: MetaQuery): MetaPage {
+	const page = (typeof body === 'object' && body !== null ? body : {}) as { data?: unknown; paging?: { next?: unknown } };
+	if (!Array.isArray(page.data)) throw new Error(`Meta answered without a data list: ${describeValue(body)}`);
+	const rows = page.data.map((entry) => metaRow(entry as Record<string, unknown>, query));
+	const next = typeof page.paging?.next === 'string' ? withoutToken(page.paging.next) : undefined;
+	return { rows, next };
+}
+
+function metaRow(entry: Record<string, unknown>, query: MetaQuery): NormalizedAdRow {
+	const from = String(entry.date_start ?? '');
+	const to = String(entry.date_stop ?? from);
+	return {
+		platform: 'meta',
+		accountId: String(entry.account_id ?? query.accountId.replace(/^act_/, '')),
+		campaignId: query.level === 'campaign' ? String(entry.campaign_id ?? '') : '',
+		campaignName: query.level === 'campaign' ? String(entry.campaign_name ?? '') : String(entry.account_name ?? ''),
+		date: from,
+		period: { from, to },
+		spend: round2(number(entry.spend)),
+		conversions: number(actionValue(entry.actions, query.actionType)),
+		conversionValue: round2(number(actionValue(entry.action_values, query.actionType))),
+		currency: String(entry.account_currency ?? ''),
+	};
+}
+
+/** Meta lists one purchase under several action types; exactly one is read, never their sum. */
+function actionValue(list: unknown, actionType: string): unknown {
+	if (!Array.isArray(list)) return 0;
+	const match = list.find((entry) => (entry as { action_type?: unknown }).action_type === actionType) as { value?: unknown } | undefined;
+	return match?.value ?? 0;
+}
+
+function number(value: unknown): number {
+	const parsed = parseDecimal(value ?? 0);
+	return Number.isFinite(parsed) ? parsed : 0;
+}
+
+function withoutToken(url: string): string {
+	try {
+		const parsed = new URL(url);
+		parsed.searchParams.delete('access_token');
+		return parsed.toString();
+	} catch {
+		return url.replace(/([?&])access_token=[^&]*&?/, '$1');
+	}
+}
+
+const RATE_LIMIT_CODES = new Set([4, 17, 32, 613]);
+const PERMISSION_CODES = new Set([10, 200, 294]);
+
+export interface PlatformFailure {
+	message: string;
+	description: string;
+	httpCode: string;
+}
+
+/** The platform's own words, and what the operator can do about them. */
+export function metaFailure(status: number, body: unknown, headers: Record<string, unknown>): PlatformFailure {
+	const error = ((body as { error?: Record<string, unknown> } | undefined)?.error ?? {}) as {
+		message?: string;
+		code?: number;
+		error_subcode?: number;
+		fbtrace_id?: string;
+	};
+	const message = `Meta Ads: ${error.message ?? `request failed with status ${status}`}`;
+	const code = error.code ?? 0;
+	let description = `Meta error code ${code}${error.error_subcode ? `/${error.error_subcode}` : ''}${error.fbtrace_id ? `, trace ${error.fbtrace_id}` : ''}.`;
+	if (code === 190) description = `The access token has expired or was revoked: create a new one and update the Meta Ads API credential. ${description}`;
+	else if (PERMISSION_CODES.has(code)) description = `The token may not read this ad account: give it the ads_read permission on the account. ${description}`;
+	else if (RATE_LIMIT_CODES.has(code) || (code >= 80000 && code <= 80014)) {
+		const minutes = regainMinutes(headers);
+		description = `Meta's rate limit for this ad account is reached: ${minutes > 0 ? `retry in about ${minutes} minute${minutes === 1 ? '' : 's'}` : 'retry later'}, or run less often. ${description}`;
+	}
+	return { message, description, httpCode: String(status) };
+}
+
+/** Meta's own estimate, in minutes, from the usage headers it sends with throttled answers. */
+function regainMinutes(headers: Record<string, unknown>): number {
+	let minutes = 0;
+	for (const name of ['x-business-use-case-usage', 'x-ad-account-usage', 'x-app-usage']) {
+		const raw = headers[name];
+		if (typeof raw !== 'string') continue;
+		const found = raw.match(/"estimated_time_to_regain_access"\s*:\s*(\d+)/g) ?? [];
+		for (const entry of found) minutes = Math.max(minutes, Number(entry.replace(/\D+/g, '')));
+	}
+	return minutes;
+}
