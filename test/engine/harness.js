@@ -14,6 +14,7 @@ process.env.N8N_LOG_LEVEL ??= 'silent';
 const path = require('node:path');
 const { Workflow, NodeHelpers } = require('n8n-workflow');
 const { WorkflowExecute, ExecutionLifecycleHooks } = require('n8n-core');
+const { TestCredentialsHelper } = require('./credentials');
 
 const PACKAGE_ROOT = path.resolve(__dirname, '..', '..');
 const PACKAGE_JSON = require(path.join(PACKAGE_ROOT, 'package.json'));
@@ -78,9 +79,10 @@ const nodeTypes = {
 	getKnownTypes: () => ({}),
 };
 
-function additionalDataFor(executionId, mode) {
+function additionalDataFor(executionId, mode, credentials) {
 	const base = 'http://127.0.0.1:5678';
 	return {
+		credentialsHelper: new TestCredentialsHelper(credentials ?? {}),
 		hooks: new ExecutionLifecycleHooks(mode, executionId, { id: 'test-workflow' }),
 		executionId,
 		currentNodeExecutionIndex: 0,
@@ -136,10 +138,11 @@ let executionCounter = 0;
  * @param {string} [options.startNode] defaults to the workflow's trigger
  * @param {string|number} [options.at] the moment the run happens (ISO string or epoch ms)
  * @param {object} [options.staticData] workflow static data saved by an earlier run
+ * @param {Record<string, object>} [options.credentials] credential data by credential type name
  * @param {string} [options.mode] execution mode: 'trigger' by default; after a 'manual' run, as in n8n,
  *   no static data is saved
  */
-async function runWorkflow({ workflow, pinData, startNode, at, staticData, mode = 'trigger' }) {
+async function runWorkflow({ workflow, pinData, startNode, at, staticData, credentials, mode = 'trigger' }) {
 	const executionId = String(++executionCounter);
 	const instance = new Workflow({
 		id: 'test-workflow',
@@ -154,7 +157,7 @@ async function runWorkflow({ workflow, pinData, startNode, at, staticData, mode 
 	const normalizedPinData = pinData ? normalizePinData(pinData) : undefined;
 	const started = performance.now();
 	const run = await atTime(toEpoch(at), async () => {
-		const execute = new WorkflowExecute(additionalDataFor(executionId, mode), mode);
+		const execute = new WorkflowExecute(additionalDataFor(executionId, mode, credentials), mode);
 		return await execute.run({
 			workflow: instance,
 			startNode: startNode ? instance.getNode(startNode) : undefined,

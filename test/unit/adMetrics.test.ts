@@ -9,6 +9,7 @@ const row = (overrides: Partial<AdRow>): AdRow => ({
 	campaignId: 'A',
 	campaignName: 'A',
 	date: '2026-11-27',
+	dateTo: '',
 	spendMicros: 0,
 	valueMicros: 0,
 	conversions: 0,

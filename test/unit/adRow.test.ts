@@ -51,6 +51,7 @@ describe('mapped rows', () => {
 			campaignId: 'Brand',
 			campaignName: 'Brand',
 			date: '2026-11-27',
+			dateTo: '2026-11-27',
 			spendMicros: 1_234_500_000,
 			valueMicros: 2_000_000_000,
 			conversions: 0,

@@ -12,6 +12,8 @@ export interface AdRow {
 	campaignId: string;
 	campaignName: string;
 	date: string;
+	/** The last day the row covers: the same as `date` for a daily row. */
+	dateTo: string;
 	spendMicros: number;
 	valueMicros: number;
 	conversions: number;
@@ -57,6 +59,7 @@ export function emptyRow(): AdRow {
 		campaignId: '',
 		campaignName: '',
 		date: '',
+		dateTo: '',
 		spendMicros: 0,
 		valueMicros: 0,
 		conversions: 0,
@@ -118,6 +121,8 @@ function createLabelReader(settings: RowReaderSettings): LabelReader {
 		row.campaignId = row.campaignName;
 		row.accountId = account ? text(account.read(json)) : '';
 		row.date = date ? text(date.read(json)) : '';
+		// Rows from the Ad Metrics node cover a period: { from, to }.
+		row.dateTo = isObject(json.period) ? text(json.period.to) || row.date : row.date;
 		row.currency = (currency ? text(currency.read(json)) : '') || settings.defaultCurrency;
 		row.period = period ? text(period.read(json)) : '';
 		row.target = target ? optionalNumber(target.read(json), target.path, decimalSeparator) : undefined;
@@ -171,6 +176,7 @@ function createMetaReader(settings: RowReaderSettings, readLabels: LabelReader):
 		row.campaignId = text(json.campaign_id) || row.campaignId;
 		row.campaignName = text(json.campaign_name) || row.campaignName;
 		row.date = text(json.date_start) || row.date;
+		row.dateTo = text(json.date_stop) || row.date;
 		row.currency = text(json.account_currency) || row.currency;
 		row.spendMicros = toMicros(present(json.spend, 'spend'), 'spend', '.');
 		row.valueMicros = toMicros(actionValue(json.action_values, actionType, 'action_values'), 'action_values', '.');
@@ -209,6 +215,7 @@ function createGoogleAdsReader(readLabels: LabelReader): RowReader {
 		row.campaignId = text(campaign.id) || row.campaignId;
 		row.campaignName = text(campaign.name) || row.campaignName;
 		row.date = text(segments.date) || row.date;
+		row.dateTo = text(segments.date) || row.dateTo;
 		row.currency = text(customer.currencyCode) || row.currency;
 		row.spendMicros = spendMicros;
 		row.valueMicros = toMicros(metrics.conversionsValue ?? 0, 'metrics.conversionsValue', '.');

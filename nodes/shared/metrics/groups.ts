@@ -111,7 +111,7 @@ function newGroup(key: string, row: AdRow, itemIndex: number, groupBy: GroupBy):
 		valueMicros: row.valueMicros,
 		conversions: row.conversions,
 		firstDate: row.date,
-		lastDate: row.date,
+		lastDate: row.dateTo || row.date,
 		target: row.target,
 		items: [itemIndex],
 	};
@@ -147,7 +147,8 @@ function addRow(group: GroupTotals, row: AdRow, itemIndex: number): void {
 	group.valueMicros += row.valueMicros;
 	group.conversions += row.conversions;
 	if (row.date !== '' && (group.firstDate === '' || row.date < group.firstDate)) group.firstDate = row.date;
-	if (row.date > group.lastDate) group.lastDate = row.date;
+	const lastDay = row.dateTo || row.date;
+	if (lastDay > group.lastDate) group.lastDate = lastDay;
 	if (group.campaignName === '' && row.campaignName !== '') group.campaignName = row.campaignName;
 }
 

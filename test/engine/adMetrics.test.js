@@ -1,0 +1,207 @@
+/**
+ * The Ad Metrics node against a local stand-in for both ad platforms on 127.0.0.1: the exact
+ * requests, pagination, normalized rows, every documented error, and Ad Metrics -> ROAS Calculator.
+ */
+const { runWorkflow } = require('./harness');
+const { startAdPlatformStandIn, META_TOKEN, GOOGLE_ACCESS_TOKEN } = require('./standIns/adPlatforms');
+
+let standIn;
+beforeAll(async () => {
+	standIn = await startAdPlatformStandIn();
+});
+afterAll(async () => {
+	await standIn.close();
+});
+beforeEach(() => {
+	standIn.requests.length = 0;
+});
+
+const CREDENTIALS = { metaAdsApi: { id: '1', name: 'Meta test' }, googleAdsOAuth2Api: { id: '2', name: 'Google test' } };
+function workflow(parameters, nodeSettings = {}, extraNodes = [], extraConnections = {}) {
+	const credential = parameters.platform === 'googleAds' ? 'googleAdsOAuth2Api' : 'metaAdsApi';
+	return {
+		nodes: [
+			{ id: 's', name: 'Every 15 minutes', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'a',
+				name: 'Ad Metrics',
+				type: 'n8n-nodes-realtime-batch.adMetrics',
+				typeVersion: 1,
+				position: [220, 0],
+				parameters,
+				credentials: { [credential]: CREDENTIALS[credential] },
+				...nodeSettings,
+			},
+			...extraNodes,
+		],
+		connections: { 'Every 15 minutes': { main: [[{ node: 'Ad Metrics', type: 'main', index: 0 }]] }, ...extraConnections },
+	};
+}
+const run = (parameters, options = {}) =>
+	runWorkflow({
+		workflow: workflow(parameters, options.nodeSettings),
+		pinData: { 'Every 15 minutes': options.items ?? [{}] },
+		credentials: JSON.parse(JSON.stringify(standIn.credentials)),
+		at: '2026-11-27T10:00:00Z',
+	});
+const rowsOf = (result) => result.jsonOutputsOf('Ad Metrics')[0];
+
+describe('Meta Ads', () => {
+	it('follows every page, sends the token only as a header, and counts one purchase action type', async () => {
+		const result = await run({ platform: 'meta', accountId: '111' });
+		expect(result.error).toBeUndefined();
+		expect(standIn.requests.map(({ method, path, query, headers }) => ({ method, path, query, authorization: headers.authorization }))).toEqual([
+			{
+				method: 'GET',
+				path: '/v25.0/act_111/insights',
+				query: {
+					level: 'campaign',
+					fields: 'account_id,account_currency,campaign_id,campaign_name,spend,actions,action_values,date_start,date_stop',
+					date_preset: 'last_7d',
+					time_increment: 'all_days',
+					limit: '500',
+				},
+				authorization: `Bearer ${META_TOKEN}`,
+			},
+			// the next page's URL came with access_token in it; the node dropped it
+			{ method: 'GET', path: '/v25.0/act_111/insights', query: { level: 'campaign', after: 'Mg' }, authorization: `Bearer ${META_TOKEN}` },
+		]);
+		expect(rowsOf(result)).toEqual([
+			{ platform: 'meta', accountId: '111', campaignId: '1', campaignName: 'Brand', date: '2026-11-20', period: { from: '2026-11-20', to: '2026-11-26' }, spend: 120.5, conversions: 6, conversionValue: 602.5, currency: 'EUR' },
+			{ platform: 'meta', accountId: '111', campaignId: '2', campaignName: 'Prospecting', date: '2026-11-20', period: { from: '2026-11-20', to: '2026-11-26' }, spend: 300, conversions: 2, conversionValue: 180, currency: 'EUR' },
+			{ platform: 'meta', accountId: '111', campaignId: '3', campaignName: 'Retargeting', date: '2026-11-20', period: { from: '2026-11-20', to: '2026-11-26' }, spend: 80, conversions: 0, conversionValue: 0, currency: 'EUR' },
+		]);
+	});
+
+	it('asks for a custom range, one row per day, and the account level', async () => {
+		await run({ platform: 'meta', accountId: 'act_222', level: 'account', period: 'custom', since: '2026-11-01', until: '2026-11-15', daily: true });
+		expect(standIn.requests[0].query).toEqual({
+			level: 'account',
+			fields: 'account_id,account_name,account_currency,spend,actions,action_values,date_start,date_stop',
+			time_range: '{"since":"2026-11-01","until":"2026-11-15"}',
+			time_increment: '1',
+			limit: '500',
+		});
+	});
+
+	it('returns no rows, and no error, for an empty report', async () => {
+		const result = await run({ platform: 'meta', accountId: '222' });
+		expect(result.error).toBeUndefined();
+		expect(rowsOf(result)).toEqual([]);
+	});
+
+	it('reports an expired token in Meta\'s words, without the token', async () => {
+		const result = await run({ platform: 'meta', accountId: 'expired' });
+		expect(result.error.message).toBe('Meta Ads: Error validating access token: Session has expired on Thursday, 26-Nov-26.');
+		expect(result.error.description).toContain('The access token has expired or was revoked');
+		expect(result.error.httpCode).toBe('400');
+		expect(JSON.stringify(result.run.data.resultData)).not.toContain(META_TOKEN);
+	});
+
+	it('reports the rate limit with Meta\'s estimate of when to retry', async () => {
+		const result = await run({ platform: 'meta', accountId: 'throttled' });
+		expect(result.error.message).toBe('Meta Ads: User request limit reached');
+		expect(result.error.description).toContain('retry in about 12 minutes');
+	});
+});
+
+describe('Google Ads', () => {
+	it('asks the account timezone, then one GAQL query through searchStream, with the developer token', async () => {
+		const result = await run({ platform: 'googleAds', accountId: '123-456-7890' });
+		expect(result.error).toBeUndefined();
+		const sent = standIn.requests.map(({ method, path, headers, body }) => ({
+			method,
+			path,
+			authorization: headers.authorization,
+			developerToken: headers['developer-token'],
+			loginCustomerId: headers['login-customer-id'],
+			query: body.query,
+		}));
+		const common = { method: 'POST', path: '/v26/customers/1234567890/googleAds:searchStream', authorization: `Bearer ${GOOGLE_ACCESS_TOKEN}`, developerToken: 'dev-token-123', loginCustomerId: '1112223333' };
+		expect(sent).toEqual([
+			{ ...common, query: 'SELECT customer.time_zone FROM customer' },
+			// 10:00 UTC is 05:00 in New York: the last 7 days there are 20 to 26 November
+			{
+				...common,
+				query:
+					"SELECT customer.id, customer.currency_code, campaign.id, campaign.name, metrics.cost_micros, metrics.conversions, metrics.conversions_value FROM campaign WHERE segments.date BETWEEN '2026-11-20' AND '2026-11-26'",
+			},
+		]);
+		expect(rowsOf(result)).toEqual([
+			{ platform: 'googleAds', accountId: '1234567890', campaignId: '701', campaignName: 'Search - Brand', date: '2026-11-20', period: { from: '2026-11-20', to: '2026-11-26' }, spend: 150.25, conversions: 5, conversionValue: 900.5, currency: 'USD' },
+			{ platform: 'googleAds', accountId: '1234567890', campaignId: '702', campaignName: 'Search - Generic', date: '2026-11-20', period: { from: '2026-11-20', to: '2026-11-26' }, spend: 200, conversions: 0, conversionValue: 0, currency: 'USD' },
+		]);
+	});
+
+	it('adds segments.date for one row per day', async () => {
+		await run({ platform: 'googleAds', accountId: '1234567890', period: 'yesterday', daily: true });
+		expect(standIn.requests[1].body.query).toBe(
+			"SELECT customer.id, customer.currency_code, campaign.id, campaign.name, metrics.cost_micros, metrics.conversions, metrics.conversions_value, segments.date FROM campaign WHERE segments.date BETWEEN '2026-11-26' AND '2026-11-26'",
+		);
+	});
+
+	it('returns no rows for an empty report', async () => {
+		const result = await run({ platform: 'googleAds', accountId: '555-000-0000' });
+		expect(result.error).toBeUndefined();
+		expect(rowsOf(result)).toEqual([]);
+	});
+
+	it('reports the rate limit with Google\'s retry delay', async () => {
+		const result = await run({ platform: 'googleAds', accountId: '429-000-0000' });
+		expect(result.error.message).toBe('Google Ads: Too many requests. Retry in 30 seconds.');
+		expect(result.error.description).toContain('retry in 30 s');
+		expect(result.error.description).toContain('Request ID req-quota');
+	});
+
+	it('tries to refresh an expired sign-in, and asks to reconnect when that fails, without any token', async () => {
+		const result = await run({ platform: 'googleAds', accountId: '999-000-0000' });
+		expect(standIn.requests.map((request) => request.path)).toContain('/token');
+		expect(result.error.message).toContain('needs to be reconnected');
+		const everything = JSON.stringify(result.run.data.resultData);
+		expect(everything).not.toContain(GOOGLE_ACCESS_TOKEN);
+		expect(everything).not.toContain('refresh-token');
+	});
+});
+
+describe('in a workflow', () => {
+	it('fetches one account per input item and pairs each row with its item', async () => {
+		const result = await run({ platform: 'meta', accountId: '={{ $json.account }}' }, { items: [{ account: '222' }, { account: '111' }] });
+		const items = result.outputsOf('Ad Metrics')[0];
+		expect(items.map((item) => [item.json.campaignName, item.pairedItem])).toEqual([
+			['Brand', { item: 1 }],
+			['Prospecting', { item: 1 }],
+			['Retargeting', { item: 1 }],
+		]);
+	});
+
+	it('with "Continue", passes a failing account on with its error and fetches the others', async () => {
+		const result = await run(
+			{ platform: 'meta', accountId: '={{ $json.account }}' },
+			{ items: [{ account: 'expired' }, { account: '111' }], nodeSettings: { onError: 'continueRegularOutput' } },
+		);
+		const rows = rowsOf(result);
+		expect(rows[0].error).toBe('Meta Ads: Error validating access token: Session has expired on Thursday, 26-Nov-26.');
+		expect(rows.slice(1).map((row) => row.campaignName)).toEqual(['Brand', 'Prospecting', 'Retargeting']);
+	});
+
+	it('rejects a custom range that is not two days in order', async () => {
+		const result = await run({ platform: 'meta', accountId: '111', period: 'custom', since: '2026-11-15', until: '2026-11-01' });
+		expect(result.error.message).toBe('Custom period: the range ends (2026-11-01) before it starts (2026-11-15)');
+	});
+
+	it('Ad Metrics -> ROAS Calculator -> alert, with no mapping in between', async () => {
+		const roas = { id: 'r', name: 'ROAS Calculator', type: 'n8n-nodes-realtime-batch.roasCalculator', typeVersion: 1, position: [440, 0], parameters: { targetRoas: 3, criticalRoas: 1 } };
+		const result = await runWorkflow({
+			workflow: workflow({ platform: 'meta', accountId: '111' }, {}, [roas], { 'Ad Metrics': { main: [[{ node: 'ROAS Calculator', type: 'main', index: 0 }]] } }),
+			pinData: { 'Every 15 minutes': [{}] },
+			credentials: JSON.parse(JSON.stringify(standIn.credentials)),
+			at: '2026-11-27T10:00:00Z',
+		});
+		const [alerts, ok] = result.jsonOutputsOf('ROAS Calculator');
+		expect(alerts.map((json) => json.message)).toEqual([
+			'CRITICAL Prospecting: ROAS 0.6 is below the critical level of 1. Spend 300.00 EUR, revenue 180.00 EUR (2026-11-20 to 2026-11-26).',
+			'CRITICAL Retargeting: Spent 80.00 with no conversion value. Spend 80.00 EUR, revenue 0.00 EUR (2026-11-20 to 2026-11-26).',
+		]);
+		expect(ok.map((json) => [json.campaign, json.roas])).toEqual([['Brand', 5]]);
+	});
+});
