@@ -98,6 +98,13 @@ describe('Meta Ads', () => {
 		expect(JSON.stringify(result.run.data.resultData)).not.toContain(META_TOKEN);
 	});
 
+	it('reports a missing permission', async () => {
+		const result = await run({ platform: 'meta', accountId: 'forbidden' });
+		expect(result.error.message).toBe('Meta Ads: (#200) Ad account owner has NOT grant ads_management or ads_read permission');
+		expect(result.error.description).toContain('give it the ads_read permission');
+		expect(result.error.httpCode).toBe('403');
+	});
+
 	it('reports the rate limit with Meta\'s estimate of when to retry', async () => {
 		const result = await run({ platform: 'meta', accountId: 'throttled' });
 		expect(result.error.message).toBe('Meta Ads: User request limit reached');
@@ -144,6 +151,13 @@ describe('Google Ads', () => {
 		const result = await run({ platform: 'googleAds', accountId: '555-000-0000' });
 		expect(result.error).toBeUndefined();
 		expect(rowsOf(result)).toEqual([]);
+	});
+
+	it('reports a missing permission, pointing at the Login Customer ID', async () => {
+		const result = await run({ platform: 'googleAds', accountId: '403-000-0000' });
+		expect(result.error.message).toBe("Google Ads: User doesn't have permission to access customer.");
+		expect(result.error.description).toContain('set Login Customer ID in the credential');
+		expect(result.error.description).toContain('USER_PERMISSION_DENIED');
 	});
 
 	it('reports the rate limit with Google\'s retry delay', async () => {

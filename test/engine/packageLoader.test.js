@@ -25,6 +25,17 @@ test('n8n finds every node listed in package.json under the package name', () =>
 	});
 });
 
+test('n8n finds both credentials, with their icons, and the Google one is an OAuth2 credential', () => {
+	expect(Object.keys(loader.known.credentials).sort()).toEqual(['googleAdsOAuth2Api', 'metaAdsApi']);
+	const google = loader.types.credentials.find((credential) => credential.name === 'googleAdsOAuth2Api');
+	expect(google.extends).toEqual(['oAuth2Api']);
+	for (const credential of loader.types.credentials) {
+		for (const icon of Object.values(credential.iconUrl)) {
+			expect(fs.existsSync(path.join(PACKAGE_ROOT, icon.replace(/^icons\/n8n-nodes-realtime-batch\//, '')))).toBe(true);
+		}
+	}
+});
+
 test('the Latency Classifier comes with its codex, themed icons and two named outputs', () => {
 	const description = loader.types.nodes.find((node) => node.name.endsWith('latencyClassifier'));
 	expect(description.codex).toMatchObject({ categories: ['Utility'], alias: expect.arrayContaining(['Router', 'Real-Time', 'Batch']) });

@@ -65,6 +65,12 @@ function metaAnswer(url, base) {
 			body: { error: { message: 'Error validating access token: Session has expired on Thursday, 26-Nov-26.', type: 'OAuthException', code: 190, error_subcode: 463, fbtrace_id: 'AxYz' } },
 		};
 	}
+	if (account === 'act_forbidden') {
+		return {
+			status: 403,
+			body: { error: { message: '(#200) Ad account owner has NOT grant ads_management or ads_read permission', type: 'OAuthException', code: 200, fbtrace_id: 'Perm' } },
+		};
+	}
 	if (account === 'act_throttled') {
 		return {
 			status: 400,
@@ -87,6 +93,19 @@ function googleAnswer(customerId, query) {
 					message: 'Request had invalid authentication credentials. Expected OAuth 2 access token.',
 					status: 'UNAUTHENTICATED',
 					details: [{ '@type': 'type.googleapis.com/google.ads.googleads.v26.errors.GoogleAdsFailure', errors: [{ errorCode: { authenticationError: 'OAUTH_TOKEN_EXPIRED' }, message: 'The OAuth access token has expired.' }], requestId: 'req-expired' }],
+				},
+			},
+		};
+	}
+	if (customerId === '4030000000') {
+		return {
+			status: 403,
+			body: {
+				error: {
+					code: 403,
+					message: 'The caller does not have permission',
+					status: 'PERMISSION_DENIED',
+					details: [{ '@type': 'type.googleapis.com/google.ads.googleads.v26.errors.GoogleAdsFailure', errors: [{ errorCode: { authorizationError: 'USER_PERMISSION_DENIED' }, message: "User doesn't have permission to access customer." }], requestId: 'req-perm' }],
 				},
 			},
 		};
