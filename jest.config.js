@@ -5,6 +5,13 @@ module.exports = {
 	testMatch: ['**/*.test.ts', '**/*.test.js'],
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: { target: 'es2022', module: 'commonjs', esModuleInterop: true, strict: true } }],
+		// n8n's Slack node reaches ES-module-only packages (sanitize-html -> htmlparser2 12) that Node
+		// loads natively but Jest's CommonJS loader cannot: TypeScript turns them into CommonJS.
+		'/node_modules/sanitize-html/node_modules/.+\\.js$': [
+			'ts-jest',
+			{ tsconfig: { allowJs: true, target: 'es2022', module: 'commonjs', esModuleInterop: true }, diagnostics: false },
+		],
 	},
+	transformIgnorePatterns: ['/node_modules/(?!(sanitize-html/node_modules/|htmlparser2/|domhandler/|domutils/|entities/|dom-serializer/|domelementtype/))'],
 	testTimeout: 60_000,
 };

@@ -1,0 +1,269 @@
+/**
+ * Every template in workflows/ is checked as data (node types and versions exist, connections are
+ * sound, no credential ids or secrets, unique webhook paths, real-time paths start at a Webhook and
+ * batch paths at a Schedule Trigger) and run through n8n's engine with pinned trigger data, and
+ * pinned outputs for the nodes that would reach an outside service.
+ */
+const fs = require('node:fs');
+const http = require('node:http');
+const path = require('node:path');
+const { Workflow, NodeHelpers } = require('n8n-workflow');
+const { nodeTypes, runWorkflow, createSession } = require('./harness');
+
+const FOLDER = path.join(__dirname, '..', '..', 'workflows');
+const files = fs.readdirSync(FOLDER).filter((file) => file.endsWith('.json'));
+const load = (file) => JSON.parse(fs.readFileSync(path.join(FOLDER, file), 'utf8'));
+const PKG = 'n8n-nodes-realtime-batch';
+
+test('the six templates are there', () => {
+	expect(files.sort()).toEqual([
+		'business-health.json',
+		'cpa-alerts.json',
+		'daily-ad-report.json',
+		'lead-intake-realtime.json',
+		'nightly-batch.json',
+		'roas-alerts.json',
+	]);
+});
+
+describe.each(files)('%s is a sound workflow', (file) => {
+	const template = load(file);
+	const byName = new Map(template.nodes.map((node) => [node.name, node]));
+	const workflow = new Workflow({ nodes: template.nodes, connections: template.connections, active: false, nodeTypes });
+
+	it('uses node types and versions that exist in this package and n8n-nodes-base 2.41', () => {
+		for (const node of template.nodes) {
+			expect(() => nodeTypes.getByNameAndVersion(node.type, node.typeVersion)).not.toThrow();
+			expect(nodeTypes.getByNameAndVersion(node.type, node.typeVersion).description.name).toBeDefined();
+		}
+	});
+
+	it('connects only existing nodes, outputs and inputs', () => {
+		for (const [from, { main }] of Object.entries(template.connections)) {
+			const source = byName.get(from);
+			expect(source).toBeDefined();
+			const outputs = NodeHelpers.getNodeOutputs(workflow, source, nodeTypes.getByNameAndVersion(source.type, source.typeVersion).description);
+			expect(main.length).toBeLessThanOrEqual(outputs.length);
+			for (const targets of main) {
+				for (const target of targets ?? []) {
+					const node = byName.get(target.node);
+					expect(node).toBeDefined();
+					const inputs = NodeHelpers.getNodeInputs(workflow, node, nodeTypes.getByNameAndVersion(node.type, node.typeVersion).description);
+					expect(target.index).toBeLessThan(inputs.length);
+				}
+			}
+		}
+	});
+
+	it('embeds no credential ids and no secrets', () => {
+		for (const node of template.nodes) {
+			for (const credential of Object.values(node.credentials ?? {})) expect(credential.id).toBeUndefined();
+		}
+		expect(JSON.stringify(template)).not.toMatch(/EAA[A-Za-z0-9]{10,}|ya29\.|xox[abp]-|sk_live_|"password"\s*:\s*"[^"]/);
+	});
+
+	it('starts real-time paths at a Webhook and batch paths at a Schedule Trigger', () => {
+		const triggerOf = (name) => {
+			const parents = workflow.getParentNodes(name);
+			return parents.map((parent) => byName.get(parent).type).filter((type) => /webhook|scheduleTrigger/.test(type));
+		};
+		for (const node of template.nodes) {
+			if (node.type === `${PKG}.latencyClassifier`) expect(triggerOf(node.name)).toEqual(['n8n-nodes-base.webhook']);
+			if ([`${PKG}.roasCalculator`, `${PKG}.cpaTracker`, `${PKG}.healthMonitor`].includes(node.type)) {
+				expect(triggerOf(node.name)).toEqual(['n8n-nodes-base.scheduleTrigger']);
+			}
+			if (node.type === 'n8n-nodes-base.dataTable' && node.parameters.operation !== 'insert') {
+				expect(triggerOf(node.name)).toEqual(['n8n-nodes-base.scheduleTrigger']);
+			}
+		}
+		const triggers = template.nodes.filter((node) => nodeTypes.getByNameAndVersion(node.type, node.typeVersion).description.group.includes('trigger'));
+		expect(triggers.map((node) => node.type).every((type) => type === 'n8n-nodes-base.webhook' || type === 'n8n-nodes-base.scheduleTrigger')).toBe(true);
+	});
+
+	it('explains itself on the canvas', () => {
+		expect(template.nodes.some((node) => node.type === 'n8n-nodes-base.stickyNote' && /Connect:/.test(node.parameters.content))).toBe(true);
+	});
+});
+
+test('webhook paths are unique across templates', () => {
+	const paths = files.flatMap((file) => load(file).nodes.filter((node) => node.type === 'n8n-nodes-base.webhook').map((node) => node.parameters.path));
+	expect(new Set(paths).size).toBe(paths.length);
+});
+
+const ranNodes = (result) => Object.keys(result.run.data.resultData.runData);
+
+describe('the templates at work', () => {
+	it('lead intake: leads and VIPs go out now, the rest is queued for tonight', async () => {
+		const template = load('lead-intake-realtime.json');
+		const request = (body) => ({ headers: { 'content-type': 'application/json' }, params: {}, query: {}, body });
+		const result = await runWorkflow({
+			workflow: template,
+			startNode: 'Form or CRM event',
+			pinData: {
+				'Form or CRM event': [
+					request({ eventType: 'form_submitted', email: 'ana@example.com' }),
+					request({ eventType: 'weekly_report', email: 'ops@example.com' }),
+					request({ eventType: 'page_view', customer: { tier: 'VIP' } }),
+				],
+				'Tell sales now': [{ ok: true }],
+				'Queue for the nightly run': [{ id: 1 }],
+			},
+			at: '2026-11-27T10:00:00Z',
+		});
+		expect(result.error).toBeUndefined();
+		const [realTime, batch] = result.jsonOutputsOf('Now or tonight?');
+		expect(realTime.map((json) => json.latency.rule)).toEqual(['New lead or form submission', 'VIP customers']);
+		expect(batch.map((json) => json.body.eventType)).toEqual(['weekly_report']);
+		expect(ranNodes(result)).toEqual(expect.arrayContaining(['Tell sales now', 'Reply: we are on it', 'Queue for the nightly run', 'Reply: queued for tonight']));
+	});
+
+	const queued = [
+		{ id: 7, body: { eventType: 'weekly_report' }, latency: { reason: 'Event type "weekly_report" matches the ready-made rule "Reporting": a one-hour delay costs nothing.' } },
+		{ id: 9, body: { eventType: 'crm_sync' }, latency: { reason: 'Event type "crm_sync" matches the ready-made rule "Data sync": a one-hour delay costs nothing.' } },
+	];
+
+	it('nightly batch: one digest, then the processed rows are deleted', async () => {
+		const result = await runWorkflow({
+			workflow: load('nightly-batch.json'),
+			pinData: { 'Read queued items': queued, 'Send the digest': [{ ok: true }], 'Delete what was sent': [{ success: true }] },
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.jsonOutputsOf('One digest')[0]).toEqual([
+			{
+				line: [
+					'• weekly_report: Event type "weekly_report" matches the ready-made rule "Reporting": a one-hour delay costs nothing.',
+					'• crm_sync: Event type "crm_sync" matches the ready-made rule "Data sync": a one-hour delay costs nothing.',
+				],
+				id: [7, 9],
+			},
+		]);
+		const order = (name) => result.taskOf(name).executionIndex;
+		expect(order('Delete what was sent')).toBeGreaterThan(order('Send the digest'));
+	});
+
+	it('nightly batch: when the digest cannot be sent, nothing is deleted', async () => {
+		const result = await runWorkflow({ workflow: load('nightly-batch.json'), pinData: { 'Read queued items': queued } });
+		expect(result.error).toBeDefined();
+		expect(ranNodes(result)).not.toContain('Delete what was sent');
+	});
+
+	const adRows = (rows) => rows.map(([campaignName, spend, conversionValue, conversions]) => ({
+		platform: 'meta',
+		accountId: '1234567890',
+		campaignId: campaignName.toLowerCase(),
+		campaignName,
+		date: '2026-11-27',
+		period: { from: '2026-11-27', to: '2026-11-27' },
+		spend,
+		conversions,
+		conversionValue,
+		currency: 'USD',
+	}));
+
+	it('ROAS alerts: Slack hears about a campaign once, and once more when it recovers', async () => {
+		const session = createSession(load('roas-alerts.json'));
+		const at = (minutes) => new Date(Date.parse('2026-11-27T10:00:00Z') + minutes * 60_000).toISOString();
+		const alerts = async (minutes, rows) => {
+			const result = await session.run({ pinData: { 'Today per campaign': adRows(rows), 'Post alert or recovery': [{ ok: true }] }, at: at(minutes) });
+			expect(result.error).toBeUndefined();
+			return result.jsonOutputsOf('ROAS vs target')[0].map((json) => json.message);
+		};
+		expect(await alerts(0, [['Brand', 100, 500, 5], ['Promo', 200, 300, 2]])).toEqual([
+			'WARNING Promo: ROAS 1.5 is below the target of 3. Spend 200.00 USD, revenue 300.00 USD (2026-11-27 to 2026-11-27).',
+		]);
+		expect(await alerts(15, [['Brand', 110, 520, 5], ['Promo', 220, 330, 2]])).toEqual([]);
+		expect(await alerts(30, [['Brand', 120, 560, 5], ['Promo', 240, 800, 4]])).toEqual(['RESOLVED Promo: ROAS is back at 3.33 (target 3).']);
+	});
+
+	it('CPA alerts: spending with no conversions is critical', async () => {
+		const result = await runWorkflow({
+			workflow: load('cpa-alerts.json'),
+			pinData: { 'Today per campaign': adRows([['Search', 90, 0, 0], ['Brand', 60, 300, 3]]), 'Post alert or recovery': [{ ok: true }] },
+			at: '2026-11-27T10:00:00Z',
+		});
+		expect(result.jsonOutputsOf('CPA vs target')[0].map((json) => json.message)).toEqual([
+			'CRITICAL Search: Spent 90.00 with no conversions. 0 conversions for 90.00 USD (2026-11-27 to 2026-11-27).',
+		]);
+	});
+
+	it('daily ad report: ten accounts, ROAS and CPA per account, one report', async () => {
+		const perAccount = Array.from({ length: 10 }, (_, index) => ({
+			platform: 'meta',
+			accountId: `100000000${index}`,
+			campaignId: '',
+			campaignName: '',
+			date: '2026-11-26',
+			period: { from: '2026-11-26', to: '2026-11-26' },
+			spend: 100,
+			conversions: 2 + index,
+			conversionValue: 100 * (index + 1),
+			currency: 'EUR',
+		}));
+		const result = await runWorkflow({
+			workflow: load('daily-ad-report.json'),
+			pinData: { 'Yesterday per account': perAccount, 'Send the report': [{ ok: true }] },
+			at: '2026-11-27T06:00:00Z',
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.jsonOutputsOf('One item per account')[0]).toHaveLength(10);
+		const [report] = result.jsonOutputsOf('One report')[0];
+		expect(report.accounts).toHaveLength(10);
+		expect(report.accounts[0]).toMatchObject({ account: '1000000000', roas: 1, cpa: 50, currency: 'EUR' });
+		expect(report.accounts[9]).toMatchObject({ account: '1000000009', roas: 10, cpa: 9.0909 });
+	});
+
+	describe('business health', () => {
+		let server;
+		let healthUrl;
+		let shopIsDown = false;
+		beforeAll(async () => {
+			server = http.createServer((_request, response) => {
+				response.writeHead(shopIsDown ? 503 : 200);
+				response.end('{"status":"ok"}');
+			});
+			await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+			healthUrl = `http://127.0.0.1:${server.address().port}`;
+		});
+		afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+		it('sends payment failures and outages to Slack at once and queues the rest', async () => {
+			const events = [{ type: 'payment_failed', detail: 'card declined' }, { type: 'weekly_report' }, { type: 'service_down', detail: 'checkout' }];
+			const result = await runWorkflow({
+				workflow: load('business-health.json'),
+				startNode: 'Event from a system',
+				pinData: {
+					'Event from a system': events.map((body) => ({ headers: {}, params: {}, query: {}, body })),
+					'Alert now': [{ ok: true }],
+					'Queue for the nightly run': [{ id: 1 }],
+				},
+				at: '2026-11-27T10:00:00Z',
+			});
+			const [now, tonight] = result.jsonOutputsOf('Now or tonight?');
+			expect(now.map((json) => json.body.type)).toEqual(['payment_failed', 'service_down']);
+			expect(tonight.map((json) => json.body.type)).toEqual(['weekly_report']);
+		});
+
+		it('watches payments and the endpoint every minute: alerts after two bad minutes, then resolves', async () => {
+			const template = load('business-health.json');
+			const monitor = template.nodes.find((node) => node.name === 'Health checks');
+			const endpointCheck = monitor.parameters.checks.check.find((check) => check.checkType === 'endpoint');
+			const session = createSession(template);
+			const payments = (failed) => Array.from({ length: 40 }, (_, index) => ({ id: index, status: index < failed ? 'declined' : 'succeeded' }));
+			endpointCheck.url = `${healthUrl}/health`;
+			const minute = async (n, failed, down) => {
+				shopIsDown = down;
+				const result = await session.run({
+					startNode: 'Every minute',
+					pinData: { "Last minute's payments": payments(failed), 'Post alert': [{ ok: true }], 'Post resolved': [{ ok: true }] },
+					at: new Date(Date.parse('2026-11-27T10:00:00Z') + n * 60_000).toISOString(),
+				});
+				expect(result.error).toBeUndefined();
+				const [alerts, resolved] = result.jsonOutputsOf('Health checks');
+				return { alerts: alerts.map((json) => `${json.check}: ${json.severity}`), resolved: resolved.map((json) => json.check) };
+			};
+			expect(await minute(0, 6, true)).toEqual({ alerts: [], resolved: [] });
+			expect(await minute(1, 6, true)).toEqual({ alerts: ['Payment failure rate: critical', 'Shop health endpoint: critical'], resolved: [] });
+			expect(await minute(2, 1, false)).toEqual({ alerts: [], resolved: ['Payment failure rate', 'Shop health endpoint'] });
+		});
+	});
+});
