@@ -104,7 +104,7 @@ export const rulesProperties: INodeProperties[] = [
 							'Switch to Expression and return true when the rule applies, e.g. {{ $json.amount > 1000 && $json.country === "US" }}',
 					},
 					{
-						displayName: 'What Does a One-Hour Delay Cost?',
+						displayName: 'A One-Hour Delay Costs',
 						name: 'delayCost',
 						type: 'options',
 						options: [
