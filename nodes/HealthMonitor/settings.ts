@@ -6,8 +6,8 @@ import type { CheckSpec } from '../shared/health/evaluate';
 import { HEALTH_PLACEHOLDERS } from '../shared/health/evaluate';
 import type { Aggregation } from '../shared/health/series';
 import { validateThresholds, type Condition, type Thresholds } from '../shared/health/thresholds';
-import { compileFieldPath, type FieldReader } from '../shared/values/fieldPath';
-import { compileTemplate, type Render } from '../shared/values/template';
+import { settingFieldReader } from '../shared/values/fieldPath';
+import { settingTemplate, type Render } from '../shared/values/template';
 import { listOf } from '../shared/values/text';
 
 export interface EndpointSpec {
@@ -49,8 +49,8 @@ export function readHealthSettings(context: IExecuteFunctions): HealthSettings {
 		checks,
 		endpoints,
 		messages: {
-			alert: template(context.getNodeParameter('alertMessage', 0) as string, 'Alert Message'),
-			resolved: template(context.getNodeParameter('resolvedMessage', 0) as string, 'Resolved Message'),
+			alert: settingTemplate(context.getNodeParameter('alertMessage', 0) as string, HEALTH_PLACEHOLDERS, 'Alert Message'),
+			resolved: settingTemplate(context.getNodeParameter('resolvedMessage', 0) as string, HEALTH_PLACEHOLDERS, 'Resolved Message'),
 		},
 		emitOk: options.emitOk === true,
 	};
@@ -67,7 +67,7 @@ function readCheck(raw: RawCheck, name: string, options: IDataObject, workflowZo
 		noDataMs: ((options.noDataMinutes as number | undefined) ?? 0) * MINUTE_MS,
 	};
 	const seriesField = String(raw.seriesField ?? '').trim();
-	const seriesRead = seriesField === '' ? undefined : reader(seriesField, parameter('Series Field'));
+	const seriesRead = seriesField === '' ? undefined : settingFieldReader(seriesField, parameter('Series Field'));
 	const seriesOf = seriesRead
 		? (json: unknown) => {
 				const value = seriesRead(json);
@@ -90,9 +90,9 @@ function readCheck(raw: RawCheck, name: string, options: IDataObject, workflowZo
 				unit: '%',
 				source: {
 					kind: 'budgetPacing',
-					spend: reader(String(raw.spendField ?? ''), parameter('Spend Field')),
+					spend: settingFieldReader(String(raw.spendField ?? ''), parameter('Spend Field')),
 					spendField: String(raw.spendField ?? ''),
-					budget: reader(String(raw.budgetField ?? ''), parameter('Budget Field')),
+					budget: settingFieldReader(String(raw.budgetField ?? ''), parameter('Budget Field')),
 					budgetField: String(raw.budgetField ?? ''),
 					zone,
 				},
@@ -106,7 +106,7 @@ function readCheck(raw: RawCheck, name: string, options: IDataObject, workflowZo
 				unit: '%',
 				source: {
 					kind: 'paymentFailures',
-					status: reader(String(raw.statusField ?? ''), parameter('Status Field')),
+					status: settingFieldReader(String(raw.statusField ?? ''), parameter('Status Field')),
 					statusField: String(raw.statusField ?? ''),
 					failed: new Set(listOf(raw.failedStatuses ?? '').map((status) => status.toLowerCase())),
 					minTotal: number('minPayments') ?? 1,
@@ -138,7 +138,7 @@ function readCheck(raw: RawCheck, name: string, options: IDataObject, workflowZo
 				unit: condition === 'changeAbove' ? '%' : '',
 				source: {
 					kind: 'metric',
-					read: reader(metricField, parameter('Metric Field')),
+					read: settingFieldReader(metricField, parameter('Metric Field')),
 					field: metricField,
 					aggregation: (raw.aggregation as Aggregation | undefined) ?? 'last',
 				},
@@ -179,14 +179,3 @@ function statusMatcher(text: string, name: string): (status: number) => boolean 
 	return (status) => tests.some((test) => test(status));
 }
 
-function reader(path: string, parameter: string): FieldReader {
-	const compiled = compileFieldPath(path);
-	if (!compiled.ok) throw new InvalidSettingError(parameter, compiled.problem);
-	return compiled.value;
-}
-
-function template(text: string, parameter: string): Render {
-	const compiled = compileTemplate(text, HEALTH_PLACEHOLDERS);
-	if (!compiled.ok) throw new InvalidSettingError(parameter, compiled.problem);
-	return compiled.value;
-}

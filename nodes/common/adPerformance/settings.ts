@@ -7,7 +7,7 @@ import type { EvaluationSettings } from '../../shared/metrics/evaluate';
 import { MESSAGE_PLACEHOLDERS } from '../../shared/metrics/evaluate';
 import type { GroupBy, PeriodSplit } from '../../shared/metrics/groups';
 import type { MetricKind, Thresholds } from '../../shared/metrics/judge';
-import { compileTemplate, type Render } from '../../shared/values/template';
+import { settingTemplate } from '../../shared/values/template';
 import type { DecimalSeparator } from '../../shared/values/number';
 
 export interface AdPerformanceSettings {
@@ -62,8 +62,8 @@ export function readAdPerformanceSettings(context: IExecuteFunctions, kind: Metr
 				minConversions: kind === 'cpa' ? parameter<number>('minConversions', 0) : 0,
 			},
 			policy,
-			alertMessage: template(parameter<string>('alertMessage', ''), 'Alert Message'),
-			resolvedMessage: template(policy.sendResolved ? parameter<string>('resolvedMessage', '') : '', 'Resolved Message'),
+			alertMessage: settingTemplate(parameter<string>('alertMessage', ''), MESSAGE_PLACEHOLDERS, 'Alert Message'),
+			resolvedMessage: settingTemplate(policy.sendResolved ? parameter<string>('resolvedMessage', '') : '', MESSAGE_PLACEHOLDERS, 'Resolved Message'),
 		},
 	};
 }
@@ -114,10 +114,4 @@ function readSplit(parameter: Read, dateField: string): PeriodSplit {
 		default:
 			return { kind: 'none' };
 	}
-}
-
-function template(text: string, parameter: string): Render {
-	const compiled = compileTemplate(text, MESSAGE_PLACEHOLDERS);
-	if (!compiled.ok) throw new InvalidSettingError(parameter, compiled.problem);
-	return compiled.value;
 }

@@ -1,3 +1,5 @@
+import { round } from '../values/number';
+
 /**
  * One row of ad performance in the shape the ROAS Calculator and the CPA Tracker read with their
  * default field mapping: no mapping needed between Ad Metrics and them.
@@ -16,4 +18,5 @@ export interface NormalizedAdRow {
 	currency: string;
 }
 
-export const round2 = (value: number): number => Math.round(value * 100) / 100;
+/** Money as the platforms report it: to the cent. */
+export const round2 = (value: number): number => round(value, 2);

@@ -44,7 +44,8 @@ export interface AlertStep {
 	memory: AlertMemory | undefined;
 }
 
-const RANK: Record<Severity, number> = { ok: 0, warning: 1, critical: 2 };
+/** ok < warning < critical: a higher rank is an escalation. */
+export const SEVERITY_RANK: Record<Severity, number> = { ok: 0, warning: 1, critical: 2 };
 
 export function stepAlert(previous: AlertMemory | undefined, severity: Severity, now: number, policy: AlertPolicy): AlertStep {
 	if (severity === 'ok') {
@@ -55,7 +56,7 @@ export function stepAlert(previous: AlertMemory | undefined, severity: Severity,
 		return { status: 'new', notify: true, since: now, memory: { severity, since: now, notifiedAt: now, seenAt: now } };
 	}
 	const since = previous.since;
-	if (RANK[severity] > RANK[previous.severity]) {
+	if (SEVERITY_RANK[severity] > SEVERITY_RANK[previous.severity]) {
 		return { status: 'escalated', notify: true, since, memory: { severity, since, notifiedAt: now, seenAt: now } };
 	}
 	const reminderDue = policy.renotifyAfterMs > 0 && now - previous.notifiedAt >= policy.renotifyAfterMs;

@@ -3,7 +3,9 @@ import { DateTime } from 'luxon';
 import { InvalidItemValueError } from '../errors';
 import { describeValue } from '../values/describe';
 import type { FieldReader } from '../values/fieldPath';
-import { parseDecimal } from '../values/number';
+import { parseDecimal, round } from '../values/number';
+
+const round2 = (value: number) => round(value, 2);
 
 /**
  * Turns one check's input items into one value per series (per campaign, service, region...).
@@ -131,8 +133,8 @@ function finish(accumulator: Accumulator, source: SeriesSource, now: number): Om
 			if (budget <= 0) return { reason: `Budget is ${budget}: pacing needs a budget above 0.` };
 			const dayShare = Math.max(elapsedShareOfDay(now, source.zone), ONE_HOUR_SHARE);
 			return {
-				value: round((spend / (budget * dayShare)) * 100),
-				details: { spend: round(spend), budget: round(budget), dayElapsedPercent: round(dayShare * 100), budgetUsedPercent: round((spend / budget) * 100) },
+				value: round2((spend / (budget * dayShare)) * 100),
+				details: { spend: round2(spend), budget: round2(budget), dayElapsedPercent: round2(dayShare * 100), budgetUsedPercent: round2((spend / budget) * 100) },
 			};
 		}
 		case 'paymentFailures': {
@@ -141,11 +143,11 @@ function finish(accumulator: Accumulator, source: SeriesSource, now: number): Om
 			if (total < source.minTotal) {
 				return { reason: `${total} payments: below the minimum of ${source.minTotal} needed to judge the failure rate.` };
 			}
-			return { value: round((failed / total) * 100), details: { failed, total } };
+			return { value: round2((failed / total) * 100), details: { failed, total } };
 		}
 		case 'leadVolume':
 			return {
-				value: round((accumulator.count / source.expected) * 100),
+				value: round2((accumulator.count / source.expected) * 100),
 				details: { count: accumulator.count, expected: source.expected },
 			};
 	}
@@ -188,6 +190,3 @@ function isEmptyObject(value: unknown): boolean {
 	return typeof value === 'object' && value !== null && Object.keys(value).length === 0;
 }
 
-function round(value: number): number {
-	return Math.round(value * 100) / 100;
-}

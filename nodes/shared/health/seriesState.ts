@@ -1,4 +1,4 @@
-import type { Severity } from '../alerting/alertState';
+import { SEVERITY_RANK, type Severity } from '../alerting/alertState';
 
 /**
  * The life of one series of one check, as a serious alert engine sees it:
@@ -40,8 +40,6 @@ export interface SeriesStep {
 	notice: Notice;
 }
 
-const RANK: Record<Severity, number> = { ok: 0, warning: 1, critical: 2 };
-
 export function initialMemory(now: number): SeriesMemory {
 	return { state: 'normal', severity: 'ok', since: now, count: 0, notifiedAt: 0, seenAt: now, value: null };
 }
@@ -59,7 +57,7 @@ export function observe(previous: SeriesMemory, severity: Severity, value: numbe
 		};
 	}
 	if (previousState === 'firing') {
-		if (RANK[severity] > RANK[previous.severity]) {
+		if (SEVERITY_RANK[severity] > SEVERITY_RANK[previous.severity]) {
 			return { memory: { ...base, severity, notifiedAt: now }, previousState, notice: 'escalated' };
 		}
 		if (timing.renotifyMs > 0 && now - previous.notifiedAt >= timing.renotifyMs) {

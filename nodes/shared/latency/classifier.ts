@@ -1,6 +1,6 @@
 import { InvalidItemValueError, InvalidSettingError } from '../errors';
 import type { CompiledSchedule } from '../schedule/batchSchedule';
-import { compileFieldPath, topLevelKey, type FieldReader } from '../values/fieldPath';
+import { settingFieldReader, topLevelKey } from '../values/fieldPath';
 import { describeValue } from '../values/describe';
 import { formatInstant, parseInstant } from '../values/instant';
 import { formatDecimal } from '../values/format';
@@ -95,20 +95,13 @@ function decision(clock: Clock, fields: Decision): Decision {
 	return fields.route === 'batch' ? { ...fields, nextBatchRun: clock.nextBatchRun } : fields;
 }
 
-/** Compiles a field path from the settings; an unusable one names the parameter to fix. */
-function fieldReader(path: string, parameter: string): FieldReader {
-	const compiled = compileFieldPath(path);
-	if (!compiled.ok) throw new InvalidSettingError(parameter, compiled.problem);
-	return compiled.value;
-}
-
 const EVENT_CACHE_LIMIT = 10_000;
 
 function createRulesDecider(settings: Extract<ClassifierSettings, { mode: 'rules' }>, clock: Clock): Classify {
 	const rules = settings.rules.map((rule, index) => compileRule(rule, index, settings.caseSensitive, clock));
 	const matchPreset = createPresetMatcher(settings.presets);
 	const readEventType =
-		settings.presets.length > 0 ? fieldReader(settings.eventTypeField, 'Event Type Field') : undefined;
+		settings.presets.length > 0 ? settingFieldReader(settings.eventTypeField, 'Event Type Field') : undefined;
 	const noMatch = (note: string) =>
 		Object.freeze(
 			decision(clock, {
@@ -168,7 +161,7 @@ function compileRule(rule: RuleSpec, index: number, caseSensitive: boolean, cloc
 		const decided = Object.freeze(decide('its condition is true'));
 		return { match: (_json, perItem) => (expressionResult(perItem.ruleExpression(index), name) ? decided : undefined) };
 	}
-	const readField = fieldReader(condition.field, `Custom Rules › Rule "${name}" › Field`);
+	const readField = settingFieldReader(condition.field, `Custom Rules › Rule "${name}" › Field`);
 	const field = condition.field.trim();
 	const words = OPERATOR_WORDS[condition.operator];
 	const describe = (value: unknown) =>
@@ -214,7 +207,7 @@ function compileCostReader(cost: CostSetting): (json: unknown, perItem: PerItemV
 			detail: 'from the cost expression',
 		});
 	}
-	const readField = fieldReader(cost.field, 'Amount Field');
+	const readField = settingFieldReader(cost.field, 'Amount Field');
 	const field = cost.field.trim();
 	return (json) => {
 		const value = requireNumber(readField(json), field);
@@ -252,7 +245,7 @@ function requireNumber(value: unknown, field: string): number {
 }
 
 function createDeadlineDecider(settings: Extract<ClassifierSettings, { mode: 'deadline' }>, clock: Clock): Classify {
-	const readDeadline = fieldReader(settings.deadlineField, 'Due Date Field');
+	const readDeadline = settingFieldReader(settings.deadlineField, 'Due Date Field');
 	const field = settings.deadlineField.trim();
 	const marginMs = settings.marginMinutes * 60_000;
 	const run = `the next batch run at ${clock.nextBatchRun}`;

@@ -1,6 +1,6 @@
 import { InvalidItemValueError, InvalidSettingError } from '../errors';
 import { describeValue } from '../values/describe';
-import { compileFieldPath, type FieldReader } from '../values/fieldPath';
+import { settingFieldReader, type FieldReader } from '../values/fieldPath';
 import { parseDecimal, type DecimalSeparator } from '../values/number';
 
 /**
@@ -102,9 +102,7 @@ interface MappedField {
 /** An empty path means "not mapped"; a broken one is a settings error naming the parameter. */
 function mappedField(path: string, parameter: string): MappedField | undefined {
 	if (path.trim() === '') return undefined;
-	const compiled = compileFieldPath(path);
-	if (!compiled.ok) throw new InvalidSettingError(parameter, compiled.problem);
-	return { path: path.trim(), read: compiled.value };
+	return { path: path.trim(), read: settingFieldReader(path, parameter) };
 }
 
 /** Everything but the figures, from the mapped fields: the platform readers override what they know. */

@@ -4,7 +4,8 @@ import { formatDecimal, formatMoney } from '../values/format';
 import type { Render } from '../values/template';
 import { fromMicros } from './adRow';
 import type { GroupBy, GroupTotals, Grouped } from './groups';
-import { changePercent, judge, METRIC_NAMES, metricOf, round, type Guards, type MetricKind, type Thresholds } from './judge';
+import { round } from '../values/number';
+import { changePercent, judge, METRIC_NAMES, metricOf, type Guards, type MetricKind, type Thresholds } from './judge';
 
 export interface EvaluationSettings {
 	kind: MetricKind;

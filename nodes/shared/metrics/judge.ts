@@ -1,9 +1,10 @@
+import type { Severity } from '../alerting/alertState';
 import { formatDecimal, formatMoney } from '../values/format';
+import { round } from '../values/number';
 import { fromMicros } from './adRow';
 import type { GroupTotals } from './groups';
 
 export type MetricKind = 'roas' | 'cpa';
-export type Severity = 'ok' | 'warning' | 'critical';
 
 /**
  * ROAS: warning below `target`, critical below `critical`.
@@ -92,7 +93,3 @@ export function changePercent(kind: MetricKind, current: number | null, previous
 	return before === null ? null : percent(current - before, before);
 }
 
-export function round(value: number, decimals: number): number {
-	const factor = 10 ** decimals;
-	return Math.round(value * factor) / factor;
-}

@@ -2,6 +2,7 @@
  * Reads a value from an item by the path n8n puts in a field when one is dragged in:
  * `eventType`, `customer.tier`, `lines[0].sku`, `["field with spaces"]`.
  */
+import { InvalidSettingError } from '../errors';
 import { failure, success, type Result } from '../result';
 
 export type FieldReader = (json: unknown) => unknown;
@@ -77,4 +78,11 @@ function unquote(key: string): string {
 	const first = key[0];
 	if ((first === '"' || first === "'") && key[key.length - 1] === first) return key.slice(1, -1);
 	return key;
+}
+
+/** A field path from a node setting: an unusable one is a settings error naming the parameter. */
+export function settingFieldReader(path: string, parameter: string): FieldReader {
+	const compiled = compileFieldPath(path);
+	if (!compiled.ok) throw new InvalidSettingError(parameter, compiled.problem);
+	return compiled.value;
 }

@@ -21,3 +21,9 @@ export function parseDecimal(value: unknown, decimalSeparator: DecimalSeparator 
 	if (!PLAIN_DECIMAL.test(text)) return Number.NaN;
 	return Number(text);
 }
+
+/** Rounds to a number of decimals for output: 2.3456 -> 2.35 with 2. */
+export function round(value: number, decimals: number): number {
+	const factor = 10 ** decimals;
+	return Math.round(value * factor) / factor;
+}

@@ -1,3 +1,4 @@
+import { InvalidSettingError } from '../errors';
 import { failure, success, type Result } from '../result';
 
 /**
@@ -17,4 +18,11 @@ export function compileTemplate(template: string, names: readonly string[]): Res
 		);
 	}
 	return success((values) => template.replace(PLACEHOLDER, (_match, name: string) => values[name] ?? ''));
+}
+
+/** A template from a node setting: an unknown placeholder is a settings error naming the parameter. */
+export function settingTemplate(template: string, names: readonly string[], parameter: string): Render {
+	const compiled = compileTemplate(template, names);
+	if (!compiled.ok) throw new InvalidSettingError(parameter, compiled.problem);
+	return compiled.value;
 }
