@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { createClassifier, type Classify, type PerItemValues } from '../shared/latency/classifier';
+import { compileRequiredFields, type RequiredFieldsCheck } from '../shared/latency/requiredFields';
 import { compileSchedule } from '../shared/schedule/batchSchedule';
 import { batchScheduleProperties } from './description/batchSchedule';
 import { costOfDelayProperties } from './description/costOfDelay';
@@ -46,9 +47,11 @@ export class LatencyClassifier implements INodeType {
 		const node = this.getNode();
 		let classify: Classify;
 		let decisionField: string | undefined;
+		let checkRequiredFields: RequiredFieldsCheck | undefined;
 		try {
 			const settings = readSettings(this);
 			decisionField = settings.decisionField;
+			checkRequiredFields = compileRequiredFields(settings.requiredFields, 'Required Fields');
 			classify = createClassifier(settings.classifier, compileSchedule(settings.schedule, settings.timezone), Date.now());
 		} catch (error) {
 			throw settingError(node, error);
@@ -62,6 +65,7 @@ export class LatencyClassifier implements INodeType {
 			const item = items[itemIndex];
 			perItem.itemIndex = itemIndex;
 			try {
+				checkRequiredFields?.(item.json);
 				const decision = classify(item.json, perItem);
 				// Like n8n's If and Switch, route the input item itself: the engine hands each node
 				// its own copies of the item wrappers. The json is copied, since upstream nodes share it.

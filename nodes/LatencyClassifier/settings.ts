@@ -13,6 +13,8 @@ export interface NodeSettings {
 	timezone: string;
 	/** Field that receives the decision record, or undefined to leave items untouched. */
 	decisionField: string | undefined;
+	/** Comma-separated field paths every item must carry (the Required Fields option). */
+	requiredFields: string;
 }
 
 interface RawRule {
@@ -38,6 +40,7 @@ export function readSettings(context: IExecuteFunctions): NodeSettings {
 		schedule: readSchedule(context),
 		timezone,
 		decisionField: includeDecision ? ((options.decisionField as string) || DEFAULT_DECISION_FIELD).trim() : undefined,
+		requiredFields: (options.requiredFields as string | undefined) ?? '',
 	};
 }
 

@@ -81,6 +81,42 @@ describe('bad input', () => {
 	});
 });
 
+describe('Required Fields', () => {
+	const required = { readyMadeRules: ['newLead', 'reporting'], eventTypeField: 'eventType', options: { requiredFields: 'eventType, contact.email' } };
+	const items = [
+		{ eventType: 'lead', contact: { email: 'ana@example.com' } },
+		{ eventType: 'lead', contact: { email: '  ' } },
+		{ contact: { email: 'ops@example.com' } },
+		{ eventType: 'weekly_report', contact: { email: 'ops@example.com' } },
+	];
+
+	it('stops at the first item missing one, naming the item and the field', async () => {
+		const result = await run(required, items);
+		expect(result.error.message).toBe('"contact.email" in item 1 is required but missing or empty');
+	});
+
+	it('with the error output, routes the complete items and rejects the others there', async () => {
+		const result = await run(required, items, { onError: 'continueErrorOutput' });
+		const [realTime, batch, errors] = result.jsonOutputsOf(CLASSIFIER);
+		expect(realTime.map((json) => json.contact.email)).toEqual(['ana@example.com']);
+		expect(batch.map((json) => json.eventType)).toEqual(['weekly_report']);
+		expect(errors.map((json) => json.error)).toEqual([
+			'"contact.email" in item 1 is required but missing or empty',
+			'"eventType" in item 2 is required but missing or empty',
+		]);
+	});
+
+	it('without it, an item missing its event type is only unmatched and waits for the batch run', async () => {
+		const result = await run({ ...required, options: {} }, [items[2]]);
+		expect(result.jsonOutputsOf(CLASSIFIER)[1].map((json) => json.latency.decidedBy)).toEqual(['noMatch']);
+	});
+
+	it('reports an unusable field path as a settings error', async () => {
+		const result = await run({ ...required, options: { requiredFields: 'eventType, lines[0' } }, items);
+		expect(result.error.message).toBe('Required Fields: The field "lines[0" has a "[" without a closing "]"');
+	});
+});
+
 describe('settings errors', () => {
 	it.each([
 		[{ timezone: 'Mars/Olympus' }, 'Timezone: "Mars/Olympus" is not a known timezone'],

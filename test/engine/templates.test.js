@@ -93,17 +93,18 @@ test('webhook paths are unique across templates', () => {
 const ranNodes = (result) => Object.keys(result.run.data.resultData.runData);
 
 describe('the templates at work', () => {
-	it('lead intake: leads and VIPs go out now, the rest is queued for tonight', async () => {
+	const leadRequest = (body) => ({ headers: { 'content-type': 'application/json' }, params: {}, query: {}, body });
+
+	it('lead intake: leads and VIPs go out now, the rest is queued for tonight as flat Data Table columns', async () => {
 		const template = load('lead-intake-realtime.json');
-		const request = (body) => ({ headers: { 'content-type': 'application/json' }, params: {}, query: {}, body });
 		const result = await runWorkflow({
 			workflow: template,
 			startNode: 'Form or CRM event',
 			pinData: {
 				'Form or CRM event': [
-					request({ eventType: 'form_submitted', email: 'ana@example.com' }),
-					request({ eventType: 'weekly_report', email: 'ops@example.com' }),
-					request({ eventType: 'page_view', customer: { tier: 'VIP' } }),
+					leadRequest({ eventType: 'form_submitted', email: 'ana@example.com' }),
+					leadRequest({ eventType: 'weekly_report', email: 'ops@example.com', detail: { weeks: [47] } }),
+					leadRequest({ eventType: 'page_view', customer: { tier: 'VIP' } }),
 				],
 				'Tell sales now': [{ ok: true }],
 				'Queue for the nightly run': [{ id: 1 }],
@@ -114,12 +115,39 @@ describe('the templates at work', () => {
 		const [realTime, batch] = result.jsonOutputsOf('Now or tonight?');
 		expect(realTime.map((json) => json.latency.rule)).toEqual(['New lead or form submission', 'VIP customers']);
 		expect(batch.map((json) => json.body.eventType)).toEqual(['weekly_report']);
+		// A Data Table column holds text, numbers, booleans or dates: no objects may reach the insert.
+		const [row] = result.jsonOutputsOf('Keep what tonight needs')[0];
+		expect(row).toEqual({
+			eventType: 'weekly_report',
+			source: 'lead intake',
+			contact: 'ops@example.com',
+			reason: batch[0].latency.reason,
+			payload: JSON.stringify({ eventType: 'weekly_report', email: 'ops@example.com', detail: { weeks: [47] } }),
+			receivedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+		});
 		expect(ranNodes(result)).toEqual(expect.arrayContaining(['Tell sales now', 'Reply: we are on it', 'Queue for the nightly run', 'Reply: queued for tonight']));
+		expect(ranNodes(result)).not.toContain('Reply: request rejected');
+	});
+
+	it('lead intake: a request without an event type is rejected with the reason, not queued', async () => {
+		const result = await runWorkflow({
+			workflow: load('lead-intake-realtime.json'),
+			startNode: 'Form or CRM event',
+			pinData: { 'Form or CRM event': [leadRequest({ email: 'ana@example.com' })] },
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.jsonOutputsOf('Now or tonight?')[2]).toEqual([
+			expect.objectContaining({ error: '"body.eventType" in item 0 is required but missing or empty' }),
+		]);
+		expect(ranNodes(result)).toContain('Reply: request rejected');
+		expect(ranNodes(result)).not.toContain('Queue for the nightly run');
+		const reply = load('lead-intake-realtime.json').nodes.find((node) => node.name === 'Reply: request rejected');
+		expect(reply.parameters.options.responseCode).toBe(400);
 	});
 
 	const queued = [
-		{ id: 7, body: { eventType: 'weekly_report' }, latency: { reason: 'Event type "weekly_report" matches the ready-made rule "Reporting": a one-hour delay costs nothing.' } },
-		{ id: 9, body: { eventType: 'crm_sync' }, latency: { reason: 'Event type "crm_sync" matches the ready-made rule "Data sync": a one-hour delay costs nothing.' } },
+		{ id: 7, eventType: 'weekly_report', source: 'lead intake', contact: 'ops@example.com', reason: 'Event type "weekly_report" matches the ready-made rule "Reporting": a one-hour delay costs nothing.' },
+		{ id: 9, eventType: 'crm_sync', source: 'business events', contact: '', reason: 'Event type "crm_sync" matches the ready-made rule "Data sync": a one-hour delay costs nothing.' },
 	];
 
 	it('nightly batch: one digest, then the processed rows are deleted', async () => {
@@ -131,7 +159,7 @@ describe('the templates at work', () => {
 		expect(result.jsonOutputsOf('One digest')[0]).toEqual([
 			{
 				line: [
-					'• weekly_report: Event type "weekly_report" matches the ready-made rule "Reporting": a one-hour delay costs nothing.',
+					'• weekly_report (ops@example.com): Event type "weekly_report" matches the ready-made rule "Reporting": a one-hour delay costs nothing.',
 					'• crm_sync: Event type "crm_sync" matches the ready-made rule "Data sync": a one-hour delay costs nothing.',
 				],
 				id: [7, 9],

@@ -32,5 +32,14 @@ export const optionsProperty: INodeProperties = {
 			default: DEFAULT_DECISION_FIELD,
 			description: 'Name of the field that holds the decision record (used when Add Decision Record is on)',
 		},
+		{
+			displayName: 'Required Fields',
+			name: 'requiredFields',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. body.eventType, body.email',
+			description:
+				'Fields every item must have, separated by commas (dot notation for nested fields). An item missing one, or with it empty, is bad input: the node stops with an error naming the item and the field, or, with Settings › On Error set to continue, passes the item on with its error (to the error output, if you chose one) instead of routing it.',
+		},
 	],
 };

@@ -1,0 +1,85 @@
+/**
+ * A small client for n8n's own REST API (the one the editor uses), logged in as the owner.
+ */
+'use strict';
+
+const OWNER = { email: 'owner@realtime-batch.local', password: 'Realtime-Batch-1', firstName: 'Local', lastName: 'Owner' };
+
+class RestError extends Error {
+	constructor(method, url, status, body) {
+		super(`${method} ${url} answered ${status}: ${body.slice(0, 500)}`);
+		this.status = status;
+	}
+}
+
+class N8nRest {
+	constructor(baseUrl) {
+		this.baseUrl = baseUrl;
+		this.cookie = '';
+	}
+
+	async request(method, route, body) {
+		const url = `${this.baseUrl}/rest${route}`;
+		const response = await fetch(url, {
+			method,
+			headers: { 'content-type': 'application/json', cookie: this.cookie, 'browser-id': 'realtime-batch-scripts' },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const setCookie = response.headers.getSetCookie?.() ?? [];
+		const auth = setCookie.find((cookie) => cookie.startsWith('n8n-auth='));
+		if (auth) this.cookie = auth.split(';')[0];
+		const text = await response.text();
+		if (!response.ok) throw new RestError(method, url, response.status, text);
+		const parsed = text ? JSON.parse(text) : {};
+		return parsed.data ?? parsed;
+	}
+
+	get = (route) => this.request('GET', route);
+	post = (route, body) => this.request('POST', route, body ?? {});
+	patch = (route, body) => this.request('PATCH', route, body);
+	delete = (route, body) => this.request('DELETE', route, body);
+
+	/**
+	 * Creates the local owner on a new user folder (400 = one exists), then logs in.
+	 * The REST routes come up a little after /healthz, so both are retried for a while.
+	 */
+	async ownerSession(deadlineMs = 60_000) {
+		const started = Date.now();
+		let created = false;
+		for (;;) {
+			try {
+				await this.post('/owner/setup', OWNER);
+				created = true;
+			} catch (error) {
+				if (error.status !== 400 && Date.now() - started < deadlineMs) {
+					await new Promise((resolve) => setTimeout(resolve, 1000));
+					continue;
+				}
+				if (error.status !== 400) throw error;
+			}
+			break;
+		}
+		await this.post('/login', { emailOrLdapLoginId: OWNER.email, password: OWNER.password });
+		return { created };
+	}
+
+	async personalProjectId() {
+		return (await this.get('/projects/personal')).id;
+	}
+
+	async createWorkflow(workflow) {
+		const { name, nodes, connections, settings, pinData } = workflow;
+		return this.post('/workflows', { name, nodes, connections, settings: settings ?? {}, pinData: pinData ?? {} });
+	}
+
+	async activate(workflowId) {
+		const { versionId } = await this.get(`/workflows/${workflowId}`);
+		return this.post(`/workflows/${workflowId}/activate`, { versionId });
+	}
+
+	async createCredential(name, type, data) {
+		return this.post('/credentials', { name, type, data });
+	}
+}
+
+module.exports = { N8nRest, OWNER };
