@@ -26,8 +26,10 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Settings every n8n this project starts shares: loopback only, nothing phoning home. */
 function n8nEnv({ userFolder, port, brokerPort, extra = {} }) {
+	// Jest sets NODE_ENV=test, with which n8n 2.41 exits at once with code 1 and no message.
+	const { NODE_ENV, ...inherited } = process.env;
 	return {
-		...process.env,
+		...inherited,
 		N8N_USER_FOLDER: userFolder,
 		N8N_PORT: String(port),
 		N8N_LISTEN_ADDRESS: '127.0.0.1',

@@ -1,0 +1,143 @@
+/**
+ * A real n8n server for end-to-end tests: a temporary user folder with this package installed as a
+ * community package, the local owner, the Data Table batch_queue, credentials, and the templates
+ * imported and activated, with every outside call going to the local outside-world stand-in.
+ */
+'use strict';
+
+const axios = require('axios');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { ROOT, installPackageInto } = require('../../scripts/n8n/runtime');
+const { startN8n, sleep } = require('../../scripts/n8n/server');
+const { N8nRest } = require('../../scripts/n8n/rest');
+const { ensureBatchQueueTable, readRows } = require('../../scripts/n8n/dataTables');
+const { startOutsideWorld } = require('./standIns/outsideWorld');
+
+const API_KEY = 'e2e-intake-key-7f3a';
+const loadTemplate = (file) => JSON.parse(fs.readFileSync(path.join(ROOT, 'workflows', file), 'utf8'));
+
+/** Gives the template's webhook and Slack nodes the credentials created on this server. */
+function withCredentials(template, credentials) {
+	for (const node of template.nodes) {
+		if (node.type === 'n8n-nodes-base.webhook') node.credentials = { httpHeaderAuth: credentials.header };
+		if (node.type === 'n8n-nodes-base.slack') node.credentials = { slackApi: credentials.slack };
+	}
+	return template;
+}
+
+class TemplateServer {
+	constructor() {
+		this.userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'realtime-batch-e2e-'));
+		this.logFile = path.join(this.userFolder, 'n8n.log');
+		this.workflows = {};
+	}
+
+	/** First start: owner, table, credentials; later starts reuse the same user folder (a restart). */
+	async start() {
+		this.world ??= await startOutsideWorld();
+		if (!this.installed) {
+			installPackageInto(this.userFolder);
+			this.installed = true;
+		}
+		this.n8n = await startN8n({ userFolder: this.userFolder, port: this.port, extraEnv: { ...this.world.env, N8N_LOG_LEVEL: 'warn' }, logFile: this.logFile });
+		this.port = this.n8n.port;
+		this.rest = new N8nRest(this.n8n.baseUrl);
+		await this.rest.ownerSession();
+		this.table = await ensureBatchQueueTable(this.rest);
+		if (!this.credentials) {
+			const header = await this.rest.createCredential('Intake API key', 'httpHeaderAuth', { name: 'X-Api-Key', value: API_KEY });
+			const slack = await this.rest.createCredential('Slack', 'slackApi', { accessToken: 'xoxb-e2e-not-a-real-token' });
+			this.credentials = { header: { id: header.id, name: header.name }, slack: { id: slack.id, name: slack.name } };
+		}
+		return this;
+	}
+
+	async stop() {
+		await this.n8n?.stop();
+	}
+
+	async restart() {
+		await this.stop();
+		await this.start();
+	}
+
+	async close() {
+		await this.stop();
+		await this.world?.close();
+		fs.rmSync(this.userFolder, { recursive: true, force: true });
+	}
+
+	/** Imports a template (optionally changed first, as a user would tweak it), activates it. */
+	async importAndActivate(file, change = (template) => template) {
+		const template = change(withCredentials(loadTemplate(file), this.credentials));
+		const created = await this.rest.createWorkflow(template);
+		await this.rest.activate(created.id);
+		this.workflows[file] = created.id;
+		for (const node of template.nodes.filter((each) => each.type === 'n8n-nodes-base.webhook')) {
+			await this.waitForWebhook(node.parameters.path);
+		}
+		return created.id;
+	}
+
+	/** Activation is applied asynchronously (n8n's publication outbox): wait until the URL is live. */
+	async waitForWebhook(webhookPath, deadlineMs = 30_000) {
+		const started = Date.now();
+		while (Date.now() - started < deadlineMs) {
+			const response = await fetch(`${this.n8n.baseUrl}/webhook/${webhookPath}`, { method: 'POST', headers: { 'x-api-key': 'not-the-key' } });
+			await response.arrayBuffer();
+			if (response.status !== 404) return;
+			await sleep(200);
+		}
+		throw new Error(`webhook ${webhookPath} was not registered within ${deadlineMs / 1000} s`);
+	}
+
+	/** POSTs to a production webhook with axios; body is an object (sent as JSON) or a raw string; apiKey null sends none. */
+	async post(webhookPath, body, { apiKey = API_KEY, headers = {}, timeout = 60_000 } = {}) {
+		const response = await axios.post(`${this.n8n.baseUrl}/webhook/${webhookPath}`, typeof body === 'string' ? body : JSON.stringify(body), {
+			headers: { 'content-type': 'application/json', ...(apiKey === null ? {} : { 'x-api-key': apiKey }), ...headers },
+			timeout,
+			proxy: false,
+			validateStatus: () => true,
+			// Send and read bodies as they are: axios would otherwise quote a string that is not valid JSON.
+			transformRequest: [(data) => data],
+			transformResponse: [(raw) => raw],
+		});
+		let json;
+		try {
+			json = JSON.parse(response.data);
+		} catch {
+			json = undefined;
+		}
+		return { status: response.status, text: response.data, json };
+	}
+
+	rows() {
+		return readRows(this.rest, this.table.projectId, this.table.id);
+	}
+
+	async staticData(file) {
+		return (await this.rest.get(`/workflows/${this.workflows[file]}`)).staticData ?? {};
+	}
+
+	logTail(chars = 4000) {
+		return fs.existsSync(this.logFile) ? fs.readFileSync(this.logFile, 'utf8').slice(-chars) : '';
+	}
+}
+
+/** Runs `task` over `inputs` with at most `concurrency` in flight; results keep the input order. */
+async function inParallel(inputs, concurrency, task) {
+	const results = new Array(inputs.length);
+	let next = 0;
+	const workers = Array.from({ length: concurrency }, async () => {
+		while (next < inputs.length) {
+			const index = next++;
+			results[index] = await task(inputs[index], index);
+		}
+	});
+	await Promise.all(workers);
+	return results;
+}
+
+module.exports = { TemplateServer, API_KEY, inParallel, loadTemplate, sleep };
