@@ -17,11 +17,6 @@ afterAll(async () => {
 	await server.close();
 });
 
-afterEach(() => {
-	// When a test fails, n8n's own log says why; print its end with the failure.
-	if (expect.getState().assertionCalls > 0 && expect.getState().suppressedErrors?.length) process.stdout.write(server.logTail());
-});
-
 const payloadIds = async () => (await server.rows()).map((row) => JSON.parse(row.payload).requestId);
 
 describe('lead intake on a real n8n server', () => {
