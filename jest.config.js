@@ -14,4 +14,6 @@ module.exports = {
 	},
 	transformIgnorePatterns: ['/node_modules/(?!(sanitize-html/node_modules/|htmlparser2/|domhandler/|domutils/|entities/|dom-serializer/|domelementtype/))'],
 	testTimeout: 60_000,
+	// Prints the reliability figures tests recorded (test/reliability/figures.js), before Jest's own summary.
+	reporters: ['<rootDir>/test/reliability/reporter.js', 'default'],
 };

@@ -39,6 +39,7 @@ export class AdMetrics implements INodeType {
 		const items = this.getInputData();
 		const node = this.getNode();
 		const output: INodeExecutionData[] = [];
+		const toErrorOutput = node.onError === 'continueErrorOutput';
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			try {
 				const request = readRequest(this, itemIndex);
@@ -50,8 +51,17 @@ export class AdMetrics implements INodeType {
 					caught instanceof NodeOperationError || caught instanceof NodeApiError
 						? caught
 						: new NodeOperationError(node, caught as Error, { itemIndex });
+				// Errors raised inside n8n's request helper (a refused token refresh) know no item.
+				if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
 				if (!this.continueOnFail()) throw error;
-				output.push({ json: { error: error.message, description: error.description ?? null }, pairedItem: { item: itemIndex } });
+				// n8n moves an item to the error output only when its json holds nothing but error,
+				// message and details (it then adds the input item's data).
+				output.push({
+					json: toErrorOutput
+						? { error: error.message, details: error.description ?? null }
+						: { error: error.message, description: error.description ?? null },
+					pairedItem: { item: itemIndex },
+				});
 			}
 		}
 		return [output];
@@ -61,7 +71,8 @@ export class AdMetrics implements INodeType {
 /** Parameters can differ per item: one Ad Metrics node can fetch ten accounts from ten items. */
 function readRequest(context: IExecuteFunctions, itemIndex: number): ReportRequest {
 	const parameter = <T>(name: string, fallback?: T) => context.getNodeParameter(name, itemIndex, fallback) as T;
-	const accountId = String(parameter('accountId', '')).trim();
+	// An expression reading a field the item lacks gives undefined: that is an empty ID, not "undefined".
+	const accountId = String(parameter('accountId', '') ?? '').trim();
 	if (accountId === '') {
 		throw new NodeOperationError(context.getNode(), `Account ID is empty for item ${itemIndex}`, { itemIndex });
 	}

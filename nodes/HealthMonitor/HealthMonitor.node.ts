@@ -52,15 +52,17 @@ export class HealthMonitor implements INodeType {
 		staticData.checks = encodeChecks(memory);
 
 		const outputs: INodeExecutionData[][] = [[], [], []];
+		const toErrorOutput = node.onError === 'continueErrorOutput';
 		const linkTo = (itemIndexes: number[]) =>
 			(itemIndexes.length > 0 ? itemIndexes : items.length > 0 ? [0] : []).map((item) => ({ item }));
 		for (const { check, itemIndex, error } of errors) {
 			const nodeError = itemError(node, error, itemIndex);
 			nodeError.message = `Check "${check}": ${nodeError.message}`;
 			if (!this.continueOnFail()) throw nodeError;
-			// An unreadable metric is a health signal of its own: it goes out on Alert.
+			// An unreadable metric is a health signal of its own: it goes out on Alert. For the error
+			// output, n8n moves it there when its json holds only the error, and adds the item's data.
 			outputs[OUTPUT_INDEX.alert].push({
-				json: { ...items[itemIndex].json, check, error: nodeError.message },
+				json: toErrorOutput ? { error: nodeError.message } : { ...items[itemIndex].json, check, error: nodeError.message },
 				pairedItem: linkTo([itemIndex]),
 			});
 		}

@@ -39,7 +39,7 @@ export function readSettings(context: IExecuteFunctions): NodeSettings {
 		classifier: readClassifierSettings(context, mode, options),
 		schedule: readSchedule(context),
 		timezone,
-		decisionField: includeDecision ? ((options.decisionField as string) || DEFAULT_DECISION_FIELD).trim() : undefined,
+		decisionField: includeDecision ? String(options.decisionField ?? '').trim() || DEFAULT_DECISION_FIELD : undefined,
 		requiredFields: (options.requiredFields as string | undefined) ?? '',
 	};
 }

@@ -54,17 +54,21 @@ export function googleRows(results: Array<Record<string, unknown>>, level: Level
 			campaignName: level === 'campaign' ? String(campaign.name ?? '') : String(customer.descriptiveName ?? ''),
 			date: day || period.from,
 			period: day ? { from: day, to: day } : period,
-			spend: round2(number(metrics.costMicros) / 1_000_000),
-			conversions: number(metrics.conversions),
-			conversionValue: round2(number(metrics.conversionsValue)),
+			spend: round2(number(metrics.costMicros, 'metrics.costMicros', campaign, customer) / 1_000_000),
+			conversions: number(metrics.conversions, 'metrics.conversions', campaign, customer),
+			conversionValue: round2(number(metrics.conversionsValue, 'metrics.conversionsValue', campaign, customer)),
 			currency: String(customer.currencyCode ?? ''),
 		};
 	});
 }
 
-function number(value: unknown): number {
-	const parsed = parseDecimal(value ?? 0);
-	return Number.isFinite(parsed) ? parsed : 0;
+/** Missing is none (Google leaves out zero metrics); anything else must be a number, never a silent 0. */
+function number(value: unknown, field: string, campaign: Record<string, unknown>, customer: Record<string, unknown>): number {
+	if (value === undefined || value === null) return 0;
+	const parsed = parseDecimal(value);
+	if (Number.isFinite(parsed)) return parsed;
+	const row = campaign.name !== undefined ? `campaign ${describeValue(campaign.name)}` : `account ${describeValue(customer.id)}`;
+	throw new Error(`Google Ads answered ${field} ${describeValue(value)} for ${row}, which is not a number`);
 }
 
 interface GoogleError {

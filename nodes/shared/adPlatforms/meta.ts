@@ -60,9 +60,9 @@ function metaRow(entry: Record<string, unknown>, query: MetaQuery): NormalizedAd
 		campaignName: query.level === 'campaign' ? String(entry.campaign_name ?? '') : String(entry.account_name ?? ''),
 		date: from,
 		period: { from, to },
-		spend: round2(number(entry.spend)),
-		conversions: number(actionValue(entry.actions, query.actionType)),
-		conversionValue: round2(number(actionValue(entry.action_values, query.actionType))),
+		spend: round2(number(entry.spend, 'spend', entry)),
+		conversions: number(actionValue(entry.actions, query.actionType), 'actions', entry),
+		conversionValue: round2(number(actionValue(entry.action_values, query.actionType), 'action_values', entry)),
 		currency: String(entry.account_currency ?? ''),
 	};
 }
@@ -74,9 +74,13 @@ function actionValue(list: unknown, actionType: string): unknown {
 	return match?.value ?? 0;
 }
 
-function number(value: unknown): number {
-	const parsed = parseDecimal(value ?? 0);
-	return Number.isFinite(parsed) ? parsed : 0;
+/** Missing is none (Meta leaves out actions that did not happen); anything else must be a number, never a silent 0. */
+function number(value: unknown, field: string, entry: Record<string, unknown>): number {
+	if (value === undefined || value === null) return 0;
+	const parsed = parseDecimal(value);
+	if (Number.isFinite(parsed)) return parsed;
+	const row = entry.campaign_name !== undefined ? `campaign ${describeValue(entry.campaign_name)}` : `account ${describeValue(entry.account_id)}`;
+	throw new Error(`Meta answered ${field} ${describeValue(value)} for ${row}, which is not a number`);
 }
 
 function withoutToken(url: string): string {

@@ -182,7 +182,7 @@ function compileRule(rule: RuleSpec, index: number, caseSensitive: boolean, cloc
 	return {
 		match: (json, perItem) => {
 			const value = perItem.ruleValue(index);
-			const compiled = compileComparison(condition.operator, value, caseSensitive);
+			const compiled = compileComparison(condition.operator, value, caseSensitive, `${name} › Value`);
 			if (!compiled.ok) throw new InvalidItemValueError(`${name} › Value`, compiled.problem);
 			return compiled.value(readField(json), field) ? decide(describe(value)) : undefined;
 		},
@@ -212,8 +212,12 @@ function compileCostReader(cost: CostSetting): (json: unknown, perItem: PerItemV
 	return (json) => {
 		const value = requireNumber(readField(json), field);
 		const detail = cost.multiplier === 1 ? field : `${field} ${formatDecimal(value)} × ${formatDecimal(cost.multiplier)}`;
+		const amount = value * cost.multiplier;
+		if (!Number.isFinite(amount)) {
+			throw new InvalidItemValueError(field, `is ${describeValue(value)}; times ${formatDecimal(cost.multiplier)} that is too large to be a cost`);
+		}
 		// Rounded to a millionth so that 499 × 0.1 is 49.9, not 49.900000000000006.
-		return { amount: Math.round(value * cost.multiplier * 1e6) / 1e6, detail };
+		return { amount: Math.abs(amount) < 1e15 ? Math.round(amount * 1e6) / 1e6 : amount, detail };
 	};
 }
 
@@ -258,13 +262,14 @@ function createDeadlineDecider(settings: Extract<ClassifierSettings, { mode: 'de
 			throw new InvalidItemValueError(field, 'is missing; it must hold when the item is due');
 		}
 		const due = parseInstant(raw, clock.zone);
-		if (Number.isNaN(due)) {
+		// A timestamp too far out to be written as a date (1e20) is no date either.
+		const dueAt = Number.isNaN(due) ? '' : formatInstant(due, clock.zone);
+		if (dueAt === '') {
 			throw new InvalidItemValueError(
 				field,
 				`is ${describeValue(raw)}, which is not a date; use ISO 8601 such as 2026-11-27T18:00:00Z or a Unix timestamp`,
 			);
 		}
-		const dueAt = formatInstant(due, clock.zone);
 		if (due <= clock.now) {
 			return {
 				route: 'realTime',

@@ -62,10 +62,11 @@ export function compileComparison(
 	operator: ComparisonOperator,
 	ruleValue: unknown,
 	caseSensitive: boolean,
+	valueName = 'Value',
 ): Result<FieldTest> {
 	const positive = NEGATED[operator];
 	if (positive) {
-		const compiled = compileComparison(positive, ruleValue, caseSensitive);
+		const compiled = compileComparison(positive, ruleValue, caseSensitive, valueName);
 		if (!compiled.ok) return compiled;
 		const test = compiled.value;
 		return success((fieldValue, field) => !test(fieldValue, field));
@@ -79,9 +80,9 @@ export function compileComparison(
 		case 'lessThanOrEqual':
 			return compileNumberTest(operator, ruleValue);
 		case 'equals':
-			return success(compileEqualsTest(textOf(ruleValue, 'Value'), caseSensitive));
+			return success(compileEqualsTest(textOf(ruleValue, valueName), caseSensitive));
 		case 'isOneOf': {
-			const isOption = textMatcher(listOf(ruleValue), caseSensitive);
+			const isOption = textMatcher(listOf(ruleValue, valueName), caseSensitive);
 			const general = generalTest((value, field) => isOption(textOf(value, field)));
 			return success((fieldValue, field) =>
 				typeof fieldValue === 'string' && fieldValue !== '' ? isOption(fieldValue) : general(fieldValue, field),
@@ -91,7 +92,7 @@ export function compileComparison(
 		case 'startsWith':
 		case 'endsWith': {
 			const fold = caseSensitive ? (text: string) => text : (text: string) => text.toLowerCase();
-			const expected = fold(textOf(ruleValue, 'Value'));
+			const expected = fold(textOf(ruleValue, valueName));
 			const test = TEXT_TESTS[operator];
 			const general = generalTest((value, field) => test(fold(textOf(value, field)), expected));
 			return success((fieldValue, field) =>
@@ -106,7 +107,9 @@ export function compileComparison(
 function compileNumberTest(operator: ComparisonOperator, ruleValue: unknown): Result<FieldTest> {
 	const limit = parseDecimal(ruleValue);
 	if (!Number.isFinite(limit)) {
-		return failure(`"${String(ruleValue)}" is not a number, and "${OPERATOR_WORDS[operator]}" compares numbers`);
+		// A value from an expression can be anything; String() throws for some objects.
+		const shown = typeof ruleValue === 'string' ? `"${ruleValue}"` : describeValue(ruleValue);
+		return failure(`${shown} is not a number, and "${OPERATOR_WORDS[operator]}" compares numbers`);
 	}
 	const compare = NUMBER_COMPARISONS[operator](limit);
 	const general = generalTest((value, field) => compare(numberOf(value, field)));

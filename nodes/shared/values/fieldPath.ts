@@ -18,31 +18,43 @@ export function compileFieldPath(path: string): Result<FieldReader> {
 function readerFor(trimmed: string, segments: string[]): FieldReader {
 	if (segments.length === 1) {
 		const [key] = segments;
+		// Only an item's own fields count: "constructor" or "toString" is not on every item.
+		if (isInherited(key)) return (json) => (hasOwn(json, key) ? (json as Record<string, unknown>)[key] : undefined);
 		return (json) => (isObjectLike(json) ? (json as Record<string, unknown>)[key] : undefined);
 	}
 	return (json) => {
 		// A flat key that happens to contain a dot ("utm.source") wins over the nested reading.
-		if (isObjectLike(json) && trimmed in (json as object)) {
-			return (json as Record<string, unknown>)[trimmed];
-		}
+		if (hasOwn(json, trimmed)) return (json as Record<string, unknown>)[trimmed];
 		let current: unknown = json;
 		for (const key of segments) {
-			if (!isObjectLike(current)) return undefined;
+			if (!hasOwn(current, key)) return undefined;
 			current = (current as Record<string, unknown>)[key];
 		}
 		return current;
 	};
 }
 
-/** The key itself when the path names a top-level field, so hot loops can read it directly. */
+/**
+ * The key itself when the path names a top-level field, so hot loops can read it directly
+ * (`json[key]`); undefined for names every object inherits, which need the own-field check.
+ */
 export function topLevelKey(path: string): string | undefined {
 	const trimmed = path.trim();
 	const parsed = trimmed === '' ? undefined : splitPath(trimmed);
-	return parsed?.ok && parsed.value.length === 1 ? parsed.value[0] : undefined;
+	return parsed?.ok && parsed.value.length === 1 && !isInherited(parsed.value[0]) ? parsed.value[0] : undefined;
 }
 
 function isObjectLike(value: unknown): boolean {
 	return typeof value === 'object' && value !== null;
+}
+
+function hasOwn(value: unknown, key: string): boolean {
+	return isObjectLike(value) && Object.prototype.hasOwnProperty.call(value, key);
+}
+
+/** "constructor", "toString", "__proto__"...: names a plain object answers without having them. */
+function isInherited(key: string): boolean {
+	return key in Object.prototype;
 }
 
 function splitPath(path: string): Result<string[]> {

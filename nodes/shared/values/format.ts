@@ -14,7 +14,8 @@ export function formatMoney(value: number): string {
 }
 
 function withSeparators(value: number, fixedCents: boolean): string {
-	if (!Number.isFinite(value)) return String(value);
+	// From 1e21 on, numbers are written with an exponent ("1e+21"), which separators would break.
+	if (!Number.isFinite(value) || Math.abs(value) >= 1e21) return String(value);
 	const cents = Math.round(Math.abs(value) * 100);
 	const sign = value < 0 && cents !== 0 ? '-' : '';
 	const whole = Math.floor(cents / 100);

@@ -12,8 +12,11 @@ export function textOf(value: unknown, field: string): string {
 	);
 }
 
-/** "vip, enterprise" (commas or new lines) or a list from an expression -> ["vip", "enterprise"]. */
-export function listOf(value: unknown): string[] {
-	const parts = Array.isArray(value) ? value.map((part) => textOf(part, 'Value')) : textOf(value, 'Value').split(/[,\n]/);
+/**
+ * "vip, enterprise" (commas or new lines) or a list from an expression -> ["vip", "enterprise"];
+ * `field` names the value in the error for an object.
+ */
+export function listOf(value: unknown, field = 'Value'): string[] {
+	const parts = Array.isArray(value) ? value.map((part) => textOf(part, field)) : textOf(value, field).split(/[,\n]/);
 	return parts.map((part) => part.trim()).filter((part) => part !== '');
 }
