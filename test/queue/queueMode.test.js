@@ -1,0 +1,496 @@
+/**
+ * The templates in n8n's queue mode: Redis, PostgreSQL, one main instance and two workers, each n8n
+ * process with this package in its own user folder (scripts/queue/). Outside calls (Slack, the
+ * payments API, the shop's health endpoint) land in the outside-world stand-in on 127.0.0.1.
+ *
+ * 1. Lead intake: a burst of webhook calls, spread over both workers; batch rows stored once each.
+ * 2. Nightly batch: one digest of every queued row, the table drained, no second digest.
+ * 3. Business health: what becomes of the Health Monitor's state (workflow static data) when its
+ *    runs are spread over workers. Finding, n8n 2.41.1: a queued execution starts with empty static
+ *    data (the execution's saved copy of the workflow leaves it out, and the worker reloads it only
+ *    for a restarted execution), so the monitor never gets past "pending" and no alert goes out.
+ * 4. Worker kill: one worker SIGKILLed in the middle of a burst; every caller gets an answer or a
+ *    visible failure, no row twice, no row lost behind a "queued" reply, the other worker goes on.
+ *
+ * The schedules of the nightly batch and the health watch are set to seconds in this test's copies
+ * (everything else as in workflows/): they then run as in production, started by the main
+ * instance's schedule trigger and executed by a worker, only sooner.
+ */
+'use strict';
+
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { startQueueCluster } = require('../../scripts/queue/cluster');
+const { N8nRest } = require('../../scripts/n8n/rest');
+const { ensureBatchQueueTable, readRows } = require('../../scripts/n8n/dataTables');
+const { sleep } = require('../../scripts/n8n/server');
+const { startOutsideWorld } = require('../e2e/standIns/outsideWorld');
+
+/** Figures go to the reliability summary when that module is there, else to the console. */
+function recordFigures(section, name, figures) {
+	let record;
+	try {
+		({ record } = require('../reliability/figures'));
+	} catch {
+		record = undefined;
+	}
+	if (record) record(section, name, figures);
+	console.log(`[${section}] ${name}: ${Object.entries(figures).map(([label, value]) => `${label} ${value}`).join(', ')}`);
+}
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const API_KEY = 'queue-mode-test-key';
+const template = (file) => JSON.parse(fs.readFileSync(path.join(ROOT, 'workflows', file), 'utf8'));
+const log = (message) => process.stdout.write(`[queue mode] ${message}\n`);
+
+/** Event kinds the burst cycles through, with the answer the template gives each. */
+const KINDS = [
+	{ body: { eventType: 'newLead' }, handling: 'now' },
+	{ body: { eventType: 'report' }, handling: 'next batch run' },
+	{ body: { eventType: 'data sync' }, handling: 'next batch run' },
+	{ body: { eventType: 'newsletter' }, handling: 'next batch run' },
+	{ body: { eventType: 'urgent request' }, handling: 'now' },
+	{ body: { eventType: 'enrichment' }, handling: 'next batch run' },
+	{ body: { eventType: 'report', customer: { tier: 'vip' } }, handling: 'now' },
+	{ body: { eventType: 'backup' }, handling: 'next batch run' },
+	{ body: { eventType: 'log archival' }, handling: 'next batch run' },
+	{ body: { name: 'no event type' }, rejected: true },
+];
+
+const emailOf = (ref) => `${ref}@leads.example`;
+
+function requestsFor(prefix, count) {
+	return Array.from({ length: count }, (_, index) => {
+		const kind = KINDS[index % KINDS.length];
+		const ref = `${prefix}-${index}`;
+		return { ref, kind, body: { ...kind.body, ref, email: emailOf(ref) } };
+	});
+}
+
+/** One webhook call; a failure to get any answer is kept as status 0 with the error. */
+async function post(url, body, timeoutMs) {
+	const at = Date.now();
+	try {
+		const response = await fetch(url, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', 'x-api-key': API_KEY },
+			body: JSON.stringify(body),
+			signal: AbortSignal.timeout(timeoutMs),
+		});
+		const text = await response.text();
+		let json;
+		try {
+			json = JSON.parse(text);
+		} catch {
+			json = undefined;
+		}
+		return { status: response.status, json, text, at, ms: Date.now() - at };
+	} catch (error) {
+		return { status: 0, error: `${error.name}: ${error.message}`, at, ms: Date.now() - at };
+	}
+}
+
+/** Sends every request, `concurrency` at a time; onReply(count) after each answer. */
+async function burst(url, requests, { concurrency = 20, timeoutMs = 120_000, onReply } = {}) {
+	const results = new Array(requests.length);
+	let next = 0;
+	let answered = 0;
+	const lane = async () => {
+		while (next < requests.length) {
+			const index = next++;
+			results[index] = await post(url, requests[index].body, timeoutMs);
+			answered += 1;
+			await onReply?.(answered);
+		}
+	};
+	await Promise.all(Array.from({ length: concurrency }, lane));
+	return results;
+}
+
+const isExpected = (request, result) =>
+	request.kind.rejected
+		? result.status === 400 && result.json?.status === 'rejected'
+		: result.status === 200 && result.json?.status === 'received' && result.json?.handling === request.kind.handling;
+
+/** Waits until check() answers something truthy; throws with the description after timeoutMs. */
+async function waitFor(description, check, timeoutMs, intervalMs = 500) {
+	const started = Date.now();
+	for (;;) {
+		const value = await check();
+		if (value) return value;
+		if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${description}`);
+		await sleep(intervalMs);
+	}
+}
+
+/** The refs stored in batch_queue, with how often each is there. */
+function storedRefs(rows) {
+	const counts = new Map();
+	for (const row of rows) {
+		let ref;
+		try {
+			ref = JSON.parse(row.payload).ref;
+		} catch {
+			ref = undefined;
+		}
+		if (ref !== undefined) counts.set(ref, (counts.get(ref) ?? 0) + 1);
+	}
+	return counts;
+}
+
+function countBy(values) {
+	const counts = {};
+	for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
+	return counts;
+}
+
+describe('the templates in n8n queue mode (main + 2 workers, Redis, PostgreSQL)', () => {
+	let world;
+	let cluster;
+	let rest;
+	let table;
+	let credentials;
+	let leadWorkflowId;
+	let leadUrl;
+	const figures = {};
+
+	/** The template with this test's credentials on its webhook and Slack nodes. */
+	function withCredentials(workflow) {
+		for (const node of workflow.nodes) {
+			if (node.type === 'n8n-nodes-base.webhook' && node.parameters.authentication === 'headerAuth') {
+				node.credentials = { httpHeaderAuth: { id: credentials.header.id, name: credentials.header.name } };
+			}
+			if (node.type === 'n8n-nodes-base.slack') {
+				node.credentials = { slackApi: { id: credentials.slack.id, name: credentials.slack.name } };
+			}
+		}
+		return workflow;
+	}
+
+	/** Workflow executions per worker; executions no worker log names are counted under 'none'. */
+	function workersOf(executionIds) {
+		const byExecution = cluster.executionsByWorker();
+		return executionIds.map((id) => {
+			const workers = byExecution.get(String(id)) ?? [];
+			return workers.length === 0 ? 'none' : workers.join('+');
+		});
+	}
+
+	/** Every execution of a workflow, oldest first, straight from PostgreSQL (times in epoch ms). */
+	function executionsOf(workflowId) {
+		if (!/^[A-Za-z0-9]+$/.test(workflowId)) throw new Error(`unexpected workflow id ${workflowId}`);
+		const ms = (column) => `(extract(epoch from "${column}") * 1000)::bigint`;
+		return cluster.postgres
+			.query(`SELECT id, status, ${ms('startedAt')}, ${ms('stoppedAt')} FROM execution_entity WHERE "workflowId" = '${workflowId}' ORDER BY id`)
+			.map(([id, status, startedAt, stoppedAt]) => ({ id, status, startedAt: Number(startedAt) || undefined, stoppedAt: Number(stoppedAt) || undefined }));
+	}
+
+	const finished = (execution) => execution.status !== 'running' && execution.status !== 'new';
+
+	async function activateAndWaitForWebhook(workflowId, webhookPath) {
+		await rest.activate(workflowId);
+		const url = `${cluster.main.baseUrl}/webhook/${webhookPath}`;
+		// Activation is published asynchronously: the path answers 404 until it is registered.
+		// A call without the API key is refused by the webhook itself (403) and starts no execution.
+		await waitFor(
+			`${webhookPath} to be registered`,
+			async () => {
+				const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+				await response.text();
+				return response.status !== 404;
+			},
+			60_000,
+		);
+		return url;
+	}
+
+	beforeAll(async () => {
+		const started = Date.now();
+		world = await startOutsideWorld();
+		cluster = await startQueueCluster({
+			workers: 2,
+			log,
+			extraEnv: {
+				...world.env,
+				// A killed worker's jobs are found stalled sooner than with the defaults (60 s lock,
+				// 30 s check), so the worker-kill test ends in seconds rather than minutes.
+				QUEUE_WORKER_LOCK_DURATION: '15000',
+				QUEUE_WORKER_LOCK_RENEW_TIME: '5000',
+				QUEUE_WORKER_STALLED_INTERVAL: '5000',
+			},
+		});
+		figures.startSeconds = Math.round((Date.now() - started) / 1000);
+		rest = new N8nRest(cluster.main.baseUrl);
+		await rest.ownerSession();
+		table = await ensureBatchQueueTable(rest);
+		const header = await rest.createCredential('Lead intake key', 'httpHeaderAuth', { name: 'X-Api-Key', value: API_KEY });
+		const slack = await rest.createCredential('Slack (stand-in)', 'slackApi', { accessToken: 'xoxb-test' });
+		credentials = { header, slack };
+		const lead = await rest.createWorkflow(withCredentials(template('lead-intake-realtime.json')));
+		leadWorkflowId = lead.id;
+		leadUrl = await activateAndWaitForWebhook(lead.id, 'lead-intake');
+		log(`ready in ${figures.startSeconds} s`);
+	}, 480_000);
+
+	afterAll(async () => {
+		await cluster?.stop();
+		await world?.close();
+	}, 120_000);
+
+	const leadRequests = requestsFor('burst', 200);
+	let leadResults;
+
+	test('lead intake: a burst of 200 calls, spread over both workers, batch rows stored once each', async () => {
+		const started = Date.now();
+		leadResults = await burst(leadUrl, leadRequests, { concurrency: 20 });
+		const seconds = (Date.now() - started) / 1000;
+
+		const wrong = leadRequests
+			.map((request, index) => ({ ref: request.ref, expected: request.kind.handling ?? 'rejected', got: leadResults[index] }))
+			.filter((_, index) => !isExpected(leadRequests[index], leadResults[index]));
+		expect(wrong.map(({ ref, expected, got }) => `${ref}: expected ${expected}, got ${got.status} ${got.text ?? got.error}`)).toEqual([]);
+
+		const batchRefs = leadRequests.filter((request) => request.kind.handling === 'next batch run').map((request) => request.ref);
+		const rows = await readRows(rest, table.projectId, table.id);
+		const stored = storedRefs(rows);
+		expect([...stored.keys()].sort()).toEqual([...batchRefs].sort());
+		expect([...stored.values()].filter((count) => count !== 1)).toEqual([]);
+
+		// Every real-time event told sales once.
+		const slackTexts = world.slackMessages().map((message) => String(message.text ?? ''));
+		const nowRefs = leadRequests.filter((request) => request.kind.handling === 'now').map((request) => request.ref);
+		const toldSales = nowRefs.map((ref) => slackTexts.filter((text) => text.includes(emailOf(ref))).length);
+		expect(toldSales.filter((count) => count !== 1)).toEqual([]);
+
+		// One execution per call, each started by exactly one worker, both workers busy.
+		const executions = executionsOf(leadWorkflowId);
+		expect(executions).toHaveLength(leadRequests.length);
+		const workers = workersOf(executions.map((execution) => execution.id));
+		const perWorker = countBy(workers);
+		expect(perWorker.none).toBeUndefined();
+		expect(Object.keys(perWorker).filter((name) => name.includes('+'))).toEqual([]);
+		expect(perWorker['worker-1']).toBeGreaterThan(0);
+		expect(perWorker['worker-2']).toBeGreaterThan(0);
+
+		const times = leadResults.map((result) => result.ms).sort((a, b) => a - b);
+		figures.burst = {
+			requests: leadRequests.length,
+			'answered as expected': leadRequests.length - wrong.length,
+			'batch rows': rows.length,
+			'rows twice': 0,
+			'Slack posts': nowRefs.length,
+			'worker-1 executions': perWorker['worker-1'],
+			'worker-2 executions': perWorker['worker-2'],
+			seconds: Number(seconds.toFixed(1)),
+			'calls/s': Number((leadRequests.length / seconds).toFixed(1)),
+			'median ms': times[Math.floor(times.length / 2)],
+			'p95 ms': times[Math.floor(times.length * 0.95)],
+			'machine load (1 min)': Number(os.loadavg()[0].toFixed(1)),
+		};
+		recordFigures('Queue mode', 'Lead intake burst (200 calls, 20 at a time)', figures.burst);
+	}, 300_000);
+
+	test('nightly batch: one digest of every queued row, the table drained, no second digest', async () => {
+		const batchRefs = leadRequests.filter((request) => request.kind.handling === 'next batch run').map((request) => request.ref);
+		const rowsBefore = await readRows(rest, table.projectId, table.id);
+		expect(rowsBefore).toHaveLength(batchRefs.length);
+
+		const workflow = withCredentials(template('nightly-batch.json'));
+		const trigger = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.scheduleTrigger');
+		trigger.parameters.rule = { interval: [{ field: 'seconds', secondsInterval: 5 }] };
+		const nightly = await rest.createWorkflow(workflow);
+		const started = Date.now();
+		await rest.activate(nightly.id);
+
+		const isDigest = (message) => /items from the batch queue/.test(String(message.text ?? ''));
+		const digest = await waitFor('the digest', () => world.slackMessages().find(isDigest), 90_000);
+		const digestSeconds = (Date.now() - started) / 1000;
+		// Two more scheduled runs after the digest: the table is empty, so they must send nothing.
+		const digestRun = await waitFor('the digest run to finish', async () => {
+			const runs = executionsOf(nightly.id);
+			return runs.length >= 1 && runs.every(finished) ? runs : undefined;
+		}, 60_000);
+		await waitFor(
+			'two more scheduled runs',
+			async () => {
+				const runs = executionsOf(nightly.id);
+				return runs.length >= digestRun.length + 2 && runs.every(finished);
+			},
+			60_000,
+		);
+		await rest.post(`/workflows/${nightly.id}/deactivate`);
+		const runs = executionsOf(nightly.id);
+
+		expect(world.slackMessages().filter(isDigest)).toHaveLength(1);
+		const lines = String(digest.text).split('\n');
+		expect(lines[0]).toBe(`*${batchRefs.length} items from the batch queue*`);
+		expect(lines.slice(1).filter((line) => line.startsWith('• '))).toHaveLength(batchRefs.length);
+		const listed = countBy(String(digest.text).match(/[\w.-]+@leads\.example/g) ?? []);
+		expect(Object.keys(listed).sort()).toEqual(batchRefs.map(emailOf).sort());
+		expect(Object.values(listed).filter((count) => count !== 1)).toEqual([]);
+		expect(await readRows(rest, table.projectId, table.id)).toHaveLength(0);
+		expect(runs.map((run) => run.status).filter((status) => status !== 'success')).toEqual([]);
+
+		const perWorker = countBy(workersOf(runs.map((run) => run.id)));
+		expect(perWorker.none).toBeUndefined();
+		figures.nightly = {
+			'rows queued': batchRefs.length,
+			'digests sent': 1,
+			'items listed': lines.filter((line) => line.startsWith('• ')).length,
+			'rows left': 0,
+			'scheduled runs': runs.length,
+			'runs per worker': Object.entries(perWorker).map(([name, count]) => `${name} ${count}`).join(' / '),
+			'seconds to digest': Number(digestSeconds.toFixed(1)),
+		};
+		recordFigures('Queue mode', 'Nightly batch (schedule every 5 s in the test copy)', figures.nightly);
+	}, 300_000);
+
+	test('business health (finding): queued runs start without the static data, so the Health Monitor stays pending and never alerts', async () => {
+		// A payment failure rate of 20 % (critical above 10 %) on every run; the shop is healthy.
+		world.on('payments.example.com', () => ({ status: 200, json: Array.from({ length: 25 }, (_, index) => ({ id: `p${index}`, status: index % 5 === 0 ? 'failed' : 'paid', amount: 40 })) }));
+		world.on('shop.example.com', () => ({ status: 200, text: 'ok' }));
+
+		const workflow = withCredentials(template('business-health.json'));
+		const trigger = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.scheduleTrigger');
+		trigger.parameters.rule = { interval: [{ field: 'seconds', secondsInterval: 4 }] };
+		const monitor = workflow.nodes.find((node) => node.type === 'n8n-nodes-realtime-batch.healthMonitor');
+		expect(monitor.parameters.checks.check[0].options.pendingRuns).toBe(2);
+		const health = await rest.createWorkflow(workflow);
+		const postsBefore = world.slackMessages().length;
+		await rest.activate(health.id);
+
+		// With the state kept, the second failing run fires. Wait for six runs, on both workers.
+		const runs = await waitFor(
+			'six finished runs on both workers',
+			() => {
+				const list = executionsOf(health.id).filter(finished);
+				const workers = new Set(workersOf(list.map((run) => run.id)));
+				return list.length >= 6 && workers.has('worker-1') && workers.has('worker-2') ? list : undefined;
+			},
+			120_000,
+			1000,
+		);
+		await rest.post(`/workflows/${health.id}/deactivate`);
+		await sleep(1000);
+
+		const alerts = world.slackMessages().slice(postsBefore).map((message) => String(message.text ?? '')).filter((text) => text.includes('Payment failure rate'));
+		const saved = (await rest.get(`/workflows/${health.id}`)).staticData?.['node:Health checks']?.checks?.['Payment failure rate'];
+		const series = saved ? JSON.parse(saved)['Payment failure rate'] : undefined;
+		const perWorker = countBy(workersOf(runs.map((run) => run.id)));
+
+		figures.health = {
+			'failing runs': runs.length,
+			'runs per worker': Object.entries(perWorker).map(([name, count]) => `${name} ${count}`).join(' / '),
+			'alerts sent': alerts.length,
+			'saved state after the last run': series ? `${series.state}, ${series.count} failing run(s) counted` : 'none',
+		};
+		recordFigures('Queue mode', 'Health Monitor, 2 failing runs to fire (schedule every 4 s in the test copy)', figures.health);
+
+		// The state is saved after every run (so the worker did run our node and n8n stored its
+		// static data), yet every run started from nothing: one failing run counted, never two.
+		expect(runs.every((run) => run.status === 'success')).toBe(true);
+		expect(series).toMatchObject({ state: 'pending', severity: 'critical', count: 1 });
+		// If this fails because the alert went out, n8n carries static data into queued runs again:
+		// then assert one alert, fired on one worker and resolved on the other, instead.
+		expect(alerts).toEqual([]);
+	}, 300_000);
+
+	test('worker kill: one worker SIGKILLed during a burst; answers or visible failures, no row twice or lost', async () => {
+		const requests = requestsFor('kill', 200);
+		const victim = cluster.workers.find((worker) => worker.name === 'worker-1');
+		const survivor = cluster.workers.find((worker) => worker.name === 'worker-2');
+		const lastIdBefore = Math.max(0, ...executionsOf(leadWorkflowId).map((execution) => Number(execution.id)));
+		let killedAt;
+		let killedAfter;
+		let activeOnVictim = 0;
+		/** Executions worker-1 has started that are still running: the ones the kill interrupts. */
+		const runningOnVictim = () => {
+			const byExecution = cluster.executionsByWorker();
+			return executionsOf(leadWorkflowId).filter((execution) => execution.status === 'running' && (byExecution.get(String(execution.id)) ?? []).includes(victim.name)).length;
+		};
+		const started = Date.now();
+		const results = await burst(leadUrl, requests, {
+			concurrency: 20,
+			// From the 40th answer on, kill worker-1 as soon as it is in the middle of an execution.
+			onReply: async (answered) => {
+				if (killedAt !== undefined || answered < 40) return;
+				activeOnVictim = runningOnVictim();
+				if (activeOnVictim === 0 && answered < 120) return;
+				killedAt = Date.now();
+				killedAfter = answered;
+				await victim.instance.kill();
+				log(`worker-1 killed (SIGKILL) after ${answered} answers, with ${activeOnVictim} executions running on it`);
+			},
+		});
+		const burstSeconds = (Date.now() - started) / 1000;
+
+		// The survivor goes on: calls after the burst.
+		const after = requestsFor('after-kill', 20);
+		const afterResults = await burst(leadUrl, after, { concurrency: 5, timeoutMs: 60_000 });
+		const afterWrong = after.filter((request, index) => !isExpected(request, afterResults[index])).map((request) => request.ref);
+
+		// Every call has an outcome: an HTTP answer, or an error the caller saw (refused, timed out).
+		const outcome = (result) => (result.status === 0 ? 'no answer' : `HTTP ${result.status}`);
+		const expected = requests.map((request, index) => results[index] !== undefined && isExpected(request, results[index]));
+		const failures = requests.map((request, index) => ({ request, result: results[index] })).filter((_, index) => !expected[index]);
+
+		const rows = await readRows(rest, table.projectId, table.id);
+		const stored = storedRefs(rows);
+		const twice = [...stored.entries()].filter(([, count]) => count > 1).map(([ref]) => ref);
+		// Every call answered "queued for tonight" must be stored.
+		const queuedRefs = requests.filter((request, index) => expected[index] && request.kind.handling === 'next batch run').map((request) => request.ref);
+		const lost = queuedRefs.filter((ref) => !stored.has(ref));
+		const rejectedStored = requests.filter((request) => request.kind.rejected && stored.has(request.ref)).map((request) => request.ref);
+		// Rows stored although the caller saw a failure: a retry by the caller would store them again.
+		const storedDespiteFailure = failures.filter(({ request }) => stored.has(request.ref)).map(({ request }) => request.ref);
+		const afterNotStored = after.filter((request) => request.kind.handling === 'next batch run' && stored.get(request.ref) !== 1).map((request) => request.ref);
+
+		// Executions of this burst: who ran them, and how the killed worker's ones ended. Those end
+		// as errors once their jobs are found stalled; any still open after two minutes stays counted.
+		let executions = [];
+		for (let waited = 0; waited <= 120_000; waited += 2000) {
+			executions = executionsOf(leadWorkflowId).filter((execution) => Number(execution.id) > lastIdBefore);
+			if (executions.every(finished)) break;
+			await sleep(2000);
+		}
+		const byExecution = cluster.executionsByWorker();
+		const ranOn = (execution) => (byExecution.get(String(execution.id)) ?? ['none']).join('+');
+		const perWorker = countBy(executions.map(ranOn));
+		const statuses = countBy(executions.map((execution) => execution.status));
+		const victimAfterKill = executions.filter((execution) => (execution.startedAt ?? 0) > killedAt + 1000 && ranOn(execution).includes(victim.name));
+		const failureMs = failures.map(({ result }) => result?.ms ?? 0);
+
+		figures.kill = {
+			requests: requests.length,
+			'killed after answers': killedAfter,
+			'executions running on worker-1 at the kill': activeOnVictim,
+			'answered as expected': expected.filter(Boolean).length,
+			'failed visibly': failures.length,
+			'failure kinds': Object.entries(countBy(failures.map(({ result }) => (result ? outcome(result) : 'none')))).map(([kind, count]) => `${kind}: ${count}`).join(', ') || 'none',
+			'rows twice': twice.length,
+			'queued replies not stored': lost.length,
+			'stored though the caller saw a failure': storedDespiteFailure.length,
+			'executions worker-1 / worker-2 / no worker log line': `${perWorker['worker-1'] ?? 0} / ${perWorker['worker-2'] ?? 0} / ${perWorker.none ?? 0}`,
+			'execution statuses': Object.entries(statuses).map(([status, count]) => `${status} ${count}`).join(', '),
+			'slowest failure ms': failureMs.length > 0 ? Math.max(...failureMs) : 0,
+			'burst seconds': Number(burstSeconds.toFixed(1)),
+			'calls after the kill answered': `${after.length - afterWrong.length}/${after.length}`,
+			'machine load (1 min)': Number(os.loadavg()[0].toFixed(1)),
+		};
+		recordFigures('Worker kill', 'worker-1 SIGKILLed in the middle of a burst of 200 calls (20 at a time)', figures.kill);
+		log(`failures: ${failures.map(({ request, result }) => `${request.ref} ${result ? `${outcome(result)} ${result.text?.slice(0, 80) ?? result.error}` : 'none'}`).join(' | ') || 'none'}`);
+
+		expect(killedAt).toBeDefined();
+		expect(activeOnVictim).toBeGreaterThan(0);
+		expect(results.filter((result) => result === undefined)).toHaveLength(0);
+		expect(twice).toEqual([]);
+		expect(lost).toEqual([]);
+		expect(rejectedStored).toEqual([]);
+		expect(afterWrong).toEqual([]);
+		expect(afterNotStored).toEqual([]);
+		expect(victimAfterKill).toEqual([]);
+		expect(perWorker['worker-2']).toBeGreaterThan(0);
+		expect(survivor.instance.child.exitCode).toBeNull();
+	}, 400_000);
+});
