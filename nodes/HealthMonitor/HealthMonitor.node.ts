@@ -10,7 +10,7 @@ import {
 import type { HealthOutput } from '../shared/health/evaluate';
 import { evaluateChecks } from '../shared/health/evaluate';
 import { decodeChecks, encodeChecks } from '../shared/health/memoryCodec';
-import { itemError, settingError } from '../common/errors';
+import { itemError, itemsWithSettingError, settingError } from '../common/errors';
 import { checksProperty } from './description/checks';
 import { messageProperties } from './description/messages';
 import { observeEndpoints } from './endpoint';
@@ -42,7 +42,9 @@ export class HealthMonitor implements INodeType {
 		try {
 			settings = readHealthSettings(this);
 		} catch (error) {
-			throw settingError(node, error);
+			const problem = settingError(node, error);
+			if (!this.continueOnFail()) throw problem;
+			return itemsWithSettingError(this, problem, 3, OUTPUT_INDEX.alert);
 		}
 		const endpoints = await observeEndpoints(this, settings.endpoints);
 		const staticData = this.getWorkflowStaticData('node');

@@ -15,7 +15,7 @@ import { deadlineProperties } from './description/deadline';
 import { modeProperty } from './description/mode';
 import { optionsProperty } from './description/options';
 import { rulesProperties } from './description/rules';
-import { itemError, settingError } from '../common/errors';
+import { itemError, itemsWithSettingError, settingError } from '../common/errors';
 import { readSettings } from './settings';
 
 export class LatencyClassifier implements INodeType {
@@ -54,7 +54,10 @@ export class LatencyClassifier implements INodeType {
 			checkRequiredFields = compileRequiredFields(settings.requiredFields, 'Required Fields');
 			classify = createClassifier(settings.classifier, compileSchedule(settings.schedule, settings.timezone), Date.now());
 		} catch (error) {
-			throw settingError(node, error);
+			const problem = settingError(node, error);
+			if (!this.continueOnFail()) throw problem;
+			// Like an item that could not be judged: out now, on Real-Time, with the error.
+			return itemsWithSettingError(this, problem, 2, 0);
 		}
 
 		const realTime: INodeExecutionData[] = [];

@@ -1,4 +1,4 @@
-import { NodeOperationError, type INode } from 'n8n-workflow';
+import { NodeOperationError, type IExecuteFunctions, type INode, type INodeExecutionData } from 'n8n-workflow';
 
 import { InvalidItemValueError, InvalidSettingError } from '../shared/errors';
 
@@ -24,4 +24,25 @@ export function settingError(node: INode, error: unknown): NodeOperationError {
 	}
 	if (error instanceof NodeOperationError) return error;
 	return new NodeOperationError(node, error as Error);
+}
+
+/**
+ * A settings error under "On Error: Continue": thrown, n8n would pass the input items on untouched,
+ * down the first output, as if they had been judged. Instead every item goes out on
+ * `outputIndex` carrying the error (for the error output the engine moves them there and merges
+ * each item's data back in, as it does for item errors).
+ */
+export function itemsWithSettingError(
+	context: IExecuteFunctions,
+	error: NodeOperationError,
+	outputCount: number,
+	outputIndex: number,
+): INodeExecutionData[][] {
+	const toErrorOutput = context.getNode().onError === 'continueErrorOutput';
+	const outputs: INodeExecutionData[][] = Array.from({ length: outputCount }, () => []);
+	outputs[outputIndex] = context.getInputData().map((item, itemIndex) => ({
+		json: toErrorOutput ? { error: error.message } : { ...item.json, error: error.message },
+		pairedItem: { item: itemIndex },
+	}));
+	return outputs;
 }

@@ -128,9 +128,27 @@ describe('settings errors', () => {
 			'Custom Rules › Rule "Costly": "high" is not a number',
 		],
 		[{ eventTypeField: '' }, 'Event Type Field: The field name is empty'],
-	])('%j is reported once, naming the parameter', async (parameters, message) => {
-		const result = await run(parameters, [{ eventType: 'lead' }], { onError: 'continueRegularOutput' });
+	])('%j stops the node, naming the parameter', async (parameters, message) => {
+		const result = await run(parameters, [{ eventType: 'lead' }]);
 		expect(result.error.message).toEqual(expect.stringContaining(message));
+	});
+
+	it('with "Continue", sends every item on Real-Time with the error, not as if it had been judged', async () => {
+		const result = await run({ timezone: 'Mars/Olympus' }, [{ eventType: 'lead' }, { eventType: 'weekly_report' }], { onError: 'continueRegularOutput' });
+		expect(result.error).toBeUndefined();
+		const [realTime, batch] = result.jsonOutputsOf(CLASSIFIER);
+		expect(realTime).toEqual([
+			{ eventType: 'lead', error: expect.stringContaining('Timezone: "Mars/Olympus" is not a known timezone') },
+			{ eventType: 'weekly_report', error: expect.stringContaining('Timezone: "Mars/Olympus"') },
+		]);
+		expect(batch).toEqual([]);
+	});
+
+	it('with "Continue (using error output)", sends every item to the error output', async () => {
+		const result = await run({ runAt: '6am' }, [{ eventType: 'lead' }], { onError: 'continueErrorOutput' });
+		const outputs = result.jsonOutputsOf(CLASSIFIER);
+		expect(outputs.map((list) => list.length)).toEqual([0, 0, 1]);
+		expect(outputs[2][0]).toEqual(expect.objectContaining({ eventType: 'lead', error: expect.stringContaining('Run At: "6am" is not a time of day') }));
 	});
 });
 

@@ -4,8 +4,8 @@
  *   - Stop (the default): the run stops with an error naming the item index and the field
  *   - Continue: every item goes on; the bad one carries its `error` on the node's documented output
  *   - Continue (using error output): the bad item leaves on the error output, with its data and error
- * A bad setting must fail the node with an error naming the parameter; with either Continue, n8n
- * itself then passes the input items on, unchanged, on the first output (asserted as such). In every
+ * A bad setting must fail the node with an error naming the parameter; with either Continue, every
+ * input item goes on, unjudged, carrying that error (Continue output or error output). In every
  * run, each input item must be accounted for (an output item paired with it, or the run's error):
  * an item dropped silently fails the test. The counts go to the reliability summary.
  *
@@ -486,17 +486,21 @@ async function runCase(node, testCase, onError) {
 	});
 	const where = `${node.name} › ${testCase.name} › ${onError}`;
 	if (testCase.setting) {
-		// A bad setting fails the node with an error naming the parameter, whatever "On Error" says.
-		expect([where, result.taskOf(NODE).error?.message]).toEqual([where, expect.stringMatching(testCase.setting)]);
 		if (onError === 'stopWorkflow') {
 			expect([where, result.error?.message]).toEqual([where, expect.stringMatching(testCase.setting)]);
 			return 'clearError';
 		}
-		// With either "Continue", n8n itself then passes the input items on, unchanged, on the
-		// node's first output (and runs the nodes after it): nothing is lost, but nothing is judged.
+		// With either "Continue", every input item goes on, unjudged, carrying the error that names
+		// the parameter: on the node's Continue output, or on the error output.
+		expect([where, result.error?.message]).toEqual([where, undefined]);
 		const outputs = result.outputsOf(NODE);
-		expect([where, outputs.length, outputs[0].map((item) => item.json)]).toEqual([where, 1, items]);
-		return 'passedOn';
+		const wanted = onError === 'continueErrorOutput' ? node.outputs : node.continueOutput;
+		const placed = outputs.map((list, output) => list.map((item) => [output, pairedIndexes(item)[0], item.json.error]));
+		expect([where, placed.flat()]).toEqual([where, items.map((_item, index) => [wanted, index, expect.stringMatching(testCase.setting)])]);
+		for (const [index, item] of outputs[wanted].entries()) {
+			for (const [key, value] of Object.entries(items[index])) expect([where, key, item.json[key]]).toEqual([where, key, value]);
+		}
+		return onError === 'continueErrorOutput' ? 'settingErrorOutput' : 'settingContinued';
 	}
 	if (onError === 'stopWorkflow') {
 		expect([where, result.error?.message]).toEqual([where, expect.stringMatching(testCase.error)]);
@@ -527,7 +531,7 @@ async function runCase(node, testCase, onError) {
 }
 
 describe.each(NODES)('bad input: $name', (node) => {
-	const tally = { values: 0, settings: 0, runs: 0, clearError: 0, continued: 0, errorOutput: 0, passedOn: 0, dropped: 0 };
+	const tally = { values: 0, settings: 0, runs: 0, clearError: 0, continued: 0, errorOutput: 0, settingContinued: 0, settingErrorOutput: 0, dropped: 0 };
 	afterAll(() => {
 		record('Bad input', node.name, {
 			'bad values': tally.values,
@@ -536,7 +540,7 @@ describe.each(NODES)('bad input: $name', (node) => {
 			'stopped, clear error': tally.clearError,
 			'went on with error': tally.continued,
 			'on error output': tally.errorOutput,
-			'bad setting, Continue: passed on by n8n': tally.passedOn,
+			'bad setting, Continue: items went on with it': tally.settingContinued + tally.settingErrorOutput,
 			'dropped silently': tally.dropped,
 		});
 	});

@@ -6,7 +6,7 @@ import { evaluateGroups } from '../../shared/metrics/evaluate';
 import { emptyRow } from '../../shared/metrics/adRow';
 import { createAggregator } from '../../shared/metrics/groups';
 import type { MetricKind } from '../../shared/metrics/judge';
-import { itemError, settingError } from '../errors';
+import { itemError, itemsWithSettingError, settingError } from '../errors';
 import { readAdPerformanceSettings, type AdPerformanceSettings } from './settings';
 
 const OUTPUT_INDEX: Record<Output, number> = { alert: 0, ok: 1, insufficient: 2 };
@@ -24,7 +24,9 @@ export async function executeAdPerformance(context: IExecuteFunctions, kind: Met
 	try {
 		settings = readAdPerformanceSettings(context, kind);
 	} catch (error) {
-		throw settingError(node, error);
+		const problem = settingError(node, error);
+		if (!context.continueOnFail()) throw problem;
+		return itemsWithSettingError(context, problem, 3, OUTPUT_INDEX.insufficient);
 	}
 	const outputs: INodeExecutionData[][] = [[], [], []];
 	const toErrorOutput = node.onError === 'continueErrorOutput';
