@@ -39,6 +39,20 @@ describe('periods and targets', () => {
 		});
 	});
 
+	it('sends a campaign seen only in the previous period to Insufficient Data, with its rows', async () => {
+		const rows = [
+			{ campaignName: 'Brand', period: 'current', spend: 100, conversionValue: 400 },
+			{ campaignName: 'Paused', period: 'previous', spend: 80, conversionValue: 160, date: '2026-11-20' },
+		];
+		const result = await run(roas({ comparePeriods: 'label', minSpend: 0 }), rows);
+		const [, ok, insufficient] = result.outputsOf(NODE);
+		expect(ok.map((item) => item.json.campaign)).toEqual(['Brand']);
+		expect(insufficient.map((item) => [item.json.campaign, item.json.roas, item.json.previousPeriod.roas, item.pairedItem])).toEqual([
+			['Paused', null, 2, [{ item: 1 }]],
+		]);
+		expect(insufficient[0].json.message).toMatch(/^No rows in the current period, only in the previous one/);
+	});
+
 	it('uses break-even ROAS from the gross margin, and each campaign\'s own target where rows carry one', async () => {
 		const rows = [
 			{ campaignName: 'A', spend: 100, conversionValue: 240, targetRoas: '' },

@@ -73,7 +73,31 @@ export function evaluateGroups(
 		}
 		results.push(evaluateGroup(group, grouped.previous.get(group.key), identity, settings, memory, now));
 	}
+	// A group seen only in the previous period has nothing to judge, but its rows must not vanish.
+	const judged = new Set(grouped.current.map((group) => group.key));
+	for (const [key, previous] of grouped.previous) {
+		if (!judged.has(key)) results.push(onlyPreviousPeriod(previous, settings));
+	}
 	return { results, problems };
+}
+
+function onlyPreviousPeriod(previous: GroupTotals, settings: EvaluationSettings): GroupResult {
+	const { kind } = settings;
+	const when = previous.firstDate ? ` (${previous.firstDate} to ${previous.lastDate})` : '';
+	const reason = `No rows in the current period, only in the previous one${when}: nothing to judge.`;
+	return {
+		output: 'insufficient',
+		items: previous.items,
+		json: {
+			...identityOf(previous, settings.groupBy),
+			metric: METRIC_NAMES[kind],
+			[kind]: null,
+			previousPeriod: previousFigures(kind, previous),
+			severity: null,
+			reason,
+			message: reason,
+		},
+	};
 }
 
 function evaluateGroup(
