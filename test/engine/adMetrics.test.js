@@ -2,7 +2,7 @@
  * The Ad Metrics node against a local stand-in for both ad platforms on 127.0.0.1: the exact
  * requests, pagination, normalized rows, every documented error, and Ad Metrics -> ROAS Calculator.
  */
-const { runWorkflow } = require('./harness');
+const { runWorkflow, triggerThenNode } = require('./harness');
 const { startAdPlatformStandIn, META_TOKEN, GOOGLE_ACCESS_TOKEN } = require('./standIns/adPlatforms');
 
 let standIn;
@@ -19,23 +19,15 @@ beforeEach(() => {
 const CREDENTIALS = { metaAdsApi: { id: '1', name: 'Meta test' }, googleAdsOAuth2Api: { id: '2', name: 'Google test' } };
 function workflow(parameters, nodeSettings = {}, extraNodes = [], extraConnections = {}) {
 	const credential = parameters.platform === 'googleAds' ? 'googleAdsOAuth2Api' : 'metaAdsApi';
-	return {
-		nodes: [
-			{ id: 's', name: 'Every 15 minutes', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			{
-				id: 'a',
-				name: 'Ad Metrics',
-				type: 'n8n-nodes-realtime-batch.adMetrics',
-				typeVersion: 1,
-				position: [220, 0],
-				parameters,
-				credentials: { [credential]: CREDENTIALS[credential] },
-				...nodeSettings,
-			},
-			...extraNodes,
-		],
-		connections: { 'Every 15 minutes': { main: [[{ node: 'Ad Metrics', type: 'main', index: 0 }]] }, ...extraConnections },
-	};
+	return triggerThenNode({
+		type: 'adMetrics',
+		name: 'Ad Metrics',
+		trigger: 'Every 15 minutes',
+		parameters,
+		settings: { credentials: { [credential]: CREDENTIALS[credential] }, ...nodeSettings },
+		extraNodes,
+		extraConnections,
+	});
 }
 const run = (parameters, options = {}) =>
 	runWorkflow({

@@ -2,18 +2,10 @@
  * The ROAS Calculator and the CPA Tracker inside n8n's engine: raw Meta and Google Ads rows,
  * guards, targets from fields, period comparison, bad input, and alert state over many runs.
  */
-const { createSession, runWorkflow } = require('./harness');
+const { createSession, runWorkflow, triggerThenNode } = require('./harness');
 
 const NODE = 'Check';
-function workflow(type, parameters = {}, nodeSettings = {}) {
-	return {
-		nodes: [
-			{ id: 'in', name: 'Rows', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			{ id: 'ck', name: NODE, type: `n8n-nodes-realtime-batch.${type}`, typeVersion: 1, position: [220, 0], parameters, ...nodeSettings },
-		],
-		connections: { Rows: { main: [[{ node: NODE, type: 'main', index: 0 }]] } },
-	};
-}
+const workflow = (type, parameters = {}, nodeSettings = {}) => triggerThenNode({ type, name: NODE, trigger: 'Rows', parameters, settings: nodeSettings });
 const roas = (parameters, nodeSettings) => workflow('roasCalculator', parameters, nodeSettings);
 const cpa = (parameters, nodeSettings) => workflow('cpaTracker', parameters, nodeSettings);
 const run = (wf, rows, at = '2026-11-27T10:00:00Z') => runWorkflow({ workflow: wf, pinData: { Rows: rows }, at });

@@ -236,4 +236,19 @@ function createSession(workflow, { staticData = {}, mode = 'trigger' } = {}) {
 	};
 }
 
-module.exports = { runWorkflow, createSession, registerNodeType, nodeTypes, PACKAGE_NAME };
+/**
+ * The workflow most node tests need: a manual trigger (whose output the test pins) feeding one node
+ * of this package. `settings` are node-level settings such as onError or credentials.
+ */
+function triggerThenNode({ type, name, parameters = {}, settings = {}, trigger = 'Input', extraNodes = [], extraConnections = {} }) {
+	return {
+		nodes: [
+			{ id: 'trigger', name: trigger, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{ id: 'node', name, type: `${PACKAGE_NAME}.${type}`, typeVersion: 1, position: [220, 0], parameters, ...settings },
+			...extraNodes,
+		],
+		connections: { [trigger]: { main: [[{ node: name, type: 'main', index: 0 }]] }, ...extraConnections },
+	};
+}
+
+module.exports = { runWorkflow, createSession, registerNodeType, nodeTypes, triggerThenNode, PACKAGE_NAME };

@@ -4,26 +4,17 @@
  * restart from saved static data, the presets, endpoints on 127.0.0.1, and bad input.
  */
 const http = require('node:http');
-const { createSession, runWorkflow } = require('./harness');
+const { createSession, runWorkflow, triggerThenNode } = require('./harness');
 
 const NODE = 'Health';
-function workflow(checks, parameters = {}, nodeSettings = {}) {
-	return {
-		nodes: [
-			{ id: 't', name: 'Every minute', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			{
-				id: 'h',
-				name: NODE,
-				type: 'n8n-nodes-realtime-batch.healthMonitor',
-				typeVersion: 1,
-				position: [220, 0],
-				parameters: { checks: { check: checks }, options: { emitOk: true }, ...parameters },
-				...nodeSettings,
-			},
-		],
-		connections: { 'Every minute': { main: [[{ node: NODE, type: 'main', index: 0 }]] } },
-	};
-}
+const workflow = (checks, parameters = {}, nodeSettings = {}) =>
+	triggerThenNode({
+		type: 'healthMonitor',
+		name: NODE,
+		trigger: 'Every minute',
+		parameters: { checks: { check: checks }, options: { emitOk: true }, ...parameters },
+		settings: nodeSettings,
+	});
 const minute = (n) => new Date(Date.parse('2026-11-27T12:00:00Z') + n * 60_000).toISOString();
 const summary = (result) => {
 	const [alerts, resolved, ok] = result.jsonOutputsOf(NODE);

@@ -2,28 +2,13 @@
  * The Latency Classifier inside n8n's engine: error handling with each "On Error" setting,
  * settings errors, per-item expressions, and the router's promise that every item leaves once.
  */
-const { runWorkflow } = require('./harness');
+const { runWorkflow, triggerThenNode } = require('./harness');
 
 const AT = '2026-11-27T10:00:00Z';
 const CLASSIFIER = 'Latency Classifier';
 
-function workflow(parameters, nodeSettings = {}) {
-	return {
-		nodes: [
-			{ id: 'in', name: 'Input', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			{
-				id: 'lc',
-				name: CLASSIFIER,
-				type: 'n8n-nodes-realtime-batch.latencyClassifier',
-				typeVersion: 1,
-				position: [220, 0],
-				parameters: { timezone: 'UTC', ...parameters },
-				...nodeSettings,
-			},
-		],
-		connections: { Input: { main: [[{ node: CLASSIFIER, type: 'main', index: 0 }]] } },
-	};
-}
+const workflow = (parameters, nodeSettings = {}) =>
+	triggerThenNode({ type: 'latencyClassifier', name: CLASSIFIER, parameters: { timezone: 'UTC', ...parameters }, settings: nodeSettings });
 
 const run = (parameters, items, nodeSettings) =>
 	runWorkflow({ workflow: workflow(parameters, nodeSettings), pinData: { Input: items }, at: AT });

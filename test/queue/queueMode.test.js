@@ -26,16 +26,11 @@ const { N8nRest } = require('../../scripts/n8n/rest');
 const { ensureBatchQueueTable, readRows } = require('../../scripts/n8n/dataTables');
 const { sleep } = require('../../scripts/n8n/server');
 const { startOutsideWorld } = require('../e2e/standIns/outsideWorld');
+const { record } = require('../reliability/figures');
 
-/** Figures go to the reliability summary when that module is there, else to the console. */
+/** Figures go to the reliability summary, and to the console as the test goes. */
 function recordFigures(section, name, figures) {
-	let record;
-	try {
-		({ record } = require('../reliability/figures'));
-	} catch {
-		record = undefined;
-	}
-	if (record) record(section, name, figures);
+	record(section, name, figures);
 	console.log(`[${section}] ${name}: ${Object.entries(figures).map(([label, value]) => `${label} ${value}`).join(', ')}`);
 }
 

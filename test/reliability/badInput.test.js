@@ -14,7 +14,7 @@
 'use strict';
 
 const http = require('node:http');
-const { runWorkflow } = require('../engine/harness');
+const { runWorkflow, triggerThenNode } = require('../engine/harness');
 const { startAdPlatformStandIn } = require('../engine/standIns/adPlatforms');
 const { record } = require('./figures');
 
@@ -449,22 +449,15 @@ afterAll(async () => {
 function workflow(node, parameters, onError) {
 	const wanted = { ...node.base, ...parameters };
 	const credential = node.type !== 'adMetrics' ? undefined : wanted.platform === 'googleAds' ? 'googleAdsOAuth2Api' : 'metaAdsApi';
-	return {
-		nodes: [
-			{ id: 'in', name: 'Input', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			{
-				id: 'node',
-				name: NODE,
-				type: `n8n-nodes-realtime-batch.${node.type}`,
-				typeVersion: 1,
-				position: [220, 0],
-				parameters: wanted,
-				...(credential ? { credentials: { [credential]: { id: '1', name: 'test' } } } : {}),
-				...(onError === 'stopWorkflow' ? {} : { onError }),
-			},
-		],
-		connections: { Input: { main: [[{ node: NODE, type: 'main', index: 0 }]] } },
-	};
+	return triggerThenNode({
+		type: node.type,
+		name: NODE,
+		parameters: wanted,
+		settings: {
+			...(credential ? { credentials: { [credential]: { id: '1', name: 'test' } } } : {}),
+			...(onError === 'stopWorkflow' ? {} : { onError }),
+		},
+	});
 }
 
 const pairedIndexes = (item) => (Array.isArray(item.pairedItem) ? item.pairedItem : [item.pairedItem]).map((paired) => paired?.item);

@@ -4,26 +4,17 @@
  */
 'use strict';
 
-const { runWorkflow } = require('../engine/harness');
+const { runWorkflow, triggerThenNode } = require('../engine/harness');
 
 const CLASSIFIER = 'Latency Classifier';
 const run = (parameters, items, onError) =>
 	runWorkflow({
-		workflow: {
-			nodes: [
-				{ id: 'in', name: 'Input', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-				{
-					id: 'lc',
-					name: CLASSIFIER,
-					type: 'n8n-nodes-realtime-batch.latencyClassifier',
-					typeVersion: 1,
-					position: [220, 0],
-					parameters: { timezone: 'UTC', ...parameters },
-					...(onError ? { onError } : {}),
-				},
-			],
-			connections: { Input: { main: [[{ node: CLASSIFIER, type: 'main', index: 0 }]] } },
-		},
+		workflow: triggerThenNode({
+			type: 'latencyClassifier',
+			name: CLASSIFIER,
+			parameters: { timezone: 'UTC', ...parameters },
+			settings: onError ? { onError } : {},
+		}),
 		pinData: { Input: items.map((json) => ({ json })) },
 		at: '2026-11-27T10:00:00Z',
 	});

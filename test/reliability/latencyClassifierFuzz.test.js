@@ -16,7 +16,7 @@
  */
 'use strict';
 
-const { runWorkflow } = require('../engine/harness');
+const { runWorkflow, triggerThenNode } = require('../engine/harness');
 const { createRandom } = require('./random');
 const { record } = require('./figures');
 
@@ -265,21 +265,12 @@ function expectations(configuration) {
 }
 
 function workflow(configuration) {
-	return {
-		nodes: [
-			{ id: 'in', name: 'Input', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			{
-				id: 'lc',
-				name: CLASSIFIER,
-				type: 'n8n-nodes-realtime-batch.latencyClassifier',
-				typeVersion: 1,
-				position: [220, 0],
-				parameters: configuration.parameters,
-				...(configuration.onError === 'stopWorkflow' ? {} : { onError: configuration.onError }),
-			},
-		],
-		connections: { Input: { main: [[{ node: CLASSIFIER, type: 'main', index: 0 }]] } },
-	};
+	return triggerThenNode({
+		type: 'latencyClassifier',
+		name: CLASSIFIER,
+		parameters: configuration.parameters,
+		settings: configuration.onError === 'stopWorkflow' ? {} : { onError: configuration.onError },
+	});
 }
 
 // ---------------------------------------------------------------------------------------------
