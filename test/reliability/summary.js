@@ -21,15 +21,23 @@ function table(header, rows, markdown) {
 	return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)];
 }
 
-/** One section: a row alone is shown as figure / value lines, several rows as one table. */
+function figureLines({ name, figures }, markdown) {
+	return [
+		markdown ? `**${name}**` : name,
+		...(markdown ? [''] : []),
+		...table(['figure', 'value'], Object.entries(figures).map(([label, value]) => [label, text(value)]), markdown),
+	];
+}
+
+const sameLabels = (rows) => rows.every(({ figures }) => Object.keys(figures).join('\n') === Object.keys(rows[0].figures).join('\n'));
+
+/**
+ * One section: rows that share their figures as one table; a row alone, or rows with figures of
+ * their own (different scenarios), each as figure / value lines.
+ */
 function formatSection(rows, markdown) {
-	if (rows.length === 1) {
-		const [{ name, figures }] = rows;
-		return [
-			markdown ? `**${name}**` : name,
-			...(markdown ? [''] : []),
-			...table(['figure', 'value'], Object.entries(figures).map(([label, value]) => [label, text(value)]), markdown),
-		];
+	if (rows.length === 1 || !sameLabels(rows)) {
+		return rows.flatMap((row, index) => [...(index > 0 ? [''] : []), ...figureLines(row, markdown)]);
 	}
 	const labels = [];
 	for (const { figures } of rows) for (const label of Object.keys(figures)) if (!labels.includes(label)) labels.push(label);
