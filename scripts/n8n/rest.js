@@ -77,6 +77,33 @@ class N8nRest {
 		return this.post(`/workflows/${workflowId}/activate`, { versionId });
 	}
 
+	/**
+	 * Activates a workflow and waits until each of its webhook paths answers. n8n 2.41 applies an
+	 * activation asynchronously (its publication outbox): the path answers 404 for a moment after
+	 * the activate call returned.
+	 */
+	async activateAndWaitForWebhooks(workflowId, deadlineMs = 60_000) {
+		const workflow = await this.activate(workflowId);
+		const paths = workflow.nodes.filter((node) => node.type === 'n8n-nodes-base.webhook').map((node) => node.parameters.path);
+		for (const webhookPath of paths) await this.waitForWebhook(webhookPath, deadlineMs);
+		return workflow;
+	}
+
+	/**
+	 * Waits until a production webhook path is registered. The probe carries a wrong API key, so on a
+	 * webhook with header auth it is refused and starts no run (on one without auth it is a real call).
+	 */
+	async waitForWebhook(webhookPath, deadlineMs = 60_000) {
+		const started = Date.now();
+		while (Date.now() - started < deadlineMs) {
+			const response = await fetch(`${this.baseUrl}/webhook/${webhookPath}`, { method: 'POST', headers: { 'x-api-key': 'not-the-key' } });
+			await response.arrayBuffer();
+			if (response.status !== 404) return;
+			await new Promise((resolve) => setTimeout(resolve, 200));
+		}
+		throw new Error(`webhook ${webhookPath} was not registered within ${deadlineMs / 1000} s`);
+	}
+
 	async createCredential(name, type, data) {
 		return this.post('/credentials', { name, type, data });
 	}

@@ -25,10 +25,10 @@ const { ROOT, installPackageInto } = require('../../scripts/n8n/runtime');
 const { startN8n } = require('../../scripts/n8n/server');
 const { N8nRest, OWNER } = require('../../scripts/n8n/rest');
 const { ensureBatchQueueTable } = require('../../scripts/n8n/dataTables');
+const { TEMPLATE_FOLDER, loadTemplate, withCredentials } = require('../../scripts/n8n/templates');
 const { CHROMIUM_PATH } = require('../../scripts/browser/ensureChromium');
 const { startOutsideWorld } = require('./standIns/outsideWorld');
 
-const WORKFLOWS = path.join(ROOT, 'workflows');
 const SCREENSHOTS = path.join(ROOT, 'reports', 'screenshots');
 const DOCS_SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
 const UPDATE_DOCS = process.env.UPDATE_DOCS_SCREENSHOTS === '1';
@@ -65,8 +65,7 @@ const SEARCHES = [
 	['Ad Metrics', 'Ad Metrics'],
 ];
 
-const TEMPLATE_FILES = fs.readdirSync(WORKFLOWS).filter((file) => file.endsWith('.json')).sort();
-const readTemplate = (file) => JSON.parse(fs.readFileSync(path.join(WORKFLOWS, file), 'utf8'));
+const TEMPLATE_FILES = fs.readdirSync(TEMPLATE_FOLDER).filter((file) => file.endsWith('.json')).sort();
 
 const CHROMIUM_ARGS = [
 	'--headless',
@@ -91,24 +90,6 @@ const CREDENTIALS = {
 		data: { clientId: 'browser-test.apps.googleusercontent.com', clientSecret: 'browser-test', developerToken: 'browser-test' },
 	},
 };
-
-/** The credential type a template node needs, or undefined. */
-function credentialTypeFor(node) {
-	if (node.type === 'n8n-nodes-base.webhook' && node.parameters.authentication === 'headerAuth') return 'httpHeaderAuth';
-	if (node.type === 'n8n-nodes-base.slack' && (node.parameters.authentication ?? 'accessToken') === 'accessToken') return 'slackApi';
-	if (node.type === 'n8n-nodes-realtime-batch.adMetrics') return node.parameters.platform === 'googleAds' ? 'googleAdsOAuth2Api' : 'metaAdsApi';
-	return undefined;
-}
-
-function withCredentials(workflow, created, { skipNode } = {}) {
-	const copy = structuredClone(workflow);
-	for (const node of copy.nodes) {
-		const type = credentialTypeFor(node);
-		if (type === undefined || node.name === skipNode) continue;
-		node.credentials = { [type]: { id: created[type].id, name: created[type].name } };
-	}
-	return copy;
-}
 
 const nodeNames = (workflow) => workflow.nodes.filter((node) => node.type !== 'n8n-nodes-base.stickyNote').map((node) => node.name);
 
@@ -164,8 +145,8 @@ describe('the n8n editor in headless Chromium', () => {
 		await ensureBatchQueueTable(rest);
 		const created = {};
 		for (const [type, { name, data }] of Object.entries(CREDENTIALS)) created[type] = await rest.createCredential(name, type, data);
-		for (const file of TEMPLATE_FILES) workflowIds[file] = (await rest.createWorkflow(withCredentials(readTemplate(file), created))).id;
-		const lead = readTemplate('lead-intake-realtime.json');
+		for (const file of TEMPLATE_FILES) workflowIds[file] = (await rest.createWorkflow(withCredentials(loadTemplate(file), created))).id;
+		const lead = loadTemplate('lead-intake-realtime.json');
 		const canary = withCredentials(lead, created, { skipNode: 'Tell sales now' });
 		canaryId = (await rest.createWorkflow({ ...canary, name: 'Canary: lead intake, Slack node without its credential' })).id;
 
@@ -195,7 +176,7 @@ describe('the n8n editor in headless Chromium', () => {
 	}, 120_000);
 
 	test('the node panel finds each node of the package by search', async () => {
-		const lead = readTemplate('lead-intake-realtime.json');
+		const lead = loadTemplate('lead-intake-realtime.json');
 		await openWorkflow(workflowIds['lead-intake-realtime.json'], nodeNames(lead).length);
 		const found = {};
 		for (const [query, displayName] of SEARCHES) {
@@ -222,7 +203,7 @@ describe('the n8n editor in headless Chromium', () => {
 	}, 180_000);
 
 	test.each(TEMPLATE_FILES)('template %s: every node on the canvas, none with a warning, sticky notes show all their text', async (file) => {
-		const template = readTemplate(file);
+		const template = loadTemplate(file);
 		await openWorkflow(workflowIds[file], nodeNames(template).length);
 		await screenshot(`template-${file.replace(/\.json$/, '')}.png`);
 
@@ -247,7 +228,7 @@ describe('the n8n editor in headless Chromium', () => {
 	}, 120_000);
 
 	test('the warning check can fail: a Slack node without its credential is flagged, and only that node', async () => {
-		const lead = readTemplate('lead-intake-realtime.json');
+		const lead = loadTemplate('lead-intake-realtime.json');
 		await openWorkflow(canaryId, nodeNames(lead).length);
 		await page.locator('[data-test-id="canvas-node"][data-node-name="Tell sales now"]').locator(MARKER_SELECTOR).first().waitFor({ state: 'visible' });
 		await screenshot('canary-missing-slack-credential.png');
@@ -257,7 +238,7 @@ describe('the n8n editor in headless Chromium', () => {
 	}, 120_000);
 
 	test("the Latency Classifier's parameter panel opens on the lead-intake template", async () => {
-		const lead = readTemplate('lead-intake-realtime.json');
+		const lead = loadTemplate('lead-intake-realtime.json');
 		const classifier = lead.nodes.find((node) => node.type === 'n8n-nodes-realtime-batch.latencyClassifier');
 		await openWorkflow(workflowIds['lead-intake-realtime.json'], nodeNames(lead).length);
 		await page.locator(`[data-test-id="canvas-node"][data-node-name="${classifier.name}"]`).dblclick();

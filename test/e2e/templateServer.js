@@ -9,23 +9,14 @@ const axios = require('axios');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { ROOT, installPackageInto } = require('../../scripts/n8n/runtime');
+const { installPackageInto } = require('../../scripts/n8n/runtime');
+const { loadTemplate, withCredentials } = require('../../scripts/n8n/templates');
 const { startN8n, sleep } = require('../../scripts/n8n/server');
 const { N8nRest } = require('../../scripts/n8n/rest');
 const { ensureBatchQueueTable, readRows } = require('../../scripts/n8n/dataTables');
 const { startOutsideWorld } = require('./standIns/outsideWorld');
 
 const API_KEY = 'e2e-intake-key-7f3a';
-const loadTemplate = (file) => JSON.parse(fs.readFileSync(path.join(ROOT, 'workflows', file), 'utf8'));
-
-/** Gives the template's webhook and Slack nodes the credentials created on this server. */
-function withCredentials(template, credentials) {
-	for (const node of template.nodes) {
-		if (node.type === 'n8n-nodes-base.webhook') node.credentials = { httpHeaderAuth: credentials.header };
-		if (node.type === 'n8n-nodes-base.slack') node.credentials = { slackApi: credentials.slack };
-	}
-	return template;
-}
 
 class TemplateServer {
 	constructor() {
@@ -49,7 +40,7 @@ class TemplateServer {
 		if (!this.credentials) {
 			const header = await this.rest.createCredential('Intake API key', 'httpHeaderAuth', { name: 'X-Api-Key', value: API_KEY });
 			const slack = await this.rest.createCredential('Slack', 'slackApi', { accessToken: 'xoxb-e2e-not-a-real-token' });
-			this.credentials = { header: { id: header.id, name: header.name }, slack: { id: slack.id, name: slack.name } };
+			this.credentials = { httpHeaderAuth: header, slackApi: slack };
 		}
 		return this;
 	}
@@ -73,24 +64,13 @@ class TemplateServer {
 	async importAndActivate(file, change = (template) => template) {
 		const template = change(withCredentials(loadTemplate(file), this.credentials));
 		const created = await this.rest.createWorkflow(template);
-		await this.rest.activate(created.id);
+		await this.rest.activateAndWaitForWebhooks(created.id);
 		this.workflows[file] = created.id;
-		for (const node of template.nodes.filter((each) => each.type === 'n8n-nodes-base.webhook')) {
-			await this.waitForWebhook(node.parameters.path);
-		}
 		return created.id;
 	}
 
-	/** Activation is applied asynchronously (n8n's publication outbox): wait until the URL is live. */
-	async waitForWebhook(webhookPath, deadlineMs = 30_000) {
-		const started = Date.now();
-		while (Date.now() - started < deadlineMs) {
-			const response = await fetch(`${this.n8n.baseUrl}/webhook/${webhookPath}`, { method: 'POST', headers: { 'x-api-key': 'not-the-key' } });
-			await response.arrayBuffer();
-			if (response.status !== 404) return;
-			await sleep(200);
-		}
-		throw new Error(`webhook ${webhookPath} was not registered within ${deadlineMs / 1000} s`);
+	waitForWebhook(webhookPath) {
+		return this.rest.waitForWebhook(webhookPath);
 	}
 
 	/** POSTs to a production webhook with axios; body is an object (sent as JSON) or a raw string; apiKey null sends none. */
@@ -140,4 +120,4 @@ async function inParallel(inputs, concurrency, task) {
 	return results;
 }
 
-module.exports = { TemplateServer, API_KEY, inParallel, loadTemplate, sleep };
+module.exports = { TemplateServer, API_KEY, inParallel, sleep };

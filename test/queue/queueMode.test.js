@@ -18,11 +18,10 @@
  */
 'use strict';
 
-const fs = require('node:fs');
 const os = require('node:os');
-const path = require('node:path');
 const { startQueueCluster } = require('../../scripts/queue/cluster');
 const { N8nRest } = require('../../scripts/n8n/rest');
+const { loadTemplate, withCredentials } = require('../../scripts/n8n/templates');
 const { ensureBatchQueueTable, readRows } = require('../../scripts/n8n/dataTables');
 const { sleep } = require('../../scripts/n8n/server');
 const { startOutsideWorld } = require('../e2e/standIns/outsideWorld');
@@ -34,9 +33,7 @@ function recordFigures(section, name, figures) {
 	console.log(`[${section}] ${name}: ${Object.entries(figures).map(([label, value]) => `${label} ${value}`).join(', ')}`);
 }
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const API_KEY = 'queue-mode-test-key';
-const template = (file) => JSON.parse(fs.readFileSync(path.join(ROOT, 'workflows', file), 'utf8'));
 const log = (message) => process.stdout.write(`[queue mode] ${message}\n`);
 
 /** Event kinds the burst cycles through, with the answer the template gives each. */
@@ -150,19 +147,6 @@ describe('the templates in n8n queue mode (main + 2 workers, Redis, PostgreSQL)'
 	let leadUrl;
 	const figures = {};
 
-	/** The template with this test's credentials on its webhook and Slack nodes. */
-	function withCredentials(workflow) {
-		for (const node of workflow.nodes) {
-			if (node.type === 'n8n-nodes-base.webhook' && node.parameters.authentication === 'headerAuth') {
-				node.credentials = { httpHeaderAuth: { id: credentials.header.id, name: credentials.header.name } };
-			}
-			if (node.type === 'n8n-nodes-base.slack') {
-				node.credentials = { slackApi: { id: credentials.slack.id, name: credentials.slack.name } };
-			}
-		}
-		return workflow;
-	}
-
 	/** Workflow executions per worker; executions no worker log names are counted under 'none'. */
 	function workersOf(executionIds) {
 		const byExecution = cluster.executionsByWorker();
@@ -184,20 +168,8 @@ describe('the templates in n8n queue mode (main + 2 workers, Redis, PostgreSQL)'
 	const finished = (execution) => execution.status !== 'running' && execution.status !== 'new';
 
 	async function activateAndWaitForWebhook(workflowId, webhookPath) {
-		await rest.activate(workflowId);
-		const url = `${cluster.main.baseUrl}/webhook/${webhookPath}`;
-		// Activation is published asynchronously: the path answers 404 until it is registered.
-		// A call without the API key is refused by the webhook itself (403) and starts no execution.
-		await waitFor(
-			`${webhookPath} to be registered`,
-			async () => {
-				const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-				await response.text();
-				return response.status !== 404;
-			},
-			60_000,
-		);
-		return url;
+		await rest.activateAndWaitForWebhooks(workflowId);
+		return `${cluster.main.baseUrl}/webhook/${webhookPath}`;
 	}
 
 	beforeAll(async () => {
@@ -221,8 +193,8 @@ describe('the templates in n8n queue mode (main + 2 workers, Redis, PostgreSQL)'
 		table = await ensureBatchQueueTable(rest);
 		const header = await rest.createCredential('Lead intake key', 'httpHeaderAuth', { name: 'X-Api-Key', value: API_KEY });
 		const slack = await rest.createCredential('Slack (stand-in)', 'slackApi', { accessToken: 'xoxb-test' });
-		credentials = { header, slack };
-		const lead = await rest.createWorkflow(withCredentials(template('lead-intake-realtime.json')));
+		credentials = { httpHeaderAuth: header, slackApi: slack };
+		const lead = await rest.createWorkflow(withCredentials(loadTemplate('lead-intake-realtime.json'), credentials));
 		leadWorkflowId = lead.id;
 		leadUrl = await activateAndWaitForWebhook(lead.id, 'lead-intake');
 		log(`ready in ${figures.startSeconds} s`);
@@ -291,7 +263,7 @@ describe('the templates in n8n queue mode (main + 2 workers, Redis, PostgreSQL)'
 		const rowsBefore = await readRows(rest, table.projectId, table.id);
 		expect(rowsBefore).toHaveLength(batchRefs.length);
 
-		const workflow = withCredentials(template('nightly-batch.json'));
+		const workflow = withCredentials(loadTemplate('nightly-batch.json'), credentials);
 		const trigger = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.scheduleTrigger');
 		trigger.parameters.rule = { interval: [{ field: 'seconds', secondsInterval: 5 }] };
 		const nightly = await rest.createWorkflow(workflow);
@@ -346,7 +318,7 @@ describe('the templates in n8n queue mode (main + 2 workers, Redis, PostgreSQL)'
 		world.on('payments.example.com', () => ({ status: 200, json: Array.from({ length: 25 }, (_, index) => ({ id: `p${index}`, status: index % 5 === 0 ? 'failed' : 'paid', amount: 40 })) }));
 		world.on('shop.example.com', () => ({ status: 200, text: 'ok' }));
 
-		const workflow = withCredentials(template('business-health.json'));
+		const workflow = withCredentials(loadTemplate('business-health.json'), credentials);
 		const trigger = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.scheduleTrigger');
 		trigger.parameters.rule = { interval: [{ field: 'seconds', secondsInterval: 4 }] };
 		const monitor = workflow.nodes.find((node) => node.type === 'n8n-nodes-realtime-batch.healthMonitor');
