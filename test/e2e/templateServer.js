@@ -101,6 +101,14 @@ class TemplateServer {
 		return (await this.rest.get(`/workflows/${this.workflows[file]}`)).staticData ?? {};
 	}
 
+	/** The workflow's latest executions as "id status startedAt stoppedAt" lines, for failure messages. */
+	async recentExecutions(file, limit = 8) {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId: this.workflows[file] }));
+		const page = await this.rest.get(`/executions?filter=${filter}&limit=${limit}`).catch((error) => ({ results: [], error }));
+		if (page.error) return [`(executions not readable: ${page.error.message})`];
+		return (page.results ?? []).map((execution) => `${execution.id} ${execution.status} ${execution.startedAt} ${execution.stoppedAt ?? ''}`);
+	}
+
 	logTail(chars = 4000) {
 		return fs.existsSync(this.logFile) ? fs.readFileSync(this.logFile, 'utf8').slice(-chars) : '';
 	}
