@@ -1,14 +1,8 @@
-import type { CustomRange, PeriodPreset } from '../shared/adPlatforms/period';
-import type { Level } from '../shared/adPlatforms/meta';
+import type { MetaQuery } from '../shared/adPlatforms/meta';
 
-export interface ReportRequest {
+/** What one item asks for: the query both platforms answer (Meta's names), and which platform. */
+export interface ReportRequest extends MetaQuery {
 	platform: 'meta' | 'googleAds';
-	accountId: string;
-	level: Level;
-	preset: PeriodPreset;
-	range?: CustomRange;
-	daily: boolean;
-	actionType: string;
 }
 
 /** Follows pages until the platform says there are no more; a bound guards against a loop. */
