@@ -9,8 +9,9 @@ import {
 
 import type { HealthOutput } from '../shared/health/evaluate';
 import { evaluateChecks } from '../shared/health/evaluate';
-import { decodeChecks, encodeChecks } from '../shared/health/memoryCodec';
+import { decodeChecks, encodeChecks, HEALTH_MEMORY_SCHEMA } from '../shared/health/memoryCodec';
 import { itemError, itemsWithSettingError, settingError } from '../common/errors';
+import { markedIfTest } from '../shared/alerting/testRun';
 import { checksProperty } from './description/checks';
 import { messageProperties } from './description/messages';
 import { observeEndpoints } from './endpoint';
@@ -48,10 +49,9 @@ export class HealthMonitor implements INodeType {
 		}
 		const endpoints = await observeEndpoints(this, settings.endpoints);
 		const staticData = this.getWorkflowStaticData('node');
-		const memory = decodeChecks(staticData.checks);
+		const saved = decodeChecks(staticData.checks, staticData.schema);
 		const jsons = items.map((item) => item.json);
-		const { results, errors } = evaluateChecks(settings.checks, jsons, endpoints, memory, Date.now(), settings.messages, settings.emitOk);
-		staticData.checks = encodeChecks(memory);
+		const { results, errors, memory } = evaluateChecks(settings.checks, jsons, endpoints, saved, Date.now(), settings.messages, settings.emitOk);
 
 		const outputs: INodeExecutionData[][] = [[], [], []];
 		const toErrorOutput = node.onError === 'continueErrorOutput';
@@ -68,9 +68,14 @@ export class HealthMonitor implements INodeType {
 				pairedItem: linkTo([itemIndex]),
 			});
 		}
+		const testRun = this.getMode() === 'manual';
 		for (const result of results) {
-			outputs[OUTPUT_INDEX[result.output]].push({ json: result.json as IDataObject, pairedItem: linkTo(result.items) });
+			const json = result.output === 'ok' ? result.json : markedIfTest(result.json, testRun);
+			outputs[OUTPUT_INDEX[result.output]].push({ json: json as IDataObject, pairedItem: linkTo(result.items) });
 		}
+		// Committed only now: a run that stopped on an error above changes no alert state.
+		staticData.schema = HEALTH_MEMORY_SCHEMA;
+		staticData.checks = encodeChecks(memory);
 		return outputs;
 	}
 }

@@ -1,6 +1,8 @@
 import { IANAZone } from 'luxon';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import type { AlertTiming } from '../shared/alerting/alertMachine';
+import { DEFAULT_RECOVERY_MARGIN_PERCENT } from '../shared/alerting/hysteresis';
 import { InvalidSettingError } from '../shared/errors';
 import type { CheckSpec } from '../shared/health/evaluate';
 import { HEALTH_PLACEHOLDERS } from '../shared/health/evaluate';
@@ -28,6 +30,8 @@ export interface HealthSettings {
 type RawCheck = IDataObject & { name?: string; checkType?: string; options?: IDataObject };
 
 const MINUTE_MS = 60_000;
+/** A series not seen for a week is forgotten (a No Data alert resolves then), so state stays bounded. */
+const FORGET_AFTER_MS = 7 * 24 * 60 * MINUTE_MS;
 
 /** Reads the checks once per execution; a contradiction names the check and the field. */
 export function readHealthSettings(context: IExecuteFunctions): HealthSettings {
@@ -59,12 +63,15 @@ export function readHealthSettings(context: IExecuteFunctions): HealthSettings {
 function readCheck(raw: RawCheck, name: string, options: IDataObject, workflowZone: string): CheckSpec {
 	const parameter = (field: string) => `Checks › ${name} › ${field}`;
 	const number = (key: string) => (typeof raw[key] === 'number' ? (raw[key] as number) : undefined);
-	const recovery = typeof options.recovery === 'number' ? options.recovery : undefined;
-	const timing = {
+	const margin = ((options.recoveryMarginPercent as number | undefined) ?? DEFAULT_RECOVERY_MARGIN_PERCENT) / 100;
+	const timing: AlertTiming = {
 		pendingMs: ((options.pendingMinutes as number | undefined) ?? 0) * MINUTE_MS,
 		pendingEvaluations: Math.max(1, (options.pendingRuns as number | undefined) ?? 1),
 		renotifyMs: ((options.renotifyMinutes as number | undefined) ?? 0) * MINUTE_MS,
-		noDataMs: ((options.noDataMinutes as number | undefined) ?? 0) * MINUTE_MS,
+		minIntervalMs: ((options.minIntervalMinutes as number | undefined) ?? 0) * MINUTE_MS,
+		missingMs: ((options.missingMinutes as number | undefined) ?? 60) * MINUTE_MS,
+		noData: options.alertOnNoData === true,
+		forgetMs: FORGET_AFTER_MS,
 	};
 	const seriesField = String(raw.seriesField ?? '').trim();
 	const seriesRead = seriesField === '' ? undefined : settingFieldReader(seriesField, parameter('Series Field'));
@@ -74,9 +81,9 @@ function readCheck(raw: RawCheck, name: string, options: IDataObject, workflowZo
 				return value === undefined || value === null || value === '' ? '(empty)' : String(value);
 			}
 		: () => name;
-	const base = { name, seriesOf, timing };
-	const thresholds = (values: Thresholds) => {
-		const checked = validateThresholds({ ...values, recovery });
+	const base = { name, seriesOf, bySeries: seriesRead !== undefined, timing };
+	const thresholds = (values: Omit<Thresholds, 'margin'>) => {
+		const checked = validateThresholds({ ...values, margin });
 		if (!checked.ok) throw new InvalidSettingError(parameter('Thresholds'), checked.problem);
 		return checked.value;
 	};

@@ -277,19 +277,29 @@ export const checksProperty: INodeProperties = {
 							description: 'The condition must hold for this many runs in a row before it alerts',
 						},
 						{
-							displayName: 'No Data After (Minutes)',
-							name: 'noDataMinutes',
+							displayName: 'Alert on No Data',
+							name: 'alertOnNoData',
+							type: 'boolean',
+							default: false,
+							description:
+								'Whether a series that stops reporting alerts as "no data" (e.g. no leads at all) instead of resolving its alert. For a check without a series field, turn on Always Output Data on the node before, so a run without items still reaches this node.',
+						},
+						{
+							displayName: 'Minimum Time Between Alerts (Minutes)',
+							name: 'minIntervalMinutes',
 							type: 'number',
 							typeOptions: { minValue: 0 },
 							default: 0,
-							description: 'A series not seen for this long alerts as "no data" (e.g. no leads for 120 minutes). 0 switches this off.',
+							description: 'At most one alert per series in this time; a held alert goes out at the first run after it. Resolved messages are never held. 0: no limit.',
 						},
 						{
-							displayName: 'Recovery Threshold',
-							name: 'recovery',
+							displayName: 'Recovery Margin (%)',
+							name: 'recoveryMarginPercent',
 							type: 'number',
-							default: 0,
-							description: 'A failing series recovers only past this value, so a value hovering at the threshold does not flap. Unset: the warning threshold.',
+							typeOptions: { minValue: 0, maxValue: 99 },
+							default: 5,
+							description:
+								'A firing series drops a level only once its value is this far back past the threshold (5: a warning at 10 recovers below 9.5), so a value hovering at a threshold does not flap. 0: recover as soon as the threshold is passed.',
 						},
 						{
 							displayName: 'Remind Every (Minutes)',
@@ -298,6 +308,14 @@ export const checksProperty: INodeProperties = {
 							typeOptions: { minValue: 0 },
 							default: 0,
 							description: 'Alert again while the check keeps failing. 0 never reminds.',
+						},
+						{
+							displayName: 'Series Missing After (Minutes)',
+							name: 'missingMinutes',
+							type: 'number',
+							typeOptions: { minValue: 0 },
+							default: 60,
+							description: 'A firing series that has not reported for this long is gone: its alert resolves, or alerts "no data" when Alert on No Data is on. Reminders stop while it is missing.',
 						},
 						{
 							displayName: 'Severity Outside the Range',

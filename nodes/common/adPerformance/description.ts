@@ -320,6 +320,38 @@ const optionsProperty: INodeProperties = {
 			description: 'The field naming the ad account, for grouping by account (mapped rows)',
 		},
 		{
+			displayName: 'Alert After (Hours)',
+			name: 'pendingHours',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 0,
+			description: 'A campaign must miss the target this long, without a run in between where it met it, before it alerts (pending until then)',
+		},
+		{
+			displayName: 'Alert After (Runs)',
+			name: 'pendingRuns',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 1,
+			description: 'A campaign must miss the target in this many runs in a row before it alerts; the same holds for getting worse (warning to critical)',
+		},
+		{
+			displayName: 'Alert on No Data',
+			name: 'alertOnNoData',
+			type: 'boolean',
+			default: false,
+			description: 'Whether a campaign whose rows stop arriving alerts as "no data" instead of having its alert resolved',
+		},
+		{
+			displayName: 'Campaign Missing After (Hours)',
+			name: 'missingHours',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 48,
+			description:
+				'An alerted campaign with no rows for this long is gone: its alert resolves (or alerts "no data" when Alert on No Data is on). Reminders stop while it is missing.',
+		},
+		{
 			displayName: 'Decimal Separator',
 			name: 'decimalSeparator',
 			type: 'options',
@@ -337,6 +369,23 @@ const optionsProperty: INodeProperties = {
 			default: '',
 			placeholder: 'e.g. USD',
 			description: 'Currency of rows that name none',
+		},
+		{
+			displayName: 'Minimum Time Between Alerts (Hours)',
+			name: 'minIntervalHours',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 0,
+			description: 'At most one alert per campaign in this time; a held alert goes out at the first run after it. Resolved messages are never held. 0: no limit.',
+		},
+		{
+			displayName: 'Recovery Margin (%)',
+			name: 'recoveryMarginPercent',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 99 },
+			default: 5,
+			description:
+				'An alerted campaign recovers (or drops from critical to warning) only once it is this far back past the line: with a target ROAS of 3 and 5%, at 3.15 or more. 0: recover as soon as the target is met.',
 		},
 		{
 			displayName: 'Target Field',

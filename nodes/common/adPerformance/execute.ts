@@ -1,8 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, NodeOperationError } from 'n8n-workflow';
 
-import { pruneMemory, type AlertMemory } from '../../shared/alerting/alertState';
+import { markedIfTest } from '../../shared/alerting/testRun';
+import { InvalidItemValueError } from '../../shared/errors';
 import type { Output } from '../../shared/metrics/evaluate';
 import { evaluateGroups } from '../../shared/metrics/evaluate';
+import { decodeAdMemory, encodeAdMemory, AD_MEMORY_SCHEMA } from '../../shared/metrics/memoryCodec';
 import { emptyRow } from '../../shared/metrics/adRow';
 import { createAggregator } from '../../shared/metrics/groups';
 import type { MetricKind } from '../../shared/metrics/judge';
@@ -10,12 +12,11 @@ import { itemError, itemsWithSettingError, settingError } from '../errors';
 import { readAdPerformanceSettings, type AdPerformanceSettings } from './settings';
 
 const OUTPUT_INDEX: Record<Output, number> = { alert: 0, ok: 1, insufficient: 2 };
-/** A campaign not seen for this long is forgotten, so the saved state stays small. */
-const FORGET_AFTER_MS = 30 * 24 * 3_600_000;
 
 /**
  * The execute step of the ROAS Calculator and the CPA Tracker: rows in, one item per group out,
- * on Alert, OK or Insufficient Data. Alert memory lives in the node's workflow static data.
+ * on Alert, OK or Insufficient Data. Alert memory lives in the node's workflow static data and is
+ * written only once every item has been dealt with, so a run that stops changes nothing.
  */
 export async function executeAdPerformance(context: IExecuteFunctions, kind: MetricKind): Promise<INodeExecutionData[][]> {
 	const items = context.getInputData();
@@ -47,6 +48,8 @@ export async function executeAdPerformance(context: IExecuteFunctions, kind: Met
 			settings.readRow(items[itemIndex].json, row);
 			aggregator.add(itemIndex, row);
 		} catch (caught) {
+			// A bad row of a campaign takes the whole campaign out of judgement (reported below).
+			if (caught instanceof InvalidItemValueError && aggregator.reject(itemIndex, row, caught)) continue;
 			fail(itemError(node, caught, itemIndex), [itemIndex], items[itemIndex].json);
 		}
 	}
@@ -54,17 +57,16 @@ export async function executeAdPerformance(context: IExecuteFunctions, kind: Met
 	for (const { itemIndex, error } of grouped.unplaced) fail(itemError(node, error, itemIndex), [itemIndex], items[itemIndex].json);
 
 	const staticData = context.getWorkflowStaticData('node');
-	const memory = (staticData.alerts ??= {}) as Record<string, AlertMemory>;
-	const now = Date.now();
-	const { results, problems } = evaluateGroups(grouped, settings.evaluation, memory, now);
-	pruneMemory(memory, now, FORGET_AFTER_MS);
+	const saved = decodeAdMemory(staticData.alerts, staticData.schema);
+	const { results, problems, memory } = evaluateGroups(grouped, settings.evaluation, saved, Date.now());
 	for (const problem of problems) fail(itemError(node, problem.error, problem.itemIndex), problem.items, problem.group as IDataObject);
 
+	const testRun = context.getMode() === 'manual';
 	for (const result of results) {
-		outputs[OUTPUT_INDEX[result.output]].push({
-			json: result.json as IDataObject,
-			pairedItem: result.items.map((item) => ({ item })),
-		});
+		const json = result.output === 'alert' ? markedIfTest(result.json, testRun) : result.json;
+		outputs[OUTPUT_INDEX[result.output]].push({ json: json as IDataObject, pairedItem: result.items.map((item) => ({ item })) });
 	}
+	staticData.schema = AD_MEMORY_SCHEMA;
+	staticData.alerts = encodeAdMemory(memory);
 	return outputs;
 }

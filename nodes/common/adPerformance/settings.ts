@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { AlertPolicy } from '../../shared/alerting/alertState';
+import type { AlertTiming } from '../../shared/alerting/alertMachine';
+import { DEFAULT_RECOVERY_MARGIN_PERCENT } from '../../shared/alerting/hysteresis';
 import { InvalidSettingError } from '../../shared/errors';
 import { createRowReader, type InputFormat, type RowReader } from '../../shared/metrics/adRow';
 import type { EvaluationSettings } from '../../shared/metrics/evaluate';
@@ -18,6 +19,8 @@ export interface AdPerformanceSettings {
 }
 
 const HOUR_MS = 3_600_000;
+/** A campaign not seen for this long is forgotten (a No Data alert resolves then), so state stays small. */
+const FORGET_AFTER_MS = 30 * 24 * HOUR_MS;
 
 /** Reads the parameters once per execution: they are the same for every row. */
 export function readAdPerformanceSettings(context: IExecuteFunctions, kind: MetricKind): AdPerformanceSettings {
@@ -44,11 +47,22 @@ export function readAdPerformanceSettings(context: IExecuteFunctions, kind: Metr
 		decimalSeparator: ((options.decimalSeparator as string | undefined) ?? '.') as DecimalSeparator,
 		defaultCurrency: ((options.defaultCurrency as string | undefined) ?? '').trim(),
 	});
-	const policy: AlertPolicy = {
-		onlyOnChange: parameter<boolean>('alertOnlyOnChange', true),
-		sendResolved: parameter<boolean>('sendResolved', true),
-		renotifyAfterMs: parameter<number>('renotifyHours', 24) * HOUR_MS,
+	const sendResolved = parameter<boolean>('sendResolved', true);
+	const hours = (name: string, fallback: number) => ((options[name] as number | undefined) ?? fallback) * HOUR_MS;
+	const timing: AlertTiming = {
+		pendingMs: hours('pendingHours', 0),
+		pendingEvaluations: Math.max(1, (options.pendingRuns as number | undefined) ?? 1),
+		// Alert Only on Change off: a reminder at every run.
+		renotifyMs: parameter<boolean>('alertOnlyOnChange', true) ? parameter<number>('renotifyHours', 24) * HOUR_MS : 1,
+		minIntervalMs: hours('minIntervalHours', 0),
+		missingMs: hours('missingHours', 48),
+		noData: options.alertOnNoData === true,
+		forgetMs: FORGET_AFTER_MS,
 	};
+	const marginPercent = (options.recoveryMarginPercent as number | undefined) ?? DEFAULT_RECOVERY_MARGIN_PERCENT;
+	if (!(marginPercent >= 0 && marginPercent < 100)) {
+		throw new InvalidSettingError('Recovery Margin (%)', `${marginPercent} is not a margin; use a percentage from 0 to below 100`);
+	}
 	return {
 		readRow,
 		groupBy,
@@ -61,9 +75,11 @@ export function readAdPerformanceSettings(context: IExecuteFunctions, kind: Metr
 				minSpend: parameter<number>('minSpend', 0),
 				minConversions: kind === 'cpa' ? parameter<number>('minConversions', 0) : 0,
 			},
-			policy,
+			timing,
+			margin: marginPercent / 100,
+			sendResolved,
 			alertMessage: settingTemplate(parameter<string>('alertMessage', ''), MESSAGE_PLACEHOLDERS, 'Alert Message'),
-			resolvedMessage: settingTemplate(policy.sendResolved ? parameter<string>('resolvedMessage', '') : '', MESSAGE_PLACEHOLDERS, 'Resolved Message'),
+			resolvedMessage: settingTemplate(sendResolved ? parameter<string>('resolvedMessage', '') : '', MESSAGE_PLACEHOLDERS, 'Resolved Message'),
 		},
 	};
 }

@@ -1,9 +1,19 @@
-import type { Severity } from '../alerting/alertState';
+import {
+	absent,
+	firingSeverity,
+	observe,
+	retire,
+	type AlertRecord,
+	type AlertStep,
+	type AlertTiming,
+	type Notice,
+	type ResolveCause,
+	type Severity,
+} from '../alerting/alertMachine';
 import type { InvalidItemValueError } from '../errors';
 import { formatDecimal } from '../values/format';
 import type { Render } from '../values/template';
 import { seriesValues, type SeriesSource } from './series';
-import { initialMemory, missing, observe, type Notice, type SeriesMemory, type SeriesStep, type Timing } from './seriesState';
 import { severityOf, thresholdFor, type Thresholds } from './thresholds';
 
 /** What an endpoint check measured in this execution (the node shell makes the request). */
@@ -22,8 +32,10 @@ export interface CheckSpec {
 	unit: string;
 	source: SeriesSource | { kind: 'endpoint' };
 	seriesOf: (json: unknown) => string;
+	/** Series come from a field (otherwise the check has one series, named after it). */
+	bySeries: boolean;
 	thresholds: Thresholds;
-	timing: Timing;
+	timing: AlertTiming;
 }
 
 export type HealthOutput = 'alert' | 'resolved' | 'ok';
@@ -41,44 +53,63 @@ export interface HealthEvaluation {
 
 export const HEALTH_PLACEHOLDERS = ['check', 'series', 'severity', 'state', 'value', 'threshold', 'since', 'reason'] as const;
 
-/** A healthy series not seen for a week is forgotten, so the saved state stays bounded. */
-const FORGET_HEALTHY_AFTER_MS = 7 * 24 * 3_600_000;
+/** Saved state of one check: the rule it was judged by (to notice edits) and each series' record. */
+export interface CheckMemory {
+	rule: string;
+	series: Record<string, AlertRecord>;
+}
 
-/** Saved state: per check name, per series. */
-export type HealthMemory = Record<string, Record<string, SeriesMemory>>;
+/** Saved state: per check name. */
+export type HealthMemory = Record<string, CheckMemory>;
+
+/** The rule a check's alerts fire under; an edit makes firing series start from their value again. */
+export function ruleOf(check: CheckSpec): string {
+	return JSON.stringify(check.thresholds);
+}
 
 /**
- * Evaluates every check and steps the state of each series (`memory` is changed in place).
+ * Evaluates every check and steps the state of each series. `memory` is the saved state, which
+ * this never changes: the new state is returned, for the caller to commit once the run succeeds.
  * Series needing no notification are described only when `includeOk` asks for them.
  */
 export function evaluateChecks(
 	checks: readonly CheckSpec[],
 	jsons: readonly unknown[],
 	endpoints: ReadonlyMap<string, EndpointObservation>,
-	memory: HealthMemory,
+	memory: Readonly<HealthMemory>,
 	now: number,
 	messages: { alert: Render; resolved: Render },
 	includeOk: boolean,
-): HealthEvaluation {
+): HealthEvaluation & { memory: HealthMemory } {
 	const results: HealthResult[] = [];
 	const errors: HealthEvaluation['errors'] = [];
-	const report = (check: CheckSpec, series: string, step: SeriesStep, measured: number | null, details: () => Record<string, unknown>, items: number[]) => {
-		if (step.notice !== null || includeOk) results.push(resultOf(check, series, step, measured, details(), items, messages));
-	};
-	for (const name of Object.keys(memory)) {
-		if (!checks.some((check) => check.name === name)) delete memory[name];
+	const next: HealthMemory = {};
+	for (const [name, saved] of Object.entries(memory)) {
+		if (checks.some((check) => check.name === name)) continue;
+		for (const [series, record] of Object.entries(saved.series)) {
+			const step = retire(record, now);
+			if (step.notice) results.push(retiredResult(name, series, record, step, messages.resolved));
+		}
 	}
 	for (const check of checks) {
-		const known = (memory[check.name] ??= {});
+		const saved = memory[check.name];
+		const rule = ruleOf(check);
+		const known = saved?.series ?? {};
+		const sameRule = saved?.rule === rule;
+		const records: Record<string, AlertRecord> = {};
+		next[check.name] = { rule, series: records };
 		const seen = new Set<string>();
+		const report = (series: string, step: AlertStep, shown: AlertRecord, measured: number | null, details: () => Record<string, unknown>, items: number[]) => {
+			if (step.record) records[series] = step.record;
+			if (step.notice !== null || includeOk) results.push(resultOf(check, series, step, step.record ?? shown, measured, details(), items, messages));
+		};
 		const judge = (series: string, value: number, measured: number, details: () => Record<string, unknown>, items: number[], forced?: Severity) => {
 			seen.add(series);
-			const previous = known[series] ?? initialMemory(now);
-			const current = previous.state === 'firing' || previous.state === 'pending' ? previous.severity : 'ok';
+			const previous = known[series];
+			const current = sameRule ? firingSeverity(previous) : 'ok';
 			const severity = forced ?? severityOf(measured, check.thresholds, current);
 			const step = observe(previous, severity, value, now, check.timing);
-			known[series] = step.memory;
-			report(check, series, step, measured, details, items);
+			report(series, step, step.record as AlertRecord, measured, details, items);
 		};
 
 		if (check.source.kind === 'endpoint') {
@@ -88,7 +119,7 @@ export function evaluateChecks(
 				judge(observation.series, observation.latencyMs, observation.latencyMs, details, [], observation.up ? undefined : 'critical');
 			}
 		} else {
-			const measured = seriesValues(jsons, check.source, check.seriesOf, check.name, now);
+			const measured = seriesValues(jsons, check.source, check.seriesOf, check.bySeries ? undefined : check.name, now);
 			for (const { itemIndex, error } of measured.errors) errors.push({ check: check.name, itemIndex, error });
 			const byChange = check.thresholds.condition === 'changeAbove';
 			for (const [series, { value, details, items }] of measured.values) {
@@ -97,29 +128,30 @@ export function evaluateChecks(
 				const judged = byChange ? Math.round(change * 100) / 100 : value;
 				judge(series, value, judged, () => (byChange ? { ...details, changePercent: judged } : details), items);
 			}
-			for (const [series, { reason, items }] of measured.skipped) {
+			const unjudged = (series: string, reason: string, items: number[]) => {
 				seen.add(series);
+				if (known[series]) records[series] = { ...known[series], seenAt: now };
 				if (includeOk) results.push({ output: 'ok', items, json: { check: check.name, series, state: known[series]?.state ?? 'normal', severity: null, reason, message: reason } });
+			};
+			for (const [series, { reason, items }] of measured.skipped) unjudged(series, reason, items);
+			for (const [series, { itemIndex, items }] of measured.blocked) {
+				unjudged(series, `Not judged in this run: item ${itemIndex} of this series has an error.`, items.length > 0 ? items : [itemIndex]);
 			}
 		}
 
 		for (const [series, previous] of Object.entries(known)) {
 			if (seen.has(series)) continue;
-			const step = missing(previous, now, check.timing);
-			if (step) {
-				known[series] = step.memory;
-				report(check, series, step, previous.value, () => ({ lastSeen: new Date(previous.seenAt).toISOString() }), []);
-			} else if (previous.state === 'normal' && now - previous.seenAt > FORGET_HEALTHY_AFTER_MS) {
-				delete known[series];
-			}
+			const step = absent(previous, now, check.timing);
+			report(series, step, previous, previous.value, () => ({ lastSeen: new Date(previous.seenAt).toISOString() }), []);
 		}
 	}
-	return { results, errors };
+	return { results, errors, memory: next };
 }
 
 const NOTICE_OUTPUT: Record<Exclude<Notice, null>, HealthOutput> = {
 	firing: 'alert',
 	escalated: 'alert',
+	deescalated: 'alert',
 	renotify: 'alert',
 	nodata: 'alert',
 	resolved: 'resolved',
@@ -128,26 +160,29 @@ const NOTICE_OUTPUT: Record<Exclude<Notice, null>, HealthOutput> = {
 function resultOf(
 	check: CheckSpec,
 	series: string,
-	step: SeriesStep,
+	step: AlertStep,
+	shown: AlertRecord,
 	measured: number | null,
 	details: Record<string, unknown>,
 	items: number[],
 	messages: { alert: Render; resolved: Render },
 ): HealthResult {
-	const { memory, notice, previousState } = step;
-	const threshold = thresholdFor(check.thresholds, memory.severity);
-	const reason = reasonOf(check, memory, measured, threshold, notice, details);
+	const { notice, previousState, cause } = step;
+	const record: AlertRecord = notice === 'resolved' ? { ...shown, state: 'normal', severity: 'ok' } : shown;
+	const threshold = thresholdFor(check.thresholds, record.severity);
+	const reason = cause && cause !== 'recovered' ? resolveReason(cause, record.seenAt) : reasonOf(check, record, measured, threshold, notice, details);
 	const json = {
 		check: check.name,
 		series,
-		state: memory.state,
+		state: record.state,
 		previousState,
-		severity: memory.severity,
-		value: memory.value,
+		severity: record.severity,
+		value: record.value,
 		threshold,
 		condition: check.thresholds.condition,
-		since: new Date(memory.since).toISOString(),
+		since: new Date(record.since).toISOString(),
 		notice,
+		...(cause ? { resolvedBecause: cause } : {}),
 		...details,
 		reason,
 	};
@@ -155,8 +190,8 @@ function resultOf(
 	const values = {
 		check: check.name,
 		series,
-		severity: memory.severity.toUpperCase(),
-		state: memory.state,
+		severity: record.severity.toUpperCase(),
+		state: record.state,
 		value: measured === null ? 'n/a' : `${formatDecimal(measured)}${check.unit}`,
 		threshold: threshold === null ? 'n/a' : `${formatDecimal(threshold)}${check.unit}`,
 		since: json.since,
@@ -166,25 +201,46 @@ function resultOf(
 	return { output: NOTICE_OUTPUT[notice], items, json: { ...json, message: render(values) } };
 }
 
+/** The Resolved item of a check that was removed or renamed: only its saved record is left. */
+function retiredResult(check: string, series: string, record: AlertRecord, step: AlertStep, render: Render): HealthResult {
+	const reason = resolveReason('removed', record.seenAt);
+	const value = record.value === null ? 'n/a' : formatDecimal(record.value);
+	const since = new Date(record.since).toISOString();
+	const json = { check, series, state: 'normal', previousState: step.previousState, severity: 'ok', value: record.value, threshold: null, since, notice: step.notice, resolvedBecause: 'removed', reason };
+	return { output: 'resolved', items: [], json: { ...json, message: render({ check, series, severity: 'OK', state: 'normal', value, threshold: 'n/a', since, reason }) } };
+}
+
+function resolveReason(cause: Exclude<ResolveCause, 'recovered'>, seenAt: number): string {
+	const last = new Date(seenAt).toISOString();
+	if (cause === 'removed') return 'The check was removed or renamed, so its alert is resolved.';
+	if (cause === 'forgotten') return `No data since ${last} for too long: the series is forgotten and its alert resolved.`;
+	return `No data since ${last}: the series stopped reporting, so its alert is resolved.`;
+}
+
 function reasonOf(
 	check: CheckSpec,
-	memory: SeriesMemory,
+	record: Pick<AlertRecord, 'state' | 'severity' | 'seenAt'>,
 	measured: number | null,
 	threshold: number | null,
 	notice: Notice,
 	details: Record<string, unknown>,
 ): string {
 	const value = measured === null ? 'n/a' : `${formatDecimal(measured)}${check.unit}`;
-	if (memory.state === 'nodata') return `No data since ${new Date(memory.seenAt).toISOString()}.`;
+	if (record.state === 'nodata') return `No data since ${new Date(record.seenAt).toISOString()}.`;
 	if (typeof details.problem === 'string' && details.problem !== '') return `The endpoint is down: ${details.problem}.`;
-	if (memory.severity === 'ok') return `${check.label} is ${value}${notice === 'resolved' ? ', back to normal' : ''}.`;
-	const pending = memory.state === 'pending' ? ' (pending: not alerted yet)' : '';
+	if (record.severity === 'ok') return `${check.label} is ${value}${notice === 'resolved' ? ', back to normal' : ''}.`;
+	const pending = record.state === 'pending' ? ' (pending: not alerted yet)' : '';
 	const { condition, low, high } = check.thresholds;
 	if (condition === 'outsideRange') {
 		const range = `${low === undefined ? '' : formatDecimal(low)}–${high === undefined ? '' : formatDecimal(high)}${check.unit}`;
 		return `${check.label} is ${value}, outside the healthy range ${range}${pending}.`;
 	}
+	const reached = measured !== null && threshold !== null && (condition === 'below' ? measured <= threshold : Math.abs(measured) >= threshold);
 	const words = { above: 'at or above', below: 'at or below', changeAbove: 'a change at or above' }[condition];
 	const limit = threshold === null ? '' : ` ${formatDecimal(threshold)}${check.unit}`;
-	return `${check.label} is ${value}, ${words} the ${memory.severity} threshold${limit}${pending}.`;
+	if (!reached && threshold !== null) {
+		// Held by hysteresis: the value has not yet recovered past the recovery line.
+		return `${check.label} is ${value}, not yet recovered from the ${record.severity} threshold${limit}${pending}.`;
+	}
+	return `${check.label} is ${value}, ${words} the ${record.severity} threshold${limit}${pending}.`;
 }

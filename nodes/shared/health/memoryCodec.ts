@@ -1,33 +1,39 @@
 import type { HealthMemory } from './evaluate';
-import type { SeriesMemory } from './seriesState';
 
 /**
- * The saved state of each check as one JSON text (series name -> its record). n8n wraps every
- * object of workflow static data in a change-tracking proxy when a workflow starts, and reading
- * 10,000 records through proxies costs more than the whole evaluation; a text is read in one step.
+ * The saved state of each check as one JSON text ({ rule, series }). n8n wraps every object of
+ * workflow static data in a change-tracking proxy when a workflow starts, and reading 10,000 records
+ * through proxies costs more than the whole evaluation; a text is read in one step.
  * One fixed-size record per series: it never grows with the number of runs.
  */
+export const HEALTH_MEMORY_SCHEMA = 2;
+
 export function encodeChecks(memory: HealthMemory): Record<string, string> {
 	const encoded: Record<string, string> = {};
-	for (const [check, series] of Object.entries(memory)) encoded[check] = JSON.stringify(series);
+	for (const [check, saved] of Object.entries(memory)) encoded[check] = JSON.stringify(saved);
 	return encoded;
 }
 
-/** Reads what `encodeChecks` wrote; an unreadable entry starts that check afresh instead of failing. */
-export function decodeChecks(saved: unknown): HealthMemory {
+/**
+ * Reads what `encodeChecks` wrote. State of another schema, or an unreadable entry, starts that
+ * check afresh instead of failing the run.
+ */
+export function decodeChecks(saved: unknown, schema: unknown): HealthMemory {
 	const memory: HealthMemory = {};
-	if (typeof saved !== 'object' || saved === null) return memory;
+	if (schema !== HEALTH_MEMORY_SCHEMA || typeof saved !== 'object' || saved === null) return memory;
 	for (const [check, text] of Object.entries(saved as Record<string, unknown>)) {
-		memory[check] = typeof text === 'string' ? parseSeries(text) : {};
+		const parsed = typeof text === 'string' ? parse(text) : undefined;
+		if (parsed) memory[check] = parsed;
 	}
 	return memory;
 }
 
-function parseSeries(text: string): Record<string, SeriesMemory> {
+function parse(text: string): HealthMemory[string] | undefined {
 	try {
-		const parsed: unknown = JSON.parse(text);
-		return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, SeriesMemory>) : {};
+		const parsed = JSON.parse(text) as Partial<HealthMemory[string]> | null;
+		if (typeof parsed !== 'object' || parsed === null || typeof parsed.series !== 'object' || parsed.series === null) return undefined;
+		return { rule: String(parsed.rule ?? ''), series: parsed.series };
 	} catch {
-		return {};
+		return undefined;
 	}
 }

@@ -32,6 +32,8 @@ export interface SeriesResult {
 	/** Series with too few events to judge (payment failure rate below its minimum). */
 	skipped: Map<string, { reason: string; items: number[] }>;
 	errors: Array<{ itemIndex: number; error: InvalidItemValueError }>;
+	/** Series with a bad item: not judged on their other items, their state left as it was. */
+	blocked: Map<string, { itemIndex: number; items: number[] }>;
 }
 
 interface Accumulator {
@@ -50,18 +52,23 @@ export function seriesValues(
 	jsons: readonly unknown[],
 	source: SeriesSource,
 	seriesOf: (json: unknown) => string,
-	defaultSeries: string,
+	/** The one series of a check without a series field; undefined when series come from a field. */
+	singleSeries: string | undefined,
 	now: number,
 ): SeriesResult {
 	const accumulators = new Map<string, Accumulator>();
 	const errors: SeriesResult['errors'] = [];
+	const blocked: SeriesResult['blocked'] = new Map();
 	for (let itemIndex = 0; itemIndex < jsons.length; itemIndex++) {
 		const json = jsons[itemIndex];
-		// The empty item n8n sends when the node before has "Always Output Data" on is not a lead.
-		if (source.kind === 'leadVolume' && isEmptyObject(json)) continue;
+		// The empty item n8n sends when the node before has "Always Output Data" on is no data: not a
+		// lead, not a payment, not a series of its own.
+		if (isEmptyObject(json)) continue;
 		const measured = measure(json, source);
 		if (measured instanceof InvalidItemValueError) {
 			errors.push({ itemIndex, error: measured });
+			const series = seriesOf(json);
+			if (!blocked.has(series)) blocked.set(series, { itemIndex, items: [] });
 			continue;
 		}
 		{
@@ -81,18 +88,24 @@ export function seriesValues(
 			accumulator.last = first;
 		}
 	}
-	// A volume check with no items at all has measured a count of zero, not "no data".
-	if (source.kind === 'leadVolume' && accumulators.size === 0 && errors.length === 0) {
-		accumulators.set(defaultSeries, { items: [], sum: 0, count: 0, min: 0, max: 0, last: 0, second: 0 });
+	// A single-series volume check with no items has measured a count of zero, not "no data"; per
+	// series, a source without leads is simply absent (there is no name to report it under).
+	if (source.kind === 'leadVolume' && singleSeries !== undefined && accumulators.size === 0 && errors.length === 0) {
+		accumulators.set(singleSeries, { items: [], sum: 0, count: 0, min: 0, max: 0, last: 0, second: 0 });
 	}
 	const values = new Map<string, SeriesValue>();
 	const skipped: SeriesResult['skipped'] = new Map();
 	for (const [series, accumulator] of accumulators) {
+		const bad = blocked.get(series);
+		if (bad) {
+			bad.items = accumulator.items;
+			continue;
+		}
 		const judged = finish(accumulator, source, now);
 		if ('reason' in judged) skipped.set(series, { reason: judged.reason, items: accumulator.items });
 		else values.set(series, { ...judged, items: accumulator.items });
 	}
-	return { values, skipped, errors };
+	return { values, skipped, errors, blocked };
 }
 
 /** Two numbers per item: the measured one and, for ratios, the second term; or what is wrong. */

@@ -1,29 +1,30 @@
-import type { Severity } from '../alerting/alertState';
+import type { Severity } from '../alerting/alertMachine';
+import { heldSeverity, recoveryLine } from '../alerting/hysteresis';
 import { failure, success, type Result } from '../result';
 
 /**
- * When a value is bad, with a recovery line so a value hovering at a threshold does not flap:
- * once a series is failing it recovers only when the value crosses `recovery` (Datadog's recovery
- * thresholds, Prometheus' hysteresis by hand).
+ * When a value is bad. Every line has hysteresis: once a series fires, it drops a level only when the
+ * value is back past that line by the recovery margin (see alerting/hysteresis.ts).
  */
 export type Condition = 'above' | 'below' | 'outsideRange' | 'changeAbove';
 
 export interface Thresholds {
 	condition: Condition;
-	/** above/below/changeAbove: warning and critical levels (critical may be unset). */
+	/** above/below/changeAbove: warning and critical levels (either may be unset). */
 	warning?: number;
 	critical?: number;
 	/** outsideRange: the healthy range; outside it the range's severity applies. */
 	low?: number;
 	high?: number;
 	rangeSeverity?: Exclude<Severity, 'ok'>;
-	/** Where a failing series recovers; defaults to the warning level (or the range). */
-	recovery?: number;
+	/** Recovery margin as a share of each line (0.05: 5%); 0: recover as soon as the line is passed. */
+	margin: number;
 }
 
 /** Checks that thresholds agree with each other; says which one is wrong. */
 export function validateThresholds(thresholds: Thresholds): Result<Thresholds> {
-	const { condition, warning, critical, recovery, low, high } = thresholds;
+	const { condition, warning, critical, low, high, margin } = thresholds;
+	if (!(margin >= 0 && margin < 1)) return failure(`the Recovery Margin (${round(margin * 100)}%) must be at least 0% and below 100%`);
 	if (condition === 'outsideRange') {
 		if (low === undefined && high === undefined) return failure('Outside Range needs a Low or a High value');
 		if (low !== undefined && high !== undefined && low > high) return failure(`Low (${low}) is above High (${high})`);
@@ -35,39 +36,49 @@ export function validateThresholds(thresholds: Thresholds): Result<Thresholds> {
 		const direction = condition === 'below' ? 'below' : 'above';
 		return failure(`the Warning threshold (${warning}) is ${direction} the Critical one (${critical}); warning must come first`);
 	}
-	const first = warning ?? critical;
-	if (recovery !== undefined && first !== undefined && worse(recovery, first)) {
-		return failure(`the Recovery threshold (${recovery}) is past the alert threshold (${first}); it must be on the healthy side`);
-	}
 	return success(thresholds);
 }
 
+const round = (value: number) => Math.round(value * 100) / 100;
+
 /**
- * The severity of a value. `current` is the series' present severity: a failing series stays at
- * (at least) warning until the value is back past the recovery line.
+ * The severity of a value. `current` is the severity the series is firing at (firingSeverity):
+ * a firing series keeps its level until the value is back past that level's recovery line.
  */
 export function severityOf(value: number, thresholds: Thresholds, current: Severity): Severity {
-	const { condition } = thresholds;
+	const { condition, margin } = thresholds;
 	if (condition === 'outsideRange') {
-		const outside = (thresholds.low !== undefined && value < thresholds.low) || (thresholds.high !== undefined && value > thresholds.high);
-		return outside ? (thresholds.rangeSeverity ?? 'critical') : 'ok';
+		const { low, high } = thresholds;
+		const outside = (low !== undefined && value < low) || (high !== undefined && value > high);
+		const severity = thresholds.rangeSeverity ?? 'critical';
+		if (outside) return severity;
+		if (current === 'ok') return 'ok';
+		// Back inside counts once the value is inside by the margin of the range's width (or bound).
+		const width = low !== undefined && high !== undefined ? high - low : Math.abs((low ?? high) as number);
+		const inset = width * margin;
+		const inside = (low === undefined || value >= low + inset) && (high === undefined || value <= high - inset);
+		return inside ? 'ok' : severity;
 	}
 	const measured = condition === 'changeAbove' ? Math.abs(value) : value;
-	const reached = condition === 'below' ? (limit: number) => measured <= limit : (limit: number) => measured >= limit;
-	if (thresholds.critical !== undefined && reached(thresholds.critical)) return 'critical';
-	if (thresholds.warning !== undefined && reached(thresholds.warning)) return 'warning';
-	if (current !== 'ok') {
-		const recovery = thresholds.recovery ?? thresholds.warning ?? thresholds.critical;
-		const recovered = recovery === undefined || (condition === 'below' ? measured > recovery : measured < recovery);
-		if (!recovered) return current === 'critical' ? 'warning' : current;
-	}
-	return 'ok';
+	const badWhen = condition === 'below' ? 'below' : 'above';
+	const reached = (limit: number) => (badWhen === 'below' ? measured <= limit : measured >= limit);
+	const raw: Severity =
+		thresholds.critical !== undefined && reached(thresholds.critical)
+			? 'critical'
+			: thresholds.warning !== undefined && reached(thresholds.warning)
+				? 'warning'
+				: 'ok';
+	return heldSeverity(raw, current, (level) => {
+		const line = level === 'critical' ? thresholds.critical : (thresholds.warning ?? thresholds.critical);
+		if (line === undefined) return true;
+		const back = recoveryLine(line, badWhen, margin);
+		return badWhen === 'below' ? measured > back : measured < back;
+	});
 }
 
 /** The threshold a severity was judged against, for messages. */
 export function thresholdFor(thresholds: Thresholds, severity: Severity): number | null {
 	if (thresholds.condition === 'outsideRange') return (thresholds.low ?? thresholds.high) ?? null;
-	if (severity === 'critical') return thresholds.critical ?? null;
-	if (severity === 'warning') return thresholds.warning ?? thresholds.critical ?? null;
-	return thresholds.recovery ?? thresholds.warning ?? null;
+	if (severity === 'critical') return thresholds.critical ?? thresholds.warning ?? null;
+	return thresholds.warning ?? thresholds.critical ?? null;
 }

@@ -204,17 +204,18 @@ function createGoogleAdsReader(readLabels: LabelReader): RowReader {
 		const campaign = isObject(json.campaign) ? json.campaign : {};
 		const customer = isObject(json.customer) ? json.customer : {};
 		const segments = isObject(json.segments) ? json.segments : {};
-		const costMicros = present(metrics.costMicros, 'metrics.costMicros');
-		const spendMicros = parseDecimal(costMicros, '.');
-		if (!Number.isInteger(spendMicros) || spendMicros < 0) {
-			throw new InvalidItemValueError('metrics.costMicros', `is ${describeValue(costMicros)}, which is not a whole number of micros`);
-		}
+		// Who the row is about comes first: a row with a bad figure still names its campaign.
 		row.accountId = text(customer.id) || row.accountId;
 		row.campaignId = text(campaign.id) || row.campaignId;
 		row.campaignName = text(campaign.name) || row.campaignName;
 		row.date = text(segments.date) || row.date;
 		row.dateTo = text(segments.date) || row.dateTo;
 		row.currency = text(customer.currencyCode) || row.currency;
+		const costMicros = present(metrics.costMicros, 'metrics.costMicros');
+		const spendMicros = parseDecimal(costMicros, '.');
+		if (!Number.isInteger(spendMicros) || spendMicros < 0) {
+			throw new InvalidItemValueError('metrics.costMicros', `is ${describeValue(costMicros)}, which is not a whole number of micros`);
+		}
 		row.spendMicros = spendMicros;
 		row.valueMicros = toMicros(metrics.conversionsValue ?? 0, 'metrics.conversionsValue', '.');
 		row.conversions = toCount(metrics.conversions ?? 0, 'metrics.conversions', '.');

@@ -1,18 +1,22 @@
-import { stepAlert, type AlertMemory, type AlertPolicy } from '../alerting/alertState';
+import { absent, firingSeverity, observe, type AlertRecord, type AlertStep, type AlertTiming } from '../alerting/alertMachine';
 import type { InvalidItemValueError } from '../errors';
 import { formatDecimal, formatMoney } from '../values/format';
 import type { Render } from '../values/template';
 import { fromMicros } from './adRow';
 import type { GroupBy, GroupTotals, Grouped } from './groups';
 import { round } from '../values/number';
-import { changePercent, judge, METRIC_NAMES, metricOf, type Guards, type MetricKind, type Thresholds } from './judge';
+import { changePercent, holdVerdict, judge, METRIC_NAMES, metricOf, type Guards, type MetricKind, type Thresholds } from './judge';
 
 export interface EvaluationSettings {
 	kind: MetricKind;
 	groupBy: GroupBy;
 	thresholds: Thresholds;
 	guards: Guards;
-	policy: AlertPolicy;
+	timing: AlertTiming;
+	/** Recovery margin as a share of each line (0.05: 5%). */
+	margin: number;
+	/** Resolved notices go to Alert (on) or OK (off). */
+	sendResolved: boolean;
 	alertMessage: Render;
 	resolvedMessage: Render;
 }
@@ -53,32 +57,128 @@ export const MESSAGE_PLACEHOLDERS = [
 	'since',
 ] as const;
 
+/** What is remembered per group: its alert record and who it is, for messages once its rows stop. */
+export interface GroupMemory {
+	alert: AlertRecord;
+	identity: Record<string, unknown>;
+	/** Name, account and currency as the messages show them. */
+	labels: { campaign: string; account: string; currency: string };
+}
+
+/** Saved state: the rule the alerts fire under (an edit drops hysteresis) and each group's memory. */
+export interface AdAlertMemory {
+	rule: string;
+	groups: Record<string, GroupMemory>;
+}
+
+export function ruleOf(settings: EvaluationSettings): string {
+	return JSON.stringify([settings.thresholds, settings.margin]);
+}
+
 /**
- * Judges every group of the current period, steps its alert memory (mutated in place: it is the
- * node's workflow static data) and says where each group goes: Alert, OK or Insufficient Data.
+ * Judges every group of the current period, steps its alert record and says where each group goes:
+ * Alert, OK or Insufficient Data. `memory` is never changed: the new memory is returned, for the
+ * caller to commit once the whole run has succeeded.
  */
 export function evaluateGroups(
 	grouped: Grouped,
 	settings: EvaluationSettings,
-	memory: Record<string, AlertMemory>,
+	memory: Readonly<AdAlertMemory>,
 	now: number,
-): { results: GroupResult[]; problems: GroupProblem[] } {
+): { results: GroupResult[]; problems: GroupProblem[]; memory: AdAlertMemory } {
 	const results: GroupResult[] = [];
 	const problems: GroupProblem[] = [];
+	const rule = ruleOf(settings);
+	const sameRule = memory.rule === rule;
+	const groups: Record<string, GroupMemory> = {};
+	const seen = new Set<string>();
+	const keep = (key: string, entry: GroupMemory) => {
+		const { alert } = entry;
+		// Healthy groups are remembered only where the memory still matters: to notice them going
+		// silent (No Data) or to hold the minimum interval after a resolve.
+		const needed =
+			alert.state !== 'normal' || settings.timing.noData || (settings.timing.minIntervalMs > 0 && now - alert.notifiedAt < settings.timing.minIntervalMs);
+		if (needed) groups[key] = entry;
+	};
 	for (const group of grouped.current) {
+		seen.add(group.key);
 		const identity = identityOf(group, settings.groupBy);
+		const saved = memory.groups[group.key];
 		if (group.problem) {
+			// Not judged on its other rows; its alert stays as it was, and it is not missing either.
+			if (saved) groups[group.key] = { ...saved, alert: { ...saved.alert, seenAt: now } };
 			problems.push({ items: group.items, itemIndex: group.problem.itemIndex, error: group.problem.error, group: identity });
 			continue;
 		}
-		results.push(evaluateGroup(group, grouped.previous.get(group.key), identity, settings, memory, now));
+		const { result, step } = evaluateGroup(group, grouped.previous.get(group.key), identity, settings, saved?.alert, sameRule, now);
+		results.push(result);
+		const alert = step ? step.record : saved ? { ...saved.alert, seenAt: now } : undefined;
+		if (alert) keep(group.key, { alert, identity, labels: labelsOf(group) });
+	}
+	for (const [key, saved] of Object.entries(memory.groups)) {
+		if (seen.has(key)) continue;
+		const step = absent(saved.alert, now, settings.timing);
+		if (step.record) keep(key, { ...saved, alert: step.record });
+		if (step.notice !== null) results.push(missingGroup(saved, step, settings));
 	}
 	// A group seen only in the previous period has nothing to judge, but its rows must not vanish.
-	const judged = new Set(grouped.current.map((group) => group.key));
 	for (const [key, previous] of grouped.previous) {
-		if (!judged.has(key)) results.push(onlyPreviousPeriod(previous, settings));
+		if (!seen.has(key)) results.push(onlyPreviousPeriod(previous, settings));
 	}
-	return { results, problems };
+	return { results, problems, memory: { rule, groups } };
+}
+
+function labelsOf(group: GroupTotals): GroupMemory['labels'] {
+	return { campaign: group.campaignName || group.accountId || 'All rows', account: group.accountId, currency: group.currency };
+}
+
+/** A group whose rows stopped arriving: its alert goes to No Data, reminds, or resolves. */
+function missingGroup(saved: GroupMemory, step: AlertStep, settings: EvaluationSettings): GroupResult {
+	const lastSeen = new Date(saved.alert.seenAt).toISOString();
+	const resolved = step.notice === 'resolved';
+	const reason = resolved
+		? `No rows since ${lastSeen}: the campaign stopped reporting, so its alert is resolved.`
+		: `No rows since ${lastSeen}: no data to judge.`;
+	const record = step.record ?? saved.alert;
+	const json = {
+		...saved.identity,
+		metric: METRIC_NAMES[settings.kind],
+		[settings.kind]: null,
+		severity: resolved ? 'ok' : record.severity,
+		alert: alertField(step, record, saved.alert),
+		lastSeen,
+		reason,
+	};
+	const values = {
+		severity: resolved ? 'RESOLVED' : 'NO DATA',
+		...emptyValues(),
+		campaign: saved.labels.campaign,
+		account: saved.labels.account,
+		currency: saved.labels.currency,
+		metric: METRIC_NAMES[settings.kind],
+		reason,
+		since: new Date(record.since).toISOString(),
+	};
+	const message = resolved ? settings.resolvedMessage(values) : settings.alertMessage(values);
+	const output: Output = resolved && !settings.sendResolved ? 'ok' : 'alert';
+	return { output, items: [], json: { ...json, message } };
+}
+
+function emptyValues(): Record<string, string> {
+	const values: Record<string, string> = {};
+	for (const name of MESSAGE_PLACEHOLDERS) values[name] = 'n/a';
+	return values;
+}
+
+/** `alert` of an output item: the machine's state and notice; since when it is (or was) failing. */
+function alertField(step: AlertStep, record: AlertRecord, previous: AlertRecord | undefined): Record<string, unknown> {
+	const since = step.notice === 'resolved' ? previous?.since : record.state === 'normal' ? undefined : record.since;
+	return {
+		state: step.notice === 'resolved' ? 'normal' : record.state,
+		notice: step.notice,
+		since: since === undefined ? null : new Date(since).toISOString(),
+		...(step.cause ? { resolvedBecause: step.cause } : {}),
+	};
 }
 
 function onlyPreviousPeriod(previous: GroupTotals, settings: EvaluationSettings): GroupResult {
@@ -105,11 +205,13 @@ function evaluateGroup(
 	previous: GroupTotals | undefined,
 	identity: Record<string, unknown>,
 	settings: EvaluationSettings,
-	memory: Record<string, AlertMemory>,
+	saved: AlertRecord | undefined,
+	sameRule: boolean,
 	now: number,
-): GroupResult {
+): { result: GroupResult; step?: AlertStep } {
 	const { kind } = settings;
-	const verdict = judge(kind, group, settings.thresholds, settings.guards);
+	const raw = judge(kind, group, settings.thresholds, settings.guards);
+	const verdict = holdVerdict(kind, raw, sameRule ? firingSeverity(saved) : 'ok', settings.margin);
 	const metricName = kind;
 	const change = changePercent(kind, verdict.metric, previous);
 	const figures = {
@@ -124,11 +226,10 @@ function evaluateGroup(
 		...(previous ? { previousPeriod: previousFigures(kind, previous), changePercent: change } : {}),
 	};
 	if (!verdict.judged) {
-		return { output: 'insufficient', items: group.items, json: { ...figures, severity: null, reason: verdict.reason, message: verdict.reason } };
+		return { result: { output: 'insufficient', items: group.items, json: { ...figures, severity: null, reason: verdict.reason, message: verdict.reason } } };
 	}
-	const step = stepAlert(memory[group.key], verdict.severity, now, settings.policy);
-	if (step.memory) memory[group.key] = step.memory;
-	else delete memory[group.key];
+	const step = observe(saved, verdict.severity, verdict.metric, now, settings.timing);
+	const record = step.record as AlertRecord;
 	const json = {
 		...figures,
 		target: verdict.target,
@@ -136,18 +237,15 @@ function evaluateGroup(
 		severity: verdict.severity,
 		gap: verdict.gap === null ? null : round(verdict.gap, 4),
 		gapPercent: verdict.gapPercent,
-		alert: {
-			status: step.status,
-			since: step.since === undefined ? null : new Date(step.since).toISOString(),
-		},
+		alert: alertField(step, record, saved),
 		reason: verdict.reason,
 	};
-	const render = (template: Render) => template(messageValues(json, group, verdict.reason, step.since));
-	if (step.status === 'resolved') {
-		return { output: step.notify ? 'alert' : 'ok', items: group.items, json: { ...json, message: render(settings.resolvedMessage) } };
-	}
-	if (verdict.severity === 'ok') return { output: 'ok', items: group.items, json: { ...json, message: verdict.reason } };
-	return { output: step.notify ? 'alert' : 'ok', items: group.items, json: { ...json, message: render(settings.alertMessage) } };
+	const since = record.state === 'normal' ? (step.notice === 'resolved' ? saved?.since : undefined) : record.since;
+	const render = (template: Render) => template(messageValues(json, group, verdict.reason, since));
+	const done = (output: Output, message: string): { result: GroupResult; step: AlertStep } => ({ result: { output, items: group.items, json: { ...json, message } }, step });
+	if (step.notice === 'resolved') return done(settings.sendResolved ? 'alert' : 'ok', render(settings.resolvedMessage));
+	if (verdict.severity === 'ok' || record.state === 'pending') return done('ok', verdict.reason);
+	return done(step.notice !== null ? 'alert' : 'ok', render(settings.alertMessage));
 }
 
 function identityOf(group: GroupTotals, groupBy: GroupBy): Record<string, unknown> {

@@ -56,6 +56,24 @@ export function createAggregator(groupBy: GroupBy, split: PeriodSplit) {
 			if (group) addRow(group, row, itemIndex);
 			else groups.set(key, newGroup(key, row, itemIndex, groupBy));
 		},
+		/**
+		 * A row that could not be read: when it names its group, the whole group carries the error
+		 * instead of being judged on its other rows (a bad row of the previous period spoils the
+		 * comparison, so it too stops the group being judged). False when the row names no group.
+		 */
+		reject(itemIndex: number, row: AdRow, error: InvalidItemValueError): boolean {
+			const key = keyOf(row, groupBy);
+			if (key === '' || (groupBy === 'campaign' && row.campaignId === '')) return false;
+			let group = current.get(key);
+			if (!group) {
+				group = newGroup(key, { ...row, spendMicros: 0, valueMicros: 0, conversions: 0 }, itemIndex, groupBy);
+				current.set(key, group);
+			} else {
+				group.items.push(itemIndex);
+			}
+			group.problem ??= { itemIndex, error };
+			return true;
+		},
 		result(): Grouped {
 			return { current: [...current.values()], previous, unplaced };
 		},

@@ -1,4 +1,5 @@
-import type { Severity } from '../alerting/alertState';
+import type { Severity } from '../alerting/alertMachine';
+import { heldSeverity, recoveryLine } from '../alerting/hysteresis';
 import { formatDecimal, formatMoney } from '../values/format';
 import { round } from '../values/number';
 import { fromMicros } from './adRow';
@@ -93,3 +94,28 @@ export function changePercent(kind: MetricKind, current: number | null, previous
 	return before === null ? null : percent(current - before, before);
 }
 
+
+/**
+ * Applies hysteresis to a judged verdict: a campaign firing at `current` keeps that level until its
+ * metric is back past the level's line by `margin` (a share: 0.05 for 5%), and says so.
+ */
+export function holdVerdict(kind: MetricKind, verdict: Verdict, current: Severity, margin: number): Verdict {
+	if (!verdict.judged || verdict.severity === current) return verdict;
+	const badWhen = kind === 'roas' ? 'below' : 'above';
+	const lineOf = (level: Exclude<Severity, 'ok'>) => (level === 'critical' && verdict.critical > 0 ? verdict.critical : verdict.target);
+	const metric = verdict.metric;
+	const recovered = (level: Exclude<Severity, 'ok'>) => {
+		if (metric === null) return false;
+		const back = recoveryLine(lineOf(level), badWhen, margin);
+		return badWhen === 'below' ? metric >= back : metric <= back;
+	};
+	const severity = heldSeverity(verdict.severity, current, recovered);
+	if (severity === verdict.severity) return verdict;
+	const line = lineOf(severity === 'critical' ? 'critical' : 'warning');
+	const back = recoveryLine(line, badWhen, margin);
+	const shown = kind === 'roas' ? formatDecimal : formatMoney;
+	const name = METRIC_NAMES[kind];
+	const level = severity === 'critical' ? (kind === 'roas' ? 'critical level' : 'maximum') : 'target';
+	const reason = `${name} ${metric === null ? 'n/a' : shown(metric)} has not yet recovered from the ${level} of ${shown(line)}: it recovers at ${kind === 'roas' ? 'or above' : 'or below'} ${shown(back)}.`;
+	return { ...verdict, severity, reason };
+}

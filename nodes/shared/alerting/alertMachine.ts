@@ -1,0 +1,174 @@
+/**
+ * The one alert state machine of every alerting node (ROAS Calculator, CPA Tracker, Health Monitor),
+ * with the semantics of Prometheus rules and Alertmanager:
+ * - Pending is Prometheus' `for`: the condition must hold, without interruption, for a time and/or
+ *   a number of evaluations; a value back under the threshold or a run without the series resets it.
+ * - Escalation to critical waits for the same pending period; de-escalation is a notice of its own.
+ * - Reminders while firing (Alertmanager's repeat_interval); at most one notice per series per
+ *   minimum interval (its group_interval), resolves excepted; a held notice is sent later, not lost.
+ * - A firing series that stops reporting resolves (or goes to No Data) after a set time, and a
+ *   No Data alert resolves when the series is forgotten, so nothing stays firing for ever.
+ * The machine is pure: it never mutates a record, so a run that fails commits nothing.
+ */
+export type Severity = 'ok' | 'warning' | 'critical';
+
+/** ok < warning < critical: a higher rank is an escalation. */
+export const SEVERITY_RANK: Record<Severity, number> = { ok: 0, warning: 1, critical: 2 };
+
+export type AlertState = 'normal' | 'pending' | 'firing' | 'nodata';
+
+/** What is saved per series between runs: a fixed set of fields, never growing with the runs. */
+export interface AlertRecord {
+	state: AlertState;
+	/** Pending or firing severity; 'ok' when normal. */
+	severity: Severity;
+	/** Since when the present state holds (pending: since the condition started). */
+	since: number;
+	/** Consecutive evaluations the condition has held while pending. */
+	count: number;
+	/** Firing, worse than `severity`: consecutive evaluations at the worse level (escalation pending). */
+	raise: number;
+	raiseSince: number;
+	/** When a notice last went out; 0: never. */
+	notifiedAt: number;
+	/** When the series last reported a value. */
+	seenAt: number;
+	value: number | null;
+	/** A notice the minimum interval held back; it goes out at the first run the interval allows. */
+	owed: AlertNotice | null;
+}
+
+export interface AlertTiming {
+	/** Pending lasts until the condition has held this long... */
+	pendingMs: number;
+	/** ...and for this many evaluations in a row (1: the first evaluation may fire). */
+	pendingEvaluations: number;
+	/** Reminder interval while firing; 0: never remind. */
+	renotifyMs: number;
+	/** At most one notice per series in this interval, resolves excepted; 0: no limit. */
+	minIntervalMs: number;
+	/** A known series not reporting for this long is gone: its alert resolves, or goes to No Data. */
+	missingMs: number;
+	/** Gone series alert as No Data instead of resolving. */
+	noData: boolean;
+	/** A series not reporting for this long is forgotten; a No Data alert resolves then. */
+	forgetMs: number;
+}
+
+/** Notices that announce or repeat an alert; with 'resolved' and null, every notice a step gives. */
+export type AlertNotice = 'firing' | 'escalated' | 'deescalated' | 'renotify' | 'nodata';
+export type Notice = AlertNotice | 'resolved' | null;
+
+/** Why an alert resolved: the value recovered, the series stopped reporting, its check was removed. */
+export type ResolveCause = 'recovered' | 'gone' | 'forgotten' | 'removed';
+
+export interface AlertStep {
+	/** undefined: nothing to keep for this series. */
+	record: AlertRecord | undefined;
+	previousState: AlertState;
+	notice: Notice;
+	cause?: ResolveCause;
+}
+
+export function initialRecord(now: number): AlertRecord {
+	return { state: 'normal', severity: 'ok', since: now, count: 0, raise: 0, raiseSince: 0, notifiedAt: 0, seenAt: now, value: null, owed: null };
+}
+
+/** The severity hysteresis starts from: only a firing alert holds on to its level. */
+export function firingSeverity(record: AlertRecord | undefined): Severity {
+	return record?.state === 'firing' ? record.severity : 'ok';
+}
+
+/** True when the series has an alert its operator was told about (and so must hear it resolve). */
+function announced(record: AlertRecord): boolean {
+	return (record.state === 'firing' || record.state === 'nodata') && !(record.owed === 'firing' || record.owed === 'nodata');
+}
+
+/** One evaluation with a value; `severity` already accounts for hysteresis (see hysteresis.ts). */
+export function observe(previous: AlertRecord | undefined, severity: Severity, value: number | null, now: number, timing: AlertTiming): AlertStep {
+	const before = previous ?? initialRecord(now);
+	const previousState = before.state;
+	const base: AlertRecord = { ...before, seenAt: now, value };
+	if (severity === 'ok') {
+		const wasAnnounced = announced(before);
+		const record: AlertRecord = { ...base, state: 'normal', severity: 'ok', since: previousState === 'normal' ? before.since : now, count: 0, raise: 0, raiseSince: 0, owed: null };
+		return wasAnnounced ? { record, previousState, notice: 'resolved', cause: 'recovered' } : { record, previousState, notice: null };
+	}
+	if (previousState === 'firing') return stillFiring(before, base, severity, now, timing);
+	if (previousState === 'nodata') {
+		// The data is back and still bad: the alert goes on, now about the value.
+		return gate({ ...base, state: 'firing', severity, since: now, count: 1, raise: 0, raiseSince: 0 }, before, 'firing', now, timing);
+	}
+	const pendingSince = previousState === 'pending' ? before.since : now;
+	const count = previousState === 'pending' ? before.count + 1 : 1;
+	if (count >= timing.pendingEvaluations && now - pendingSince >= timing.pendingMs) {
+		return gate({ ...base, state: 'firing', severity, since: now, count, raise: 0, raiseSince: 0 }, before, 'firing', now, timing);
+	}
+	// Pending holds the highest severity seen, so it fires at the level the condition reached.
+	const pendingSeverity = previousState === 'pending' && SEVERITY_RANK[before.severity] > SEVERITY_RANK[severity] ? before.severity : severity;
+	return { record: { ...base, state: 'pending', severity: pendingSeverity, since: pendingSince, count }, previousState, notice: null };
+}
+
+function stillFiring(before: AlertRecord, base: AlertRecord, severity: Severity, now: number, timing: AlertTiming): AlertStep {
+	if (SEVERITY_RANK[severity] > SEVERITY_RANK[before.severity]) {
+		const raise = before.raise + 1;
+		const raiseSince = before.raise > 0 ? before.raiseSince : now;
+		if (raise >= timing.pendingEvaluations && now - raiseSince >= timing.pendingMs) {
+			return gate({ ...base, severity, raise: 0, raiseSince: 0 }, before, 'escalated', now, timing);
+		}
+		return remindOrOwe({ ...base, raise, raiseSince }, before, now, timing);
+	}
+	const calm = { ...base, raise: 0, raiseSince: 0 };
+	if (SEVERITY_RANK[severity] < SEVERITY_RANK[before.severity]) return gate({ ...calm, severity }, before, 'deescalated', now, timing);
+	return remindOrOwe(calm, before, now, timing);
+}
+
+/** Still alerting, no change: a held notice or a reminder may be due. */
+function remindOrOwe(record: AlertRecord, before: AlertRecord, now: number, timing: AlertTiming): AlertStep {
+	if (record.owed !== null) return gate(record, before, record.owed, now, timing);
+	if (timing.renotifyMs > 0 && now - before.notifiedAt >= timing.renotifyMs) return gate(record, before, 'renotify', now, timing);
+	return { record, previousState: before.state, notice: null };
+}
+
+/** Sends a notice now, or holds it while the minimum interval since the last one runs. */
+function gate(record: AlertRecord, before: AlertRecord, notice: AlertNotice, now: number, timing: AlertTiming): AlertStep {
+	const tooSoon = timing.minIntervalMs > 0 && before.notifiedAt > 0 && now - before.notifiedAt < timing.minIntervalMs;
+	if (tooSoon) {
+		// A first announcement stays owed as such: its resolve must stay silent until it went out.
+		const owed = before.owed === 'firing' || before.owed === 'nodata' ? before.owed : notice === 'renotify' ? null : notice;
+		return { record: { ...record, owed }, previousState: before.state, notice: null };
+	}
+	return { record: { ...record, notifiedAt: now, owed: null }, previousState: before.state, notice };
+}
+
+/** A known series that did not report in this run. */
+export function absent(previous: AlertRecord, now: number, timing: AlertTiming): AlertStep {
+	const previousState = previous.state;
+	const quiet = now - previous.seenAt;
+	switch (previousState) {
+		case 'pending':
+			// As in Prometheus: a pending alert whose series is missing is dropped; the count starts over.
+			return { record: { ...previous, state: 'normal', severity: 'ok', since: now, count: 0 }, previousState, notice: null };
+		case 'normal':
+			if (quiet > timing.forgetMs) return { record: undefined, previousState, notice: null };
+			if (timing.noData && quiet >= timing.missingMs) return gate({ ...previous, state: 'nodata', severity: 'critical', since: now, count: 0 }, previous, 'nodata', now, timing);
+			return { record: previous, previousState, notice: null };
+		case 'firing':
+			if (quiet < timing.missingMs) return { record: previous, previousState, notice: null };
+			if (timing.noData) return gate({ ...previous, state: 'nodata', severity: 'critical', since: now, count: 0, raise: 0, raiseSince: 0 }, previous, 'nodata', now, timing);
+			return resolvedStep(previous, now, 'gone', quiet > timing.forgetMs);
+		case 'nodata':
+			if (quiet > timing.forgetMs) return resolvedStep(previous, now, 'forgotten', true);
+			return remindOrOwe(previous, previous, now, timing);
+	}
+}
+
+/** The series' check was removed or renamed: an announced alert resolves, once, and the record goes. */
+export function retire(previous: AlertRecord, now: number): AlertStep {
+	return resolvedStep(previous, now, 'removed', true);
+}
+
+function resolvedStep(previous: AlertRecord, now: number, cause: ResolveCause, forget: boolean): AlertStep {
+	const record: AlertRecord | undefined = forget ? undefined : { ...previous, state: 'normal', severity: 'ok', since: now, count: 0, raise: 0, raiseSince: 0, owed: null };
+	return { record, previousState: previous.state, notice: announced(previous) ? 'resolved' : null, cause };
+}
