@@ -88,11 +88,11 @@ describe('bad input', () => {
 		expect(ok.map((json) => json.campaign)).toEqual(['A']);
 		expect(insufficient.map((json) => json.error)).toEqual([
 			'"spend" in item 1 is -3; an amount cannot be negative',
-			'"spend" in item 4 is "n/a", which is not an amount',
 			'"currency" in item 3 is "EUR" but earlier rows of campaign "C" are in "USD"; amounts in two currencies cannot be added',
+			'"spend" in item 4 is "n/a", which is not an amount',
 		]);
-		expect(insufficient[0]).toMatchObject({ campaignName: 'B', spend: -3 });
-		expect(goOn.outputsOf(NODE)[2][2].pairedItem).toEqual([{ item: 2 }, { item: 3 }]);
+		expect(insufficient[0]).toMatchObject({ campaign: 'B' });
+		expect(goOn.outputsOf(NODE)[2].map((item) => item.pairedItem)).toEqual([[{ item: 1 }], [{ item: 2 }, { item: 3 }], [{ item: 4 }]]);
 	});
 
 	it.each([
@@ -111,8 +111,8 @@ describe('bad input', () => {
 		expect(outputs).toHaveLength(4);
 		expect(outputs[3].map((json) => [json.campaignName, json.error.slice(0, 14)])).toEqual([
 			['B', '"spend" in ite'],
-			['D', '"spend" in ite'],
 			['C', '"currency" in '],
+			['D', '"spend" in ite'],
 		]);
 	});
 
@@ -138,29 +138,34 @@ describe('alert state across consecutive executions', () => {
 		{ campaignName: 'Steady', spend: 100, conversionValue: 400, currency: 'USD', date: '2026-11-27' },
 	];
 	const at = (minutes) => new Date(Date.parse('2026-11-27T06:00:00Z') + minutes * 60_000).toISOString();
-	const alertsOf = (result) => result.jsonOutputsOf(NODE)[0].map((json) => `${json.campaign}: ${json.alert.status} ${json.severity}`);
-	const okOf = (result) => result.jsonOutputsOf(NODE)[1].map((json) => `${json.campaign}: ${json.alert.status}`);
+	const alertsOf = (result) => result.jsonOutputsOf(NODE)[0].map((json) => `${json.campaign}: ${json.alert.notice} ${json.severity}`);
+	const okOf = (result) => result.jsonOutputsOf(NODE)[1].map((json) => `${json.campaign}: ${json.alert.state}`);
 
 	it('alerts once, stays quiet, reminds after the interval, escalates, resolves once; a manual run changes nothing', async () => {
 		const session = createSession(roas({ renotifyHours: 2 }));
 		const step = (minutes, ratio, mode) => session.run({ pinData: { Rows: rowsWithRoas(ratio) }, at: at(minutes), mode });
 
-		expect(alertsOf(await step(0, 2))).toEqual(['Brand: new warning']);
+		expect(alertsOf(await step(0, 2))).toEqual(['Brand: firing warning']);
 		const quiet = await step(15, 2);
 		expect(alertsOf(quiet)).toEqual([]);
-		expect(okOf(quiet)).toEqual(['Brand: ongoing', 'Steady: ok']);
+		expect(okOf(quiet)).toEqual(['Brand: firing', 'Steady: normal']);
 		expect(quiet.jsonOutputsOf(NODE)[1][0]).toMatchObject({ severity: 'warning', alert: { since: at(0) } });
 
 		// someone tests the workflow by hand while the campaign has recovered: they see the resolution...
-		expect(alertsOf(await step(20, 4, 'manual'))).toEqual(['Brand: resolved ok']);
+		const manual = await step(20, 4, 'manual');
+		expect(alertsOf(manual)).toEqual(['Brand: resolved ok']);
+		// ...marked as a test, in a field and in the message
+		expect(manual.jsonOutputsOf(NODE)[0][0]).toMatchObject({ test: true, message: '[TEST] RESOLVED Brand: ROAS is back at 4 (target 3).' });
 		// ...but nothing was saved: the next scheduled run still knows the open alert
 		expect(alertsOf(await step(30, 2))).toEqual([]);
 
 		expect(alertsOf(await step(119, 2))).toEqual([]);
 		expect(alertsOf(await step(120, 2))).toEqual(['Brand: renotify warning']);
+		expect((await step(121, 2)).jsonOutputsOf(NODE)[1][0]).not.toHaveProperty('test');
 		expect(alertsOf(await step(135, 2))).toEqual([]);
 		const worse = await step(150, 0.5);
 		expect(alertsOf(worse)).toEqual(['Brand: escalated critical']);
+		expect(worse.jsonOutputsOf(NODE)[0][0]).not.toHaveProperty('test');
 		expect(worse.jsonOutputsOf(NODE)[0][0].message).toBe(
 			'CRITICAL Brand: ROAS 0.5 is below the critical level of 1. Spend 100.00 USD, revenue 50.00 USD (2026-11-27 to 2026-11-27).',
 		);
@@ -168,13 +173,14 @@ describe('alert state across consecutive executions', () => {
 		expect(alertsOf(resolved)).toEqual(['Brand: resolved ok']);
 		expect(resolved.jsonOutputsOf(NODE)[0][0].message).toBe('RESOLVED Brand: ROAS is back at 3.5 (target 3).');
 		expect(alertsOf(await step(180, 3.5))).toEqual([]);
-		expect(session.staticData).toEqual({ 'node:Check': { alerts: {} } });
+		expect(session.staticData['node:Check'].schema).toBe(2);
+		expect(JSON.parse(session.staticData['node:Check'].alerts).groups).toEqual({});
 	});
 
 	it('keeps the open alert while a campaign has too little data to judge', async () => {
 		const session = createSession(cpa({ minSpend: 100, minConversions: 3 }));
 		const rows = (spend, conversions) => [{ campaignName: 'Leads', spend, conversions, currency: 'USD' }];
-		expect(alertsOf(await session.run({ pinData: { Rows: rows(300, 3) }, at: at(0) }))).toEqual(['Leads: new warning']);
+		expect(alertsOf(await session.run({ pinData: { Rows: rows(300, 3) }, at: at(0) }))).toEqual(['Leads: firing warning']);
 		const thin = await session.run({ pinData: { Rows: rows(20, 1) }, at: at(15) });
 		expect(thin.jsonOutputsOf(NODE)[2].map((json) => json.reason)).toEqual([
 			'1 conversions and 20.00 spend: below the minimum of 3 conversions or 100.00 spend needed to judge CPA.',

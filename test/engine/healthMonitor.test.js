@@ -35,32 +35,35 @@ describe('state over consecutive runs', () => {
 	});
 	const depths = (values) => Object.entries(values).map(([queue, depth]) => ({ queue, depth }));
 
-	it('waits while pending, fires once, escalates, reminds, and resolves once', async () => {
+	it('waits while pending, fires once, escalates after the same pending, reminds, and resolves once', async () => {
 		const session = createSession(workflow([queueCheck({ pendingRuns: 2, renotifyMinutes: 30 })]));
 		const step = async (n, values) => summary(await session.run({ pinData: { 'Every minute': depths(values) }, at: minute(n) }));
 
 		expect(await step(0, { orders: 150 })).toEqual({ alert: [], resolved: [], ok: ['orders: normal->pending warning'] });
 		expect(await step(1, { orders: 160 })).toEqual({ alert: ['orders: pending->firing warning'], resolved: [], ok: [] });
 		expect(await step(2, { orders: 170 })).toEqual({ alert: [], resolved: [], ok: ['orders: firing->firing warning'] });
-		expect(await step(3, { orders: 900 })).toEqual({ alert: ['orders: firing->firing critical'], resolved: [], ok: [] });
+		// critical must hold for two runs too before it escalates
+		expect(await step(3, { orders: 900 })).toEqual({ alert: [], resolved: [], ok: ['orders: firing->firing warning'] });
+		expect(await step(4, { orders: 900 })).toEqual({ alert: ['orders: firing->firing critical'], resolved: [], ok: [] });
 		expect((await step(20, { orders: 900 })).alert).toEqual([]);
-		expect((await step(33, { orders: 900 })).alert).toEqual(['orders: firing->firing critical']);
-		expect(await step(34, { orders: 20 })).toEqual({ alert: [], resolved: ['orders: firing->normal ok'], ok: [] });
-		expect(await step(35, { orders: 20 })).toEqual({ alert: [], resolved: [], ok: ['orders: normal->normal ok'] });
+		expect((await step(34, { orders: 900 })).alert).toEqual(['orders: firing->firing critical']);
+		expect(await step(35, { orders: 20 })).toEqual({ alert: [], resolved: ['orders: firing->normal ok'], ok: [] });
+		expect(await step(36, { orders: 20 })).toEqual({ alert: [], resolved: [], ok: ['orders: normal->normal ok'] });
 	});
 
-	it('does not flap around the threshold: it recovers only past the recovery line', async () => {
-		const session = createSession(workflow([queueCheck({ recovery: 80 })]));
+	it('does not flap around the threshold: it recovers only past the recovery margin', async () => {
+		const session = createSession(workflow([queueCheck({ recoveryMarginPercent: 20 })]));
 		const results = [];
-		for (const [n, depth] of [[0, 105], [1, 95], [2, 102], [3, 99], [4, 85], [5, 79], [6, 95]].entries()) {
-			results.push(summary(await session.run({ pinData: { 'Every minute': depths({ orders: depth[1] }) }, at: minute(n) })));
+		for (const [n, depth] of [105, 95, 102, 99, 85, 79, 95].entries()) {
+			results.push(summary(await session.run({ pinData: { 'Every minute': depths({ orders: depth }) }, at: minute(n) })));
 		}
+		// warning 100 with a 20% margin recovers below 80
 		expect(results.map((result) => result.alert.length + result.resolved.length)).toEqual([1, 0, 0, 0, 0, 1, 0]);
 		expect(results[5].resolved).toEqual(['orders: firing->normal ok']);
 	});
 
 	it('alerts "no data" once for a series that stops reporting, and resolves when it is back', async () => {
-		const session = createSession(workflow([queueCheck({ noDataMinutes: 10 })]));
+		const session = createSession(workflow([queueCheck({ alertOnNoData: true, missingMinutes: 10 })]));
 		const step = async (n, values) => summary(await session.run({ pinData: { 'Every minute': depths(values) }, at: minute(n) }));
 		await step(0, { orders: 10, emails: 10 });
 		expect((await step(5, { orders: 10 })).alert).toEqual([]);
@@ -70,13 +73,20 @@ describe('state over consecutive runs', () => {
 		expect(back.resolved).toEqual(['emails: nodata->normal ok']);
 	});
 
-	it('forgets the state of a check that was removed', async () => {
+	it('resolves, once, the alerts of a check that was removed or renamed, and forgets it', async () => {
 		const first = createSession(workflow([queueCheck()]));
-		await first.run({ pinData: { 'Every minute': depths({ orders: 200 }) }, at: minute(0) });
+		await first.run({ pinData: { 'Every minute': depths({ orders: 200, emails: 5 }) }, at: minute(0) });
 		const other = { ...queueCheck(), name: 'Other' };
 		const changed = createSession(workflow([other]), { staticData: first.staticData });
-		await changed.run({ pinData: { 'Every minute': depths({ orders: 200 }) }, at: minute(1) });
+		const renamed = await changed.run({ pinData: { 'Every minute': depths({ orders: 200 }) }, at: minute(1) });
+		const [alerts, resolved] = renamed.jsonOutputsOf(NODE);
+		expect(resolved.map((json) => [json.check, json.series, json.resolvedBecause, json.message])).toEqual([
+			['Queue depth', 'orders', 'removed', 'RESOLVED Queue depth (orders): The check was removed or renamed, so its alert is resolved.'],
+		]);
+		expect(alerts.map((json) => `${json.check} ${json.series} ${json.notice}`)).toEqual(['Other orders firing']);
 		expect(Object.keys(changed.staticData['node:Health'].checks)).toEqual(['Other']);
+		const later = await changed.run({ pinData: { 'Every minute': depths({ orders: 200 }) }, at: minute(2) });
+		expect(later.jsonOutputsOf(NODE)[1]).toEqual([]);
 	});
 
 	it('carries on from saved static data after a restart', async () => {
@@ -97,17 +107,21 @@ describe('state over consecutive runs', () => {
 		}
 		const saved = session.staticData['node:Health'].checks;
 		expect(Object.keys(saved)).toEqual(['Queue depth']);
-		const series = JSON.parse(saved['Queue depth']);
+		const { rule, series } = JSON.parse(saved['Queue depth']);
+		expect(typeof rule).toBe('string');
 		expect(Object.keys(series).sort()).toEqual(['emails', 'orders']);
-		// the same seven fields whatever the number of runs
+		// the same ten fields whatever the number of runs
 		expect(series.orders).toEqual({
 			state: 'firing',
 			severity: 'warning',
 			since: Date.parse(minute(10)),
 			count: 1,
+			raise: 0,
+			raiseSince: 0,
 			notifiedAt: Date.parse(minute(10)),
 			seenAt: Date.parse(minute(29)),
 			value: 290,
+			owed: null,
 		});
 	});
 });
@@ -219,23 +233,27 @@ describe('bad input', () => {
 		expect(result.error.message).toBe('Check "Orders": "orders" in item 1 is "many", which is not a number');
 	});
 
-	it('with "Continue", evaluates the good items and sends the bad one to Alert with its error', async () => {
+	it('with "Continue", sends the bad item to Alert with its error and judges every other series, not the bad one\'s', async () => {
+		const perShop = { ...metric, seriesField: 'shop', aggregation: 'sum' };
 		const result = await runWorkflow({
-			workflow: workflow([metric], {}, { onError: 'continueRegularOutput' }),
-			pinData: { 'Every minute': [{ orders: 'many' }, { orders: 3 }] },
+			workflow: workflow([perShop], {}, { onError: 'continueRegularOutput' }),
+			pinData: { 'Every minute': [{ shop: 'eu', orders: 'many' }, { shop: 'eu', orders: 3 }, { shop: 'us', orders: 3 }] },
 			at: minute(0),
 		});
-		const [alerts] = result.jsonOutputsOf(NODE);
+		const [alerts, , ok] = result.jsonOutputsOf(NODE);
 		expect(alerts.map((json) => json.error ?? json.reason)).toEqual([
 			'Check "Orders": "orders" in item 0 is "many", which is not a number',
 			'orders is 3, at or below the critical threshold 5.',
 		]);
+		expect(alerts[1].series).toBe('us');
+		// eu is not judged on its one good item: that would be a value the operator never sent
+		expect(ok.map((json) => [json.series, json.reason])).toEqual([['eu', 'Not judged in this run: item 0 of this series has an error.']]);
 	});
 
 	it.each([
 		[{ ...metric, warning: 3, critical: 5 }, 'Checks › Orders › Thresholds: the Warning threshold (3) is below the Critical one (5)'],
 		[{ ...metric, condition: 'above', warning: 10, critical: 5 }, 'Checks › Orders › Thresholds: the Warning threshold (10) is above the Critical one (5)'],
-		[{ ...metric, options: { recovery: 2 } }, 'Checks › Orders › Thresholds: the Recovery threshold (2) is past the alert threshold (10)'],
+		[{ ...metric, options: { recoveryMarginPercent: 120 } }, 'Checks › Orders › Thresholds: the Recovery Margin (120%) must be at least 0% and below 100%'],
 		[{ name: 'Site', checkType: 'endpoint', url: 'example.com/health' }, 'Checks › Site › URL: must start with http:// or https://'],
 		[{ name: 'Site', checkType: 'endpoint', url: 'http://127.0.0.1:1/', expectedStatus: 'ok' }, 'Checks › Site › Expected Status: "ok" is not a status'],
 		[{ ...metric, metricField: '' }, 'Checks › Orders › Metric Field: The field name is empty'],
