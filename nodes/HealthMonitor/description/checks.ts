@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { DEFAULT_RECOVERY_MARGIN_PERCENT } from '../../shared/alerting/hysteresis';
+
 const forTypes = (...types: string[]) => ({ show: { checkType: types } });
 const notEndpoint = forTypes('metric', 'budgetPacing', 'paymentFailures', 'leadVolume');
 
@@ -297,9 +299,9 @@ export const checksProperty: INodeProperties = {
 							name: 'recoveryMarginPercent',
 							type: 'number',
 							typeOptions: { minValue: 0, maxValue: 99 },
-							default: 5,
+							default: DEFAULT_RECOVERY_MARGIN_PERCENT,
 							description:
-								'A firing series drops a level only once its value is this far back past the threshold (5: a warning at 10 recovers below 9.5), so a value hovering at a threshold does not flap. 0: recover as soon as the threshold is passed.',
+								'A firing series drops a level only once its value is this far back past the threshold (10: a warning at 100 recovers below 90), so a value hovering at a threshold does not flap. 0: recover as soon as the threshold is passed.',
 						},
 						{
 							displayName: 'Remind Every (Minutes)',

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { DEFAULT_RECOVERY_MARGIN_PERCENT } from '../../shared/alerting/hysteresis';
 import type { MetricKind } from '../../shared/metrics/judge';
 
 /** Parameters shared by the ROAS Calculator and the CPA Tracker, in the order an operator needs them. */
@@ -383,9 +384,9 @@ const optionsProperty: INodeProperties = {
 			name: 'recoveryMarginPercent',
 			type: 'number',
 			typeOptions: { minValue: 0, maxValue: 99 },
-			default: 5,
+			default: DEFAULT_RECOVERY_MARGIN_PERCENT,
 			description:
-				'An alerted campaign recovers (or drops from critical to warning) only once it is this far back past the line: with a target ROAS of 3 and 5%, at 3.15 or more. 0: recover as soon as the target is met.',
+				'An alerted campaign recovers (or drops from critical to warning) only once it is this far back past the line: with a target ROAS of 3 and 10%, at 3.3 or more. 0: recover as soon as the target is met.',
 		},
 		{
 			displayName: 'Target Field',

@@ -5,7 +5,7 @@ import { SEVERITY_RANK, type Severity } from './alertMachine';
  * once the value is back past that level's line by the recovery margin, so a value hovering at a
  * line neither storms resolves nor escalations.
  */
-export const DEFAULT_RECOVERY_MARGIN_PERCENT = 5;
+export const DEFAULT_RECOVERY_MARGIN_PERCENT = 10;
 
 /** Where a value recovers from `line`: `margin` (a share, 0.05 for 5%) of the line towards healthy. */
 export function recoveryLine(line: number, badWhen: 'above' | 'below', margin: number): number {

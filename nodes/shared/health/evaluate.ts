@@ -1,6 +1,7 @@
 import {
 	absent,
 	firingSeverity,
+	initialRecord,
 	observe,
 	retire,
 	type AlertRecord,
@@ -130,7 +131,8 @@ export function evaluateChecks(
 			}
 			const unjudged = (series: string, reason: string, items: number[]) => {
 				seen.add(series);
-				if (known[series]) records[series] = { ...known[series], seenAt: now };
+				// Known from now on, so that it going silent later can be noticed (No Data).
+				records[series] = known[series] ? { ...known[series], seenAt: now } : initialRecord(now);
 				if (includeOk) results.push({ output: 'ok', items, json: { check: check.name, series, state: known[series]?.state ?? 'normal', severity: null, reason, message: reason } });
 			};
 			for (const [series, { reason, items }] of measured.skipped) unjudged(series, reason, items);

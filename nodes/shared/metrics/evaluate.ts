@@ -149,25 +149,10 @@ function missingGroup(saved: GroupMemory, step: AlertStep, settings: EvaluationS
 		lastSeen,
 		reason,
 	};
-	const values = {
-		severity: resolved ? 'RESOLVED' : 'NO DATA',
-		...emptyValues(),
-		campaign: saved.labels.campaign,
-		account: saved.labels.account,
-		currency: saved.labels.currency,
-		metric: METRIC_NAMES[settings.kind],
-		reason,
-		since: new Date(record.since).toISOString(),
-	};
-	const message = resolved ? settings.resolvedMessage(values) : settings.alertMessage(values);
+	// The message templates speak of figures; a campaign without rows has none, so it says what happened.
+	const message = `${resolved ? 'RESOLVED' : 'NO DATA'} ${saved.labels.campaign}: ${reason}`;
 	const output: Output = resolved && !settings.sendResolved ? 'ok' : 'alert';
 	return { output, items: [], json: { ...json, message } };
-}
-
-function emptyValues(): Record<string, string> {
-	const values: Record<string, string> = {};
-	for (const name of MESSAGE_PLACEHOLDERS) values[name] = 'n/a';
-	return values;
 }
 
 /** `alert` of an output item: the machine's state and notice; since when it is (or was) failing. */
