@@ -202,7 +202,7 @@ const NODES = [
 				error: /^Check "Payments": "status" in item 1 is missing; every payment needs its status/,
 			},
 			setting('warning beyond critical', { checks: { check: [metricCheck({ warning: 600 })] } }, /^Checks › Queue › Thresholds: the Warning threshold \(600\) is above the Critical one \(500\)/),
-			setting('recovery past the alert line', { checks: { check: [metricCheck({ options: { recovery: 150 } })] } }, /^Checks › Queue › Thresholds: the Recovery threshold \(150\) is past the alert threshold/),
+			setting('recovery margin of 100% or more', { checks: { check: [metricCheck({ options: { recoveryMarginPercent: 100 } })] } }, /^Checks › Queue › Thresholds: the Recovery Margin \(100%\) must be at least 0% and below 100%/),
 			setting('low above high', { checks: { check: [metricCheck({ condition: 'outsideRange', low: 10, high: 5 })] } }, /^Checks › Queue › Thresholds: /),
 			setting('two checks with one name', { checks: { check: [metricCheck(), metricCheck()] } }, /^Checks › Queue: two checks have this name/),
 			setting('URL without http', { checks: { check: [{ name: 'Site', checkType: 'endpoint', url: 'shop.example.com/health' }] } }, /^Checks › Site › URL: must start with http:\/\/ or https:\/\//),

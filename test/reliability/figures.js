@@ -6,7 +6,7 @@
  *   record('Restarts', 'n8n killed during a batch run', { runs: 20, 'items lost': 0, 'items twice': 0 });
  *
  * record(section, name, figures)
- *   section  the summary section: 'Latency Classifier fuzz', 'Bad input', 'Restarts', 'Worker kill', or a
+ *   section  the summary section: 'Latency Classifier fuzz', 'Alert machine fuzz', 'Bad input', 'Restarts', 'Worker kill', or a
  *            new one (printed after those)
  *   name     one row of the section (a node, a scenario)
  *   figures  { label: value }, in the order to print; values are numbers or short texts

@@ -4,7 +4,7 @@
  */
 'use strict';
 
-const KNOWN_SECTIONS = ['Latency Classifier fuzz', 'Bad input', 'Restarts', 'Worker kill'];
+const KNOWN_SECTIONS = ['Latency Classifier fuzz', 'Alert machine fuzz', 'Bad input', 'Restarts', 'Worker kill'];
 
 function text(value) {
 	if (typeof value === 'number') return Number.isInteger(value) ? value.toLocaleString('en-US') : String(value);

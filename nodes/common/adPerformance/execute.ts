@@ -59,7 +59,10 @@ export async function executeAdPerformance(context: IExecuteFunctions, kind: Met
 	const staticData = context.getWorkflowStaticData('node');
 	const saved = decodeAdMemory(staticData.alerts, staticData.schema);
 	const { results, problems, memory } = evaluateGroups(grouped, settings.evaluation, saved, Date.now());
-	for (const problem of problems) fail(itemError(node, problem.error, problem.itemIndex), problem.items, problem.group as IDataObject);
+	for (const problem of problems) {
+		// The group's item is the row that spoiled it, unchanged, plus whose group it is where the row does not say.
+		fail(itemError(node, problem.error, problem.itemIndex), problem.items, { ...(problem.group as IDataObject), ...items[problem.itemIndex].json });
+	}
 
 	const testRun = context.getMode() === 'manual';
 	for (const result of results) {
