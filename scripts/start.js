@@ -12,7 +12,7 @@ const path = require('node:path');
 const { ROOT, RUNTIME, n8nBin, run, ensureN8nInstalled, installPackageInto } = require('./n8n/runtime');
 const { n8nEnv, startN8n } = require('./n8n/server');
 const { N8nRest, OWNER } = require('./n8n/rest');
-const { ensureBatchQueueTable } = require('./n8n/dataTables');
+const { ensureTemplateTables } = require('./n8n/dataTables');
 
 const USER_FOLDER = process.env.N8N_USER_FOLDER ?? path.join(RUNTIME, 'user');
 const PORT = Number(process.env.N8N_PORT ?? 5678);
@@ -47,8 +47,8 @@ async function main() {
 	const rest = new N8nRest(n8n.baseUrl);
 	const { created } = await rest.ownerSession();
 	if (created) log('created the local owner account');
-	const table = await ensureBatchQueueTable(rest);
-	if (table.created) log('created the Data Table batch_queue that the templates share');
+	const tables = await ensureTemplateTables(rest);
+	if (tables.batchQueue.created || tables.alertOutbox.created) log('created the Data Tables batch_queue and alert_outbox that the templates share');
 	log(`n8n is ready: http://localhost:${PORT}  (email ${OWNER.email}, password ${OWNER.password}); Ctrl-C stops it`);
 }
 

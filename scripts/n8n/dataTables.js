@@ -1,6 +1,6 @@
 /**
- * The Data Table the templates share: real-time workflows insert what can wait, the nightly batch
- * reads it, sends one digest, then deletes what it sent. Data Table columns hold only text,
+ * The Data Tables the templates share. `batch_queue`: real-time workflows insert what can wait, the
+ * nightly batch reads it, sends one digest, then deletes what it sent. `alert_outbox`: see below. Data Table columns hold only text,
  * numbers, booleans and dates, so the templates flatten each event into these columns first.
  */
 'use strict';
@@ -17,14 +17,32 @@ const BATCH_QUEUE = {
 	],
 };
 
-/** Creates `batch_queue` in the owner's project unless a table of that name exists; returns its id. */
-async function ensureBatchQueueTable(rest) {
+/**
+ * The alerting templates' outbox: every alert is kept here before it is posted and removed once
+ * Slack took it; what Slack refused is posted again on the next run. A notifier outage delays an
+ * alert, never loses it (at least once: a crash between posting and removing posts it twice).
+ */
+const ALERT_OUTBOX = {
+	name: 'alert_outbox',
+	columns: [
+		// n8n adds id, createdAt and updatedAt to every table itself.
+		{ name: 'message', type: 'string' },
+	],
+};
+
+/** Creates a table in the owner's project unless one of that name exists; returns its id. */
+async function ensureTable(rest, spec) {
 	const projectId = await rest.personalProjectId();
-	const existing = await rest.get(`/projects/${projectId}/data-tables?filter=${encodeURIComponent(JSON.stringify({ name: BATCH_QUEUE.name }))}`);
-	const found = (existing.data ?? existing).find?.((table) => table.name === BATCH_QUEUE.name);
+	const existing = await rest.get(`/projects/${projectId}/data-tables?filter=${encodeURIComponent(JSON.stringify({ name: spec.name }))}`);
+	const found = (existing.data ?? existing).find?.((table) => table.name === spec.name);
 	if (found) return { projectId, id: found.id, created: false };
-	const table = await rest.post(`/projects/${projectId}/data-tables`, BATCH_QUEUE);
+	const table = await rest.post(`/projects/${projectId}/data-tables`, spec);
 	return { projectId, id: table.id, created: true };
+}
+
+/** Every table the templates use: { batchQueue, alertOutbox }, each { projectId, id, created }. */
+async function ensureTemplateTables(rest) {
+	return { batchQueue: await ensureTable(rest, BATCH_QUEUE), alertOutbox: await ensureTable(rest, ALERT_OUTBOX) };
 }
 
 /** Every row of a Data Table, oldest first. */
@@ -37,4 +55,4 @@ async function readRows(rest, projectId, tableId) {
 	}
 }
 
-module.exports = { BATCH_QUEUE, ensureBatchQueueTable, readRows };
+module.exports = { BATCH_QUEUE, ALERT_OUTBOX, ensureTable, ensureTemplateTables, readRows };

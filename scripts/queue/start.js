@@ -12,7 +12,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { ROOT, run, ensureN8nInstalled } = require('../n8n/runtime');
 const { N8nRest, OWNER } = require('../n8n/rest');
-const { ensureBatchQueueTable } = require('../n8n/dataTables');
+const { ensureTemplateTables } = require('../n8n/dataTables');
 const { ensureServicesInstalled } = require('./services');
 const { startQueueCluster } = require('./cluster');
 
@@ -51,12 +51,12 @@ async function main() {
 
 	const rest = new N8nRest(cluster.main.baseUrl);
 	await rest.ownerSession();
-	await ensureBatchQueueTable(rest);
+	await ensureTemplateTables(rest);
 	const templates = fs.readdirSync(path.join(ROOT, 'workflows')).filter((file) => file.endsWith('.json'));
 	for (const file of templates) {
 		await rest.createWorkflow(JSON.parse(fs.readFileSync(path.join(ROOT, 'workflows', file), 'utf8')));
 	}
-	log(`imported ${templates.length} templates and created the Data Table batch_queue`);
+	log(`imported ${templates.length} templates and created the Data Tables batch_queue and alert_outbox`);
 	log(`logs: ${path.dirname(cluster.mainLog)} (main.log, worker-N.log: "Worker started execution N" names the worker of each execution)`);
 	log(`n8n (queue mode) is ready: http://localhost:${PORT}  (email ${OWNER.email}, password ${OWNER.password}); Ctrl-C stops it all`);
 }

@@ -24,7 +24,7 @@ const { chromium, selectors } = require('playwright-core');
 const { ROOT, installPackageInto } = require('../../scripts/n8n/runtime');
 const { startN8n } = require('../../scripts/n8n/server');
 const { N8nRest, OWNER } = require('../../scripts/n8n/rest');
-const { ensureBatchQueueTable } = require('../../scripts/n8n/dataTables');
+const { ensureTemplateTables } = require('../../scripts/n8n/dataTables');
 const { TEMPLATE_FOLDER, loadTemplate, withCredentials } = require('../../scripts/n8n/templates');
 const { CHROMIUM_PATH } = require('../../scripts/browser/ensureChromium');
 const { startOutsideWorld } = require('./standIns/outsideWorld');
@@ -142,7 +142,7 @@ describe('the n8n editor in headless Chromium', () => {
 
 		const rest = new N8nRest(n8n.baseUrl);
 		await rest.ownerSession();
-		await ensureBatchQueueTable(rest);
+		await ensureTemplateTables(rest);
 		const created = {};
 		for (const [type, { name, data }] of Object.entries(CREDENTIALS)) created[type] = await rest.createCredential(name, type, data);
 		for (const file of TEMPLATE_FILES) workflowIds[file] = (await rest.createWorkflow(withCredentials(loadTemplate(file), created))).id;

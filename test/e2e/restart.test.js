@@ -3,7 +3,7 @@
  * the Data Table are still there, and the Health Monitor carries on from its saved state: a check
  * that was pending before the restart fires at the first run after it, not the second.
  */
-const { TemplateServer, sleep } = require('./templateServer');
+const { TemplateServer, everySeconds, sleep } = require('./templateServer');
 const { record } = require('../reliability/figures');
 
 jest.setTimeout(300_000);
@@ -19,24 +19,8 @@ function payments() {
 	return Array.from({ length: 30 }, (_, index) => ({ id: `pay_${paymentsServed}_${index}`, status: failingPayments && index < 6 ? 'failed' : 'succeeded' }));
 }
 
-/** The template with its every-minute watch sped up to every 10 seconds, so the test takes seconds. */
-const everyTenSeconds = (template) => {
-	template.nodes.find((node) => node.type === 'n8n-nodes-base.scheduleTrigger').parameters.rule = {
-		interval: [{ field: 'seconds', secondsInterval: SCHEDULE_SECONDS }],
-	};
-	return template;
-};
-
-async function until(condition, what, deadlineMs = 60_000) {
-	const started = Date.now();
-	while (Date.now() - started < deadlineMs) {
-		const value = await condition();
-		if (value) return value;
-		await sleep(100);
-	}
-	const executions = await server.recentExecutions('business-health.json');
-	throw new Error(`timed out waiting for ${what}; ${paymentsServed} monitor runs so far; latest executions:\n${executions.join('\n')}\n${server.logTail()}`);
-}
+const until = (condition, what, deadlineMs = 60_000) =>
+	server.until(condition, what, { file: 'business-health.json', deadlineMs, context: () => `${paymentsServed} monitor runs so far` });
 
 const healthMessages = () => server.world.slackMessages().map((message) => message.text).filter((text) => text.includes('Payment failure rate'));
 
@@ -45,7 +29,7 @@ beforeAll(async () => {
 	server.world.on('payments.example.com', () => ({ status: 200, json: payments() }));
 	server.world.on('shop.example.com', () => ({ status: 200, text: 'ok' }));
 	await server.importAndActivate('lead-intake-realtime.json');
-	await server.importAndActivate('business-health.json', everyTenSeconds);
+	await server.importAndActivate('business-health.json', everySeconds(SCHEDULE_SECONDS));
 });
 
 afterAll(async () => {

@@ -1,6 +1,6 @@
 /**
  * A real n8n server for end-to-end tests: a temporary user folder with this package installed as a
- * community package, the local owner, the Data Table batch_queue, credentials, and the templates
+ * community package, the local owner, the Data Tables batch_queue and alert_outbox, credentials, and the templates
  * imported and activated, with every outside call going to the local outside-world stand-in.
  */
 'use strict';
@@ -13,7 +13,7 @@ const { installPackageInto } = require('../../scripts/n8n/runtime');
 const { loadTemplate, withCredentials } = require('../../scripts/n8n/templates');
 const { startN8n, sleep } = require('../../scripts/n8n/server');
 const { N8nRest } = require('../../scripts/n8n/rest');
-const { ensureBatchQueueTable, readRows } = require('../../scripts/n8n/dataTables');
+const { ensureTemplateTables, readRows } = require('../../scripts/n8n/dataTables');
 const { startOutsideWorld } = require('./standIns/outsideWorld');
 
 const API_KEY = 'e2e-intake-key-7f3a';
@@ -36,7 +36,9 @@ class TemplateServer {
 		this.port = this.n8n.port;
 		this.rest = new N8nRest(this.n8n.baseUrl);
 		await this.rest.ownerSession();
-		this.table = await ensureBatchQueueTable(this.rest);
+		const tables = await ensureTemplateTables(this.rest);
+		this.table = tables.batchQueue;
+		this.outbox = tables.alertOutbox;
 		if (!this.credentials) {
 			const header = await this.rest.createCredential('Intake API key', 'httpHeaderAuth', { name: 'X-Api-Key', value: API_KEY });
 			const slack = await this.rest.createCredential('Slack', 'slackApi', { accessToken: 'xoxb-e2e-not-a-real-token' });
@@ -97,6 +99,11 @@ class TemplateServer {
 		return readRows(this.rest, this.table.projectId, this.table.id);
 	}
 
+	/** The alerts Slack refused that wait in alert_outbox for the next run. */
+	outboxRows() {
+		return readRows(this.rest, this.outbox.projectId, this.outbox.id);
+	}
+
 	async staticData(file) {
 		return (await this.rest.get(`/workflows/${this.workflows[file]}`)).staticData ?? {};
 	}
@@ -109,9 +116,32 @@ class TemplateServer {
 		return (page.results ?? []).map((execution) => `${execution.id} ${execution.status} ${execution.startedAt} ${execution.stoppedAt ?? ''}`);
 	}
 
+	/**
+	 * Waits until `condition()` gives a value; on timeout the error shows the template's latest
+	 * executions and n8n's log tail, so a stalled schedule is visible.
+	 */
+	async until(condition, what, { file, deadlineMs = 60_000, context = () => '' } = {}) {
+		const started = Date.now();
+		while (Date.now() - started < deadlineMs) {
+			const value = await condition();
+			if (value) return value;
+			await sleep(100);
+		}
+		const executions = file ? await this.recentExecutions(file) : [];
+		throw new Error(`timed out waiting for ${what}; ${context()}; latest executions:\n${executions.join('\n')}\n${this.logTail()}`);
+	}
+
 	logTail(chars = 4000) {
 		return fs.existsSync(this.logFile) ? fs.readFileSync(this.logFile, 'utf8').slice(-chars) : '';
 	}
+}
+
+/** A template with its Schedule Trigger sped up to every `seconds`, so a test takes seconds, not minutes. */
+function everySeconds(seconds) {
+	return (template) => {
+		template.nodes.find((node) => node.type === 'n8n-nodes-base.scheduleTrigger').parameters.rule = { interval: [{ field: 'seconds', secondsInterval: seconds }] };
+		return template;
+	};
 }
 
 /** Runs `task` over `inputs` with at most `concurrency` in flight; results keep the input order. */
@@ -128,4 +158,4 @@ async function inParallel(inputs, concurrency, task) {
 	return results;
 }
 
-module.exports = { TemplateServer, API_KEY, inParallel, sleep };
+module.exports = { TemplateServer, API_KEY, everySeconds, inParallel, sleep };

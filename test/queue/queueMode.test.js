@@ -22,7 +22,7 @@ const os = require('node:os');
 const { startQueueCluster } = require('../../scripts/queue/cluster');
 const { N8nRest } = require('../../scripts/n8n/rest');
 const { loadTemplate, withCredentials } = require('../../scripts/n8n/templates');
-const { ensureBatchQueueTable, readRows } = require('../../scripts/n8n/dataTables');
+const { ensureTemplateTables, readRows } = require('../../scripts/n8n/dataTables');
 const { sleep } = require('../../scripts/n8n/server');
 const { startOutsideWorld } = require('../e2e/standIns/outsideWorld');
 const { record } = require('../reliability/figures');
@@ -190,7 +190,7 @@ describe('the templates in n8n queue mode (main + 2 workers, Redis, PostgreSQL)'
 		figures.startSeconds = Math.round((Date.now() - started) / 1000);
 		rest = new N8nRest(cluster.main.baseUrl);
 		await rest.ownerSession();
-		table = await ensureBatchQueueTable(rest);
+		table = (await ensureTemplateTables(rest)).batchQueue;
 		const header = await rest.createCredential('Lead intake key', 'httpHeaderAuth', { name: 'X-Api-Key', value: API_KEY });
 		const slack = await rest.createCredential('Slack (stand-in)', 'slackApi', { accessToken: 'xoxb-test' });
 		credentials = { httpHeaderAuth: header, slackApi: slack };
