@@ -132,6 +132,14 @@ describe('Health Monitor: pending is Prometheus\' for', () => {
 		expect(runs).toEqual([[], [], [], ['orders firing warning']]);
 	});
 
+	it('a two-hour gap without runs resets pending: the condition was not seen holding in between', async () => {
+		const session = createSession(health([queue({ pendingRuns: 2, pendingMinutes: 10 })]));
+		const at = [0, 120, 125, 131].map((n) => minute(n));
+		const runs = await timeline(session, [200, 200, 200, 200].map((depth) => depths({ orders: depth })), (i) => at[i], healthSent);
+		// pending starts again at 120; 2 runs and 10 minutes hold from 120 to 131
+		expect(runs).toEqual([[], [], [], ['orders firing warning']]);
+	});
+
 	it('after a threshold is edited while firing, the alert follows the new threshold', async () => {
 		const first = createSession(health([queue()]));
 		await first.run({ pinData: { Data: depths({ orders: 150 }) }, at: minute(0) });

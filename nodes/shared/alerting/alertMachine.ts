@@ -99,13 +99,16 @@ export function observe(previous: AlertRecord | undefined, severity: Severity, v
 		// The data is back and still bad: the alert goes on, now about the value.
 		return gate({ ...base, state: 'firing', severity, since: now, count: 1, raise: 0, raiseSince: 0 }, before, 'firing', now, timing);
 	}
-	const pendingSince = previousState === 'pending' ? before.since : now;
-	const count = previousState === 'pending' ? before.count + 1 : 1;
+	// A pending condition is only as continuous as the evaluations behind it: after a gap longer than
+	// the missing time (no runs, or none with this series) it starts over.
+	const continued = previousState === 'pending' && !(timing.missingMs > 0 && now - before.seenAt >= timing.missingMs);
+	const pendingSince = continued ? before.since : now;
+	const count = continued ? before.count + 1 : 1;
 	if (count >= timing.pendingEvaluations && now - pendingSince >= timing.pendingMs) {
 		return gate({ ...base, state: 'firing', severity, since: now, count, raise: 0, raiseSince: 0 }, before, 'firing', now, timing);
 	}
 	// Pending holds the highest severity seen, so it fires at the level the condition reached.
-	const pendingSeverity = previousState === 'pending' && SEVERITY_RANK[before.severity] > SEVERITY_RANK[severity] ? before.severity : severity;
+	const pendingSeverity = continued && SEVERITY_RANK[before.severity] > SEVERITY_RANK[severity] ? before.severity : severity;
 	return { record: { ...base, state: 'pending', severity: pendingSeverity, since: pendingSince, count }, previousState, notice: null };
 }
 
