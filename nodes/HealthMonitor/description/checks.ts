@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_RECOVERY_MARGIN_PERCENT } from '../../shared/alerting/hysteresis';
+import { minIntervalOption, recoveryMarginOption } from '../../common/alertOptions';
 
 const forTypes = (...types: string[]) => ({ show: { checkType: types } });
 const notEndpoint = forTypes('metric', 'budgetPacing', 'paymentFailures', 'leadVolume');
@@ -286,23 +286,10 @@ export const checksProperty: INodeProperties = {
 							description:
 								'Whether a series that stops reporting alerts as "no data" (e.g. no leads at all) instead of resolving its alert. For a check without a series field, turn on Always Output Data on the node before, so a run without items still reaches this node.',
 						},
-						{
-							displayName: 'Minimum Time Between Alerts (Minutes)',
-							name: 'minIntervalMinutes',
-							type: 'number',
-							typeOptions: { minValue: 0 },
-							default: 0,
-							description: 'At most one alert per series in this time; a held alert goes out at the first run after it. Resolved messages are never held. 0: no limit.',
-						},
-						{
-							displayName: 'Recovery Margin (%)',
-							name: 'recoveryMarginPercent',
-							type: 'number',
-							typeOptions: { minValue: 0, maxValue: 99 },
-							default: DEFAULT_RECOVERY_MARGIN_PERCENT,
-							description:
-								'A firing series drops a level only once its value is this far back past the threshold (10: a warning at 100 recovers below 90), so a value hovering at a threshold does not flap. 0: recover as soon as the threshold is passed.',
-						},
+						minIntervalOption('Minutes', 'series'),
+						recoveryMarginOption(
+							'A firing series drops a level only once its value is this far back past the threshold (10: a warning at 100 recovers below 90), so a value hovering at a threshold does not flap. 0: recover as soon as the threshold is passed.',
+						),
 						{
 							displayName: 'Remind Every (Minutes)',
 							name: 'renotifyMinutes',

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_RECOVERY_MARGIN_PERCENT } from '../../shared/alerting/hysteresis';
+import { minIntervalOption, recoveryMarginOption } from '../alertOptions';
 import type { MetricKind } from '../../shared/metrics/judge';
 
 /** Parameters shared by the ROAS Calculator and the CPA Tracker, in the order an operator needs them. */
@@ -371,23 +371,10 @@ const optionsProperty: INodeProperties = {
 			placeholder: 'e.g. USD',
 			description: 'Currency of rows that name none',
 		},
-		{
-			displayName: 'Minimum Time Between Alerts (Hours)',
-			name: 'minIntervalHours',
-			type: 'number',
-			typeOptions: { minValue: 0 },
-			default: 0,
-			description: 'At most one alert per campaign in this time; a held alert goes out at the first run after it. Resolved messages are never held. 0: no limit.',
-		},
-		{
-			displayName: 'Recovery Margin (%)',
-			name: 'recoveryMarginPercent',
-			type: 'number',
-			typeOptions: { minValue: 0, maxValue: 99 },
-			default: DEFAULT_RECOVERY_MARGIN_PERCENT,
-			description:
-				'An alerted campaign recovers (or drops from critical to warning) only once it is this far back past the line: with a target ROAS of 3 and 10%, at 3.3 or more. 0: recover as soon as the target is met.',
-		},
+		minIntervalOption('Hours', 'campaign'),
+		recoveryMarginOption(
+			'An alerted campaign recovers (or drops from critical to warning) only once it is this far back past the line: with a target ROAS of 3 and 10%, at 3.3 or more. 0: recover as soon as the target is met.',
+		),
 		{
 			displayName: 'Target Field',
 			name: 'targetField',
