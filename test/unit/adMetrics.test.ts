@@ -1,7 +1,6 @@
-import { pruneMemory, stepAlert, type AlertMemory, type AlertPolicy } from '../../nodes/shared/alerting/alertState';
 import type { AdRow } from '../../nodes/shared/metrics/adRow';
 import { groupRows, type GroupTotals } from '../../nodes/shared/metrics/groups';
-import { changePercent, judge } from '../../nodes/shared/metrics/judge';
+import { changePercent, holdVerdict, judge } from '../../nodes/shared/metrics/judge';
 import { compileTemplate } from '../../nodes/shared/values/template';
 
 const row = (overrides: Partial<AdRow>): AdRow => ({
@@ -149,45 +148,46 @@ describe('judge CPA', () => {
 	});
 });
 
-describe('stepAlert', () => {
-	const policy: AlertPolicy = { onlyOnChange: true, sendResolved: true, renotifyAfterMs: 60 * 60_000 };
-	const minute = 60_000;
+describe('holdVerdict: hysteresis on the ROAS and CPA lines', () => {
+	const roasOf = (value: number) => judge('roas', totals(100, value, 0), { target: 3, critical: 1 }, { minSpend: 0, minConversions: 0 });
+	const cpaOf = (spend: number, conversions: number) => judge('cpa', totals(spend, 0, conversions), { target: 50, critical: 80 }, { minSpend: 0, minConversions: 0 });
 
-	it('alerts once, stays quiet, reminds after the interval, escalates and resolves', () => {
-		const first = stepAlert(undefined, 'warning', 0, policy);
-		expect(first).toMatchObject({ status: 'new', notify: true, since: 0 });
-		const quiet = stepAlert(first.memory, 'warning', 15 * minute, policy);
-		expect(quiet).toMatchObject({ status: 'ongoing', notify: false, since: 0 });
-		const reminder = stepAlert(quiet.memory, 'warning', 60 * minute, policy);
-		expect(reminder).toMatchObject({ status: 'renotify', notify: true });
-		const worse = stepAlert(reminder.memory, 'critical', 75 * minute, policy);
-		expect(worse).toMatchObject({ status: 'escalated', notify: true, since: 0 });
-		const better = stepAlert(worse.memory, 'warning', 90 * minute, policy);
-		expect(better).toMatchObject({ status: 'ongoing', notify: false, memory: { severity: 'warning', notifiedAt: 75 * minute } });
-		expect(stepAlert(better.memory, 'ok', 105 * minute, policy)).toEqual({ status: 'resolved', notify: true, since: 0, memory: undefined });
-		expect(stepAlert(undefined, 'ok', 120 * minute, policy)).toMatchObject({ status: 'ok', notify: false });
+	it('keeps a warning ROAS campaign at warning until it is the margin above the target', () => {
+		// target 3, margin 10%: back at 3.3 and above
+		expect(holdVerdict('roas', roasOf(329), 'warning', 0.1)).toMatchObject({
+			severity: 'warning',
+			reason: 'ROAS 3.29 has not yet recovered from the target of 3: it recovers at or above 3.3.',
+		});
+		expect(holdVerdict('roas', roasOf(330), 'warning', 0.1)).toMatchObject({ severity: 'ok' });
+		expect(holdVerdict('roas', roasOf(330), 'ok', 0.1)).toMatchObject({ severity: 'ok' });
+		expect(holdVerdict('roas', roasOf(300), 'warning', 0)).toMatchObject({ severity: 'ok' });
 	});
 
-	it('alerts on every run when told to, and can keep resolutions quiet', () => {
-		const loud = { ...policy, onlyOnChange: false, sendResolved: false };
-		const first = stepAlert(undefined, 'warning', 0, loud);
-		expect(stepAlert(first.memory, 'warning', minute, loud)).toMatchObject({ status: 'ongoing', notify: true });
-		expect(stepAlert(first.memory, 'ok', minute, loud)).toMatchObject({ status: 'resolved', notify: false });
+	it('drops a critical ROAS campaign to warning only past the critical line and its margin', () => {
+		expect(holdVerdict('roas', roasOf(109), 'critical', 0.1)).toMatchObject({ severity: 'critical' });
+		expect(holdVerdict('roas', roasOf(110), 'critical', 0.1)).toMatchObject({ severity: 'warning' });
+		// far above both lines: straight back to ok
+		expect(holdVerdict('roas', roasOf(400), 'critical', 0.1)).toMatchObject({ severity: 'ok' });
+		// between the lines, inside the target's margin: warning
+		expect(holdVerdict('roas', roasOf(320), 'critical', 0.1)).toMatchObject({ severity: 'warning' });
 	});
 
-	it('never reminds with an interval of 0', () => {
-		const never = { ...policy, renotifyAfterMs: 0 };
-		const first = stepAlert(undefined, 'critical', 0, never);
-		expect(stepAlert(first.memory, 'critical', 1000 * 24 * 60 * minute, never).notify).toBe(false);
+	it('keeps CPA campaigns failing until the margin below the line; no conversions never recover', () => {
+		// target 50, 10%: back at 45 and below; maximum 80: warning again at 72 and below
+		expect(holdVerdict('cpa', cpaOf(138, 3), 'warning', 0.1)).toMatchObject({ severity: 'warning', reason: 'CPA 46.00 has not yet recovered from the target of 50.00: it recovers at or below 45.00.' });
+		expect(holdVerdict('cpa', cpaOf(135, 3), 'warning', 0.1)).toMatchObject({ severity: 'ok' });
+		expect(holdVerdict('cpa', cpaOf(219, 3), 'critical', 0.1)).toMatchObject({ severity: 'critical' });
+		expect(holdVerdict('cpa', cpaOf(216, 3), 'critical', 0.1)).toMatchObject({ severity: 'warning' });
+		expect(holdVerdict('cpa', cpaOf(100, 0), 'critical', 0.1)).toMatchObject({ severity: 'critical', metric: null });
 	});
 
-	it('forgets series not seen for a long time', () => {
-		const memory: Record<string, AlertMemory> = {
-			old: { severity: 'warning', since: 0, notifiedAt: 0, seenAt: 0 },
-			recent: { severity: 'warning', since: 0, notifiedAt: 0, seenAt: 90 },
-		};
-		pruneMemory(memory, 100, 50);
-		expect(Object.keys(memory)).toEqual(['recent']);
+	it('leaves verdicts alone that are unjudged, worse, or at the firing level', () => {
+		const unjudged = judge('roas', totals(0, 0, 0), { target: 3, critical: 1 }, { minSpend: 0, minConversions: 0 });
+		expect(holdVerdict('roas', unjudged, 'critical', 0.1)).toBe(unjudged);
+		const worse = roasOf(50);
+		expect(holdVerdict('roas', worse, 'warning', 0.1)).toBe(worse);
+		const same = roasOf(250);
+		expect(holdVerdict('roas', same, 'warning', 0.1)).toBe(same);
 	});
 });
 

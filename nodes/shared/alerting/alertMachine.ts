@@ -107,9 +107,9 @@ export function observe(previous: AlertRecord | undefined, severity: Severity, v
 	if (count >= timing.pendingEvaluations && now - pendingSince >= timing.pendingMs) {
 		return gate({ ...base, state: 'firing', severity, since: now, count, raise: 0, raiseSince: 0 }, before, 'firing', now, timing);
 	}
-	// Pending holds the highest severity seen, so it fires at the level the condition reached.
-	const pendingSeverity = continued && SEVERITY_RANK[before.severity] > SEVERITY_RANK[severity] ? before.severity : severity;
-	return { record: { ...base, state: 'pending', severity: pendingSeverity, since: pendingSince, count }, previousState, notice: null };
+	// It fires at the level that holds when it fires: a critical value that did not last is not
+	// critical (as Prometheus' separate warning and critical rules would have it).
+	return { record: { ...base, state: 'pending', severity, since: pendingSince, count }, previousState, notice: null };
 }
 
 function stillFiring(before: AlertRecord, base: AlertRecord, severity: Severity, now: number, timing: AlertTiming): AlertStep {
