@@ -262,6 +262,14 @@ describe('ROAS Calculator and CPA Tracker timelines', () => {
 		expect(runs.flat()).toEqual(['Brand nodata: NO DATA Brand: No rows since 2026-11-27T12:00:00.000Z: no data to judge.']);
 	});
 
+	it('after the target is edited while firing, the alert follows the new target at once', async () => {
+		const first = createSession(ads('roasCalculator', { targetRoas: 3 }));
+		expect(adsSent(await first.run({ pinData: { Data: [brand(2.9)] }, at: minute(0) }))).toEqual(['Brand firing warning']);
+		// 2.9 meets a new target of 2.8; held by hysteresis it would wait for 3.08 (2.8 + 10%)
+		const edited = createSession(ads('roasCalculator', { targetRoas: 2.8 }), { staticData: first.staticData });
+		expect(adsSent(await edited.run({ pinData: { Data: [brand(2.9)] }, at: minute(15) }))).toEqual(['Brand resolved ok']);
+	});
+
 	it('Alert After (Runs) holds a campaign pending, and escalation waits as long', async () => {
 		const session = createSession(ads('roasCalculator', { targetRoas: 3, criticalRoas: 1, options: { pendingRuns: 2 } }));
 		const runs = await timeline(session, [2, 2, 0.5, 0.5, 2].map((roas) => [brand(roas)]), every15, adsSent);
