@@ -343,7 +343,7 @@ describe('the templates in n8n queue mode (main + 2 workers, Redis, PostgreSQL)'
 
 		const alerts = world.slackMessages().slice(postsBefore).map((message) => String(message.text ?? '')).filter((text) => text.includes('Payment failure rate'));
 		const saved = (await rest.get(`/workflows/${health.id}`)).staticData?.['node:Health checks']?.checks?.['Payment failure rate'];
-		const series = saved ? JSON.parse(saved)['Payment failure rate'] : undefined;
+		const series = saved ? JSON.parse(saved).series['Payment failure rate'] : undefined;
 		const perWorker = countBy(workersOf(runs.map((run) => run.id)));
 
 		figures.health = {
