@@ -110,7 +110,7 @@ describe('state over consecutive runs', () => {
 		const { rule, series } = JSON.parse(saved['Queue depth']);
 		expect(typeof rule).toBe('string');
 		expect(Object.keys(series).sort()).toEqual(['emails', 'orders']);
-		// the same ten fields whatever the number of runs
+		// the same eleven fields whatever the number of runs
 		expect(series.orders).toEqual({
 			state: 'firing',
 			severity: 'warning',
@@ -122,6 +122,7 @@ describe('state over consecutive runs', () => {
 			seenAt: Date.parse(minute(29)),
 			value: 290,
 			owed: null,
+			announced: true,
 		});
 	});
 });

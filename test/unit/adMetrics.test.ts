@@ -181,6 +181,12 @@ describe('holdVerdict: hysteresis on the ROAS and CPA lines', () => {
 		expect(holdVerdict('cpa', cpaOf(100, 0), 'critical', 0.1)).toMatchObject({ severity: 'critical', metric: null });
 	});
 
+	it('a CPA campaign critical for no conversions, with no maximum, drops to warning once it has a CPA above target', () => {
+		const noMaximum = (spend: number, conversions: number) => judge('cpa', totals(spend, 0, conversions), { target: 50, critical: 0 }, { minSpend: 0, minConversions: 0 });
+		expect(holdVerdict('cpa', noMaximum(180, 3), 'critical', 0.1)).toMatchObject({ severity: 'warning', reason: 'CPA 60.00 is above the target of 50.00.' });
+		expect(holdVerdict('cpa', noMaximum(138, 3), 'critical', 0.1)).toMatchObject({ severity: 'warning', reason: 'CPA 46.00 has not yet recovered from the target of 50.00: it recovers at or below 45.00.' });
+	});
+
 	it('leaves verdicts alone that are unjudged, worse, or at the firing level', () => {
 		const unjudged = judge('roas', totals(0, 0, 0), { target: 3, critical: 1 }, { minSpend: 0, minConversions: 0 });
 		expect(holdVerdict('roas', unjudged, 'critical', 0.1)).toBe(unjudged);

@@ -46,6 +46,7 @@ const firing = (severity: Severity, overrides: Partial<AlertRecord> = {}): Alert
 	since: at(0),
 	count: 1,
 	notifiedAt: at(0),
+	announced: true,
 	...overrides,
 });
 
@@ -182,7 +183,7 @@ describe('minimum interval between notices', () => {
 
 	it('never holds a resolve, and a firing never sent resolves silently', () => {
 		expect(observe(firing('warning'), 'ok', 1, at(1), settings).notice).toBe('resolved');
-		const owed = firing('warning', { owed: 'firing' });
+		const owed = firing('warning', { owed: 'firing', announced: false });
 		expect(observe(owed, 'ok', 1, at(2), settings)).toMatchObject({ notice: null, record: { state: 'normal', owed: null } });
 		expect(absent(owed, at(40), settings).notice).toBeNull();
 	});
@@ -241,12 +242,12 @@ describe('markedIfTest', () => {
 
 describe('records, step by step', () => {
 	it('starts normal, seen now, never notified', () => {
-		expect(initialRecord(T)).toEqual({ state: 'normal', severity: 'ok', since: T, count: 0, raise: 0, raiseSince: 0, notifiedAt: 0, seenAt: T, value: null, owed: null });
+		expect(initialRecord(T)).toEqual({ state: 'normal', severity: 'ok', since: T, count: 0, raise: 0, raiseSince: 0, notifiedAt: 0, seenAt: T, value: null, owed: null, announced: false });
 	});
 
 	it('fires at the first bad value when nothing is pending, and says it was normal', () => {
 		expect(observe(undefined, 'warning', 7, T, timing())).toEqual({
-			record: { state: 'firing', severity: 'warning', since: T, count: 1, raise: 0, raiseSince: 0, notifiedAt: T, seenAt: T, value: 7, owed: null },
+			record: { state: 'firing', severity: 'warning', since: T, count: 1, raise: 0, raiseSince: 0, notifiedAt: T, seenAt: T, value: 7, owed: null, announced: true },
 			previousState: 'normal',
 			notice: 'firing',
 		});
@@ -256,7 +257,7 @@ describe('records, step by step', () => {
 		const settings = timing({ pendingEvaluations: 3 });
 		const first = observe(undefined, 'critical', 9, T, settings);
 		expect(first).toEqual({
-			record: { state: 'pending', severity: 'critical', since: T, count: 1, raise: 0, raiseSince: 0, notifiedAt: 0, seenAt: T, value: 9, owed: null },
+			record: { state: 'pending', severity: 'critical', since: T, count: 1, raise: 0, raiseSince: 0, notifiedAt: 0, seenAt: T, value: 9, owed: null, announced: false },
 			previousState: 'normal',
 			notice: null,
 		});
@@ -358,7 +359,7 @@ describe('firing, step by step', () => {
 	it('resolving keeps when the last notice went out and clears everything else', () => {
 		const alert = firing('critical', { raise: 2, raiseSince: at(3), count: 4 });
 		expect(observe(alert, 'ok', 2, at(10), timing())).toEqual({
-			record: { state: 'normal', severity: 'ok', since: at(10), count: 0, raise: 0, raiseSince: 0, notifiedAt: at(0), seenAt: at(10), value: 2, owed: null },
+			record: { state: 'normal', severity: 'ok', since: at(10), count: 0, raise: 0, raiseSince: 0, notifiedAt: at(0), seenAt: at(10), value: 2, owed: null, announced: false },
 			previousState: 'firing',
 			notice: 'resolved',
 			cause: 'recovered',
@@ -382,7 +383,7 @@ describe('series that stop reporting, step by step', () => {
 		const settings = timing({ missingMs: 30 * MINUTE, forgetMs: 60 * MINUTE });
 		const alert = firing('critical', { raise: 1, raiseSince: at(0) });
 		expect(absent(alert, at(60), settings)).toEqual({
-			record: { ...alert, state: 'normal', severity: 'ok', since: at(60), count: 0, raise: 0, raiseSince: 0, owed: null },
+			record: { ...alert, state: 'normal', severity: 'ok', since: at(60), count: 0, raise: 0, raiseSince: 0, owed: null, announced: false },
 			previousState: 'firing',
 			notice: 'resolved',
 			cause: 'gone',
@@ -428,7 +429,7 @@ describe('series that stop reporting, step by step', () => {
 		expect(retire(pending, at(1))).toEqual({ record: undefined, previousState: 'pending', notice: null, cause: 'removed' });
 		expect(retire(initialRecord(at(0)), at(1))).toEqual({ record: undefined, previousState: 'normal', notice: null, cause: 'removed' });
 		expect(retire({ ...firing('warning'), state: 'nodata' }, at(1))).toEqual({ record: undefined, previousState: 'nodata', notice: 'resolved', cause: 'removed' });
-		expect(retire(firing('warning', { owed: 'firing' }), at(1)).notice).toBeNull();
+		expect(retire(firing('warning', { owed: 'firing', announced: false }), at(1)).notice).toBeNull();
 		expect(retire(firing('warning', { owed: 'escalated' }), at(1)).notice).toBe('resolved');
 	});
 });
@@ -454,8 +455,8 @@ describe('minimum interval, step by step', () => {
 	});
 
 	it('an owed first announcement stays owed as such through later changes', () => {
-		const owed = firing('warning', { owed: 'firing' });
-		const lower = observe(firing('critical', { owed: 'firing' }), 'warning', 1, at(5), settings);
+		const owed = firing('warning', { owed: 'firing', announced: false });
+		const lower = observe(firing('critical', { owed: 'firing', announced: false }), 'warning', 1, at(5), settings);
 		expect([lower.notice, lower.record?.owed, lower.record?.severity]).toEqual([null, 'firing', 'warning']);
 		expect(observe(owed, 'warning', 1, at(30), settings)).toMatchObject({ notice: 'firing', record: { owed: null, notifiedAt: at(30) } });
 		expect(observe(owed, 'ok', 1, at(30), settings)).toMatchObject({ notice: null });
@@ -532,6 +533,8 @@ describe('severityOf with hysteresis', () => {
 		const only: Thresholds = { condition: 'above', critical: 500, margin: 0.25 };
 		expect([499, 500].map((value) => severityOf(value, only, 'ok'))).toEqual(['ok', 'critical']);
 		expect([400, 375, 374].map((value) => severityOf(value, only, 'critical'))).toEqual(['critical', 'critical', 'ok']);
+		// firing at warning when the warning line was since removed: it recovers from the critical line
+		expect([375, 374].map((value) => severityOf(value, only, 'warning'))).toEqual(['warning', 'ok']);
 	});
 
 	it('above with only a warning line', () => {
@@ -635,8 +638,9 @@ describe('holdVerdict, by hand', () => {
 		expect(holdVerdict('cpa', verdict(null, 'ok', 40, 80), 'critical', 0.25)).toMatchObject({ severity: 'critical' });
 	});
 
-	it('CPA without a maximum (0) holds critical on the target line', () => {
-		expect(holdVerdict('cpa', verdict(35, 'warning', 40, 0), 'critical', 0.25)).toMatchObject({ severity: 'critical' });
+	it('CPA without a maximum (0): critical (no conversions) drops to warning, held on the target line', () => {
+		expect(holdVerdict('cpa', verdict(35, 'warning', 40, 0), 'critical', 0.25)).toMatchObject({ severity: 'warning' });
+		expect(holdVerdict('cpa', verdict(35, 'ok', 40, 0), 'critical', 0.25)).toMatchObject({ severity: 'warning' });
 		const recovered = verdict(30, 'ok', 40, 0);
 		expect(holdVerdict('cpa', recovered, 'critical', 0.25)).toBe(recovered);
 	});

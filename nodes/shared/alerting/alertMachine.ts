@@ -36,6 +36,8 @@ export interface AlertRecord {
 	value: number | null;
 	/** A notice the minimum interval held back; it goes out at the first run the interval allows. */
 	owed: AlertNotice | null;
+	/** The operator was told of this alert (firing or No Data), so must hear it resolve. */
+	announced: boolean;
 }
 
 export interface AlertTiming {
@@ -71,7 +73,7 @@ export interface AlertStep {
 }
 
 export function initialRecord(now: number): AlertRecord {
-	return { state: 'normal', severity: 'ok', since: now, count: 0, raise: 0, raiseSince: 0, notifiedAt: 0, seenAt: now, value: null, owed: null };
+	return { state: 'normal', severity: 'ok', since: now, count: 0, raise: 0, raiseSince: 0, notifiedAt: 0, seenAt: now, value: null, owed: null, announced: false };
 }
 
 /** The severity hysteresis starts from: only a firing alert holds on to its level. */
@@ -81,7 +83,7 @@ export function firingSeverity(record: AlertRecord | undefined): Severity {
 
 /** True when the series has an alert its operator was told about (and so must hear it resolve). */
 function announced(record: AlertRecord): boolean {
-	return (record.state === 'firing' || record.state === 'nodata') && !(record.owed === 'firing' || record.owed === 'nodata');
+	return (record.state === 'firing' || record.state === 'nodata') && record.announced;
 }
 
 /** One evaluation with a value; `severity` already accounts for hysteresis (see hysteresis.ts). */
@@ -91,7 +93,7 @@ export function observe(previous: AlertRecord | undefined, severity: Severity, v
 	const base: AlertRecord = { ...before, seenAt: now, value };
 	if (severity === 'ok') {
 		const wasAnnounced = announced(before);
-		const record: AlertRecord = { ...base, state: 'normal', severity: 'ok', since: previousState === 'normal' ? before.since : now, count: 0, raise: 0, raiseSince: 0, owed: null };
+		const record: AlertRecord = { ...base, state: 'normal', severity: 'ok', since: previousState === 'normal' ? before.since : now, count: 0, raise: 0, raiseSince: 0, owed: null, announced: false };
 		return wasAnnounced ? { record, previousState, notice: 'resolved', cause: 'recovered' } : { record, previousState, notice: null };
 	}
 	if (previousState === 'firing') return stillFiring(before, base, severity, now, timing);
@@ -137,11 +139,12 @@ function remindOrOwe(record: AlertRecord, before: AlertRecord, now: number, timi
 function gate(record: AlertRecord, before: AlertRecord, notice: AlertNotice, now: number, timing: AlertTiming): AlertStep {
 	const tooSoon = timing.minIntervalMs > 0 && before.notifiedAt > 0 && now - before.notifiedAt < timing.minIntervalMs;
 	if (tooSoon) {
-		// A first announcement stays owed as such: its resolve must stay silent until it went out.
-		const owed = before.owed === 'firing' || before.owed === 'nodata' ? before.owed : notice === 'renotify' ? null : notice;
+		// An unsent first announcement stays owed as such; otherwise the latest change is what is owed.
+		const firstOwed = !before.announced && (before.owed === 'firing' || before.owed === 'nodata');
+		const owed = firstOwed ? before.owed : notice === 'renotify' ? before.owed : notice;
 		return { record: { ...record, owed }, previousState: before.state, notice: null };
 	}
-	return { record: { ...record, notifiedAt: now, owed: null }, previousState: before.state, notice };
+	return { record: { ...record, notifiedAt: now, owed: null, announced: true }, previousState: before.state, notice };
 }
 
 /** A known series that did not report in this run. */
@@ -172,6 +175,6 @@ export function retire(previous: AlertRecord, now: number): AlertStep {
 }
 
 function resolvedStep(previous: AlertRecord, now: number, cause: ResolveCause, forget: boolean): AlertStep {
-	const record: AlertRecord | undefined = forget ? undefined : { ...previous, state: 'normal', severity: 'ok', since: now, count: 0, raise: 0, raiseSince: 0, owed: null };
+	const record: AlertRecord | undefined = forget ? undefined : { ...previous, state: 'normal', severity: 'ok', since: now, count: 0, raise: 0, raiseSince: 0, owed: null, announced: false };
 	return { record, previousState: previous.state, notice: announced(previous) ? 'resolved' : null, cause };
 }

@@ -106,6 +106,8 @@ export function holdVerdict(kind: MetricKind, verdict: Verdict, current: Severit
 	const metric = verdict.metric;
 	const recovered = (level: Exclude<Severity, 'ok'>) => {
 		if (metric === null) return false;
+		// Critical without a critical line (CPA with no maximum: critical meant no conversions) ends once there is a CPA.
+		if (level === 'critical' && verdict.critical <= 0) return true;
 		const back = recoveryLine(lineOf(level), badWhen, margin);
 		return badWhen === 'below' ? metric >= back : metric <= back;
 	};
