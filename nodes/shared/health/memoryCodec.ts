@@ -1,3 +1,4 @@
+import { parseSavedObject } from '../alerting/savedState';
 import type { HealthMemory } from './evaluate';
 
 /**
@@ -22,18 +23,10 @@ export function decodeChecks(saved: unknown, schema: unknown): HealthMemory {
 	const memory: HealthMemory = {};
 	if (schema !== HEALTH_MEMORY_SCHEMA || typeof saved !== 'object' || saved === null) return memory;
 	for (const [check, text] of Object.entries(saved as Record<string, unknown>)) {
-		const parsed = typeof text === 'string' ? parse(text) : undefined;
-		if (parsed) memory[check] = parsed;
+		const parsed = parseSavedObject(text);
+		if (parsed && typeof parsed.series === 'object' && parsed.series !== null) {
+			memory[check] = { rule: String(parsed.rule ?? ''), series: parsed.series as HealthMemory[string]['series'] };
+		}
 	}
 	return memory;
-}
-
-function parse(text: string): HealthMemory[string] | undefined {
-	try {
-		const parsed = JSON.parse(text) as Partial<HealthMemory[string]> | null;
-		if (typeof parsed !== 'object' || parsed === null || typeof parsed.series !== 'object' || parsed.series === null) return undefined;
-		return { rule: String(parsed.rule ?? ''), series: parsed.series };
-	} catch {
-		return undefined;
-	}
 }

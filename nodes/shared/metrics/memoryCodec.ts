@@ -1,3 +1,4 @@
+import { parseSavedObject } from '../alerting/savedState';
 import type { AdAlertMemory } from './evaluate';
 
 /**
@@ -12,12 +13,7 @@ export function encodeAdMemory(memory: AdAlertMemory): string {
 
 /** State of another schema, or unreadable, starts afresh instead of failing the run. */
 export function decodeAdMemory(saved: unknown, schema: unknown): AdAlertMemory {
-	if (schema !== AD_MEMORY_SCHEMA || typeof saved !== 'string') return { rule: '', groups: {} };
-	try {
-		const parsed = JSON.parse(saved) as Partial<AdAlertMemory> | null;
-		if (typeof parsed !== 'object' || parsed === null || typeof parsed.groups !== 'object' || parsed.groups === null) return { rule: '', groups: {} };
-		return { rule: String(parsed.rule ?? ''), groups: parsed.groups };
-	} catch {
-		return { rule: '', groups: {} };
-	}
+	const parsed = schema === AD_MEMORY_SCHEMA ? parseSavedObject(saved) : undefined;
+	if (!parsed || typeof parsed.groups !== 'object' || parsed.groups === null) return { rule: '', groups: {} };
+	return { rule: String(parsed.rule ?? ''), groups: parsed.groups as AdAlertMemory['groups'] };
 }
