@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { adPerformanceProperties } from '../common/adPerformance/description';
+import { alertMemoryCredentials } from '../common/alertMemory/description';
 import { executeAdPerformance } from '../common/adPerformance/execute';
 
 export class CpaTracker implements INodeType {
@@ -22,6 +23,7 @@ export class CpaTracker implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main, NodeConnectionTypes.Main],
+		credentials: alertMemoryCredentials,
 		outputNames: ['Alert', 'OK', 'Insufficient Data'],
 		properties: adPerformanceProperties('cpa'),
 	};

@@ -9,7 +9,9 @@ import {
 
 import type { HealthOutput } from '../shared/health/evaluate';
 import { evaluateChecks } from '../shared/health/evaluate';
-import { decodeChecks, encodeChecks, HEALTH_MEMORY_SCHEMA } from '../shared/health/memoryCodec';
+import { healthMemoryCodec, legacyHealthText } from '../shared/health/memoryCodec';
+import { alertMemoryCredentials, alertMemoryProperties } from '../common/alertMemory/description';
+import { withAlertMemory } from '../common/alertMemory/run';
 import { itemError, itemsWithSettingError, settingError } from '../common/errors';
 import { markedIfTest } from '../shared/alerting/testRun';
 import { checksProperty } from './description/checks';
@@ -33,7 +35,8 @@ export class HealthMonitor implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main, NodeConnectionTypes.Main],
 		outputNames: ['Alert', 'Resolved', 'OK'],
-		properties: [checksProperty, ...messageProperties],
+		credentials: alertMemoryCredentials,
+		properties: [checksProperty, ...messageProperties, ...alertMemoryProperties],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -48,35 +51,38 @@ export class HealthMonitor implements INodeType {
 			return itemsWithSettingError(this, problem, 3, OUTPUT_INDEX.alert);
 		}
 		const endpoints = await observeEndpoints(this, settings.endpoints);
-		const staticData = this.getWorkflowStaticData('node');
-		const saved = decodeChecks(staticData.checks, staticData.schema);
 		const jsons = items.map((item) => item.json);
-		const { results, errors, memory } = evaluateChecks(settings.checks, jsons, endpoints, saved, Date.now(), settings.messages, settings.emitOk);
-
-		const outputs: INodeExecutionData[][] = [[], [], []];
 		const toErrorOutput = node.onError === 'continueErrorOutput';
 		const linkTo = (itemIndexes: number[]) =>
 			(itemIndexes.length > 0 ? itemIndexes : items.length > 0 ? [0] : []).map((item) => ({ item }));
-		for (const { check, itemIndex, error } of errors) {
-			const nodeError = itemError(node, error, itemIndex);
-			nodeError.message = `Check "${check}": ${nodeError.message}`;
-			if (!this.continueOnFail()) throw nodeError;
-			// An unreadable metric is a health signal of its own: it goes out on Alert. For the error
-			// output, n8n moves it there when its json holds only the error, and adds the item's data.
-			outputs[OUTPUT_INDEX.alert].push({
-				json: toErrorOutput ? { error: nodeError.message } : { ...items[itemIndex].json, check, error: nodeError.message },
-				pairedItem: linkTo([itemIndex]),
-			});
-		}
 		const testRun = this.getMode() === 'manual';
-		for (const result of results) {
-			const json = result.output === 'ok' ? result.json : markedIfTest(result.json, testRun);
-			outputs[OUTPUT_INDEX[result.output]].push({ json: json as IDataObject, pairedItem: linkTo(result.items) });
+
+		// Runs again, from the memory another execution saved, if that one saved first.
+		const run = await withAlertMemory(this, healthMemoryCodec, legacyHealthText, (saved) => {
+			const { results, errors, memory } = evaluateChecks(settings.checks, jsons, endpoints, saved, Date.now(), settings.messages, settings.emitOk);
+			const outputs: INodeExecutionData[][] = [[], [], []];
+			for (const { check, itemIndex, error } of errors) {
+				const nodeError = itemError(node, error, itemIndex);
+				nodeError.message = `Check "${check}": ${nodeError.message}`;
+				if (!this.continueOnFail()) throw nodeError;
+				// An unreadable metric is a health signal of its own: it goes out on Alert. For the error
+				// output, n8n moves it there when its json holds only the error, and adds the item's data.
+				outputs[OUTPUT_INDEX.alert].push({
+					json: toErrorOutput ? { error: nodeError.message } : { ...items[itemIndex].json, check, error: nodeError.message },
+					pairedItem: linkTo([itemIndex]),
+				});
+			}
+			for (const result of results) {
+				const json = result.output === 'ok' ? result.json : markedIfTest(result.json, testRun);
+				outputs[OUTPUT_INDEX[result.output]].push({ json: json as IDataObject, pairedItem: linkTo(result.items) });
+			}
+			// Saved only once this returns: a run that stopped on an error above changes no alert state.
+			return { memory, outputs };
+		});
+		if (!run.ok) {
+			if (!this.continueOnFail()) throw run.error;
+			return itemsWithSettingError(this, run.error, 3, OUTPUT_INDEX.alert);
 		}
-		// Committed only now: a run that stopped on an error above changes no alert state.
-		staticData.schema = HEALTH_MEMORY_SCHEMA;
-		staticData.checks = encodeChecks(memory);
-		return outputs;
+		return run.result.outputs;
 	}
 }
-

@@ -2,7 +2,7 @@
  * The ROAS Calculator and the CPA Tracker inside n8n's engine: raw Meta and Google Ads rows,
  * guards, targets from fields, period comparison, bad input, and alert state over many runs.
  */
-const { createSession, runWorkflow, triggerThenNode } = require('./harness');
+const { createSession, runWorkflow, savedMemory, triggerThenNode } = require('./harness');
 
 const NODE = 'Check';
 const workflow = (type, parameters = {}, nodeSettings = {}) => triggerThenNode({ type, name: NODE, trigger: 'Rows', parameters, settings: nodeSettings });
@@ -173,8 +173,8 @@ describe('alert state across consecutive executions', () => {
 		expect(alertsOf(resolved)).toEqual(['Brand: resolved ok']);
 		expect(resolved.jsonOutputsOf(NODE)[0][0].message).toBe('RESOLVED Brand: ROAS is back at 3.5 (target 3).');
 		expect(alertsOf(await step(180, 3.5))).toEqual([]);
-		expect(session.staticData['node:Check'].schema).toBe(2);
-		expect(JSON.parse(session.staticData['node:Check'].alerts).groups).toEqual({});
+		expect(savedMemory(session.staticData).schema).toBe(2);
+		expect(savedMemory(session.staticData).groups).toEqual({});
 	});
 
 	it('keeps the open alert while a campaign has too little data to judge', async () => {

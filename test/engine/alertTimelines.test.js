@@ -3,7 +3,7 @@
  * stuck or stormy (issue "One alert state machine"): each failed on the code before the shared
  * alert machine. Health Monitor first, then the ROAS Calculator and the CPA Tracker.
  */
-const { createSession, triggerThenNode } = require('./harness');
+const { createSession, savedMemory, triggerThenNode } = require('./harness');
 
 const NODE = 'Watch';
 const START = Date.parse('2026-11-27T12:00:00Z');
@@ -80,7 +80,7 @@ describe('Health Monitor: gone series and removed checks', () => {
 			...Array(6).fill('emails renotify critical'),
 			'emails resolved',
 		]);
-		expect(JSON.parse(session.staticData['node:Watch'].checks['Queue depth']).series).not.toHaveProperty('emails');
+		expect(savedMemory(session.staticData).checks['Queue depth'].series).not.toHaveProperty('emails');
 	});
 });
 

@@ -251,4 +251,10 @@ function triggerThenNode({ type, name, parameters = {}, settings = {}, trigger =
 	};
 }
 
-module.exports = { runWorkflow, createSession, registerNodeType, nodeTypes, triggerThenNode, PACKAGE_NAME };
+/** The alert memory an alerting node saved in workflow static data (by node id), parsed. */
+function savedMemory(staticData, nodeId = 'node') {
+	const text = staticData?.global?.alertMemory?.[nodeId];
+	return text === undefined ? undefined : JSON.parse(text);
+}
+
+module.exports = { runWorkflow, createSession, registerNodeType, nodeTypes, triggerThenNode, savedMemory, PACKAGE_NAME };

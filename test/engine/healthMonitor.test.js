@@ -4,7 +4,7 @@
  * restart from saved static data, the presets, endpoints on 127.0.0.1, and bad input.
  */
 const http = require('node:http');
-const { createSession, runWorkflow, triggerThenNode } = require('./harness');
+const { createSession, runWorkflow, savedMemory, triggerThenNode } = require('./harness');
 
 const NODE = 'Health';
 const workflow = (checks, parameters = {}, nodeSettings = {}) =>
@@ -84,7 +84,7 @@ describe('state over consecutive runs', () => {
 			['Queue depth', 'orders', 'removed', 'RESOLVED Queue depth (orders): The check was removed or renamed, so its alert is resolved.'],
 		]);
 		expect(alerts.map((json) => `${json.check} ${json.series} ${json.notice}`)).toEqual(['Other orders firing']);
-		expect(Object.keys(changed.staticData['node:Health'].checks)).toEqual(['Other']);
+		expect(Object.keys(savedMemory(changed.staticData).checks)).toEqual(['Other']);
 		const later = await changed.run({ pinData: { 'Every minute': depths({ orders: 200 }) }, at: minute(2) });
 		expect(later.jsonOutputsOf(NODE)[1]).toEqual([]);
 	});
@@ -105,9 +105,10 @@ describe('state over consecutive runs', () => {
 		for (let n = 0; n < 30; n++) {
 			await session.run({ pinData: { 'Every minute': depths({ orders: n * 10, emails: 5 }) }, at: minute(n) });
 		}
-		const saved = session.staticData['node:Health'].checks;
-		expect(Object.keys(saved)).toEqual(['Queue depth']);
-		const { rule, series } = JSON.parse(saved['Queue depth']);
+		const saved = savedMemory(session.staticData);
+		expect(saved.schema).toBe(2);
+		expect(Object.keys(saved.checks)).toEqual(['Queue depth']);
+		const { rule, series } = saved.checks['Queue depth'];
 		expect(typeof rule).toBe('string');
 		expect(Object.keys(series).sort()).toEqual(['emails', 'orders']);
 		// the same eleven fields whatever the number of runs

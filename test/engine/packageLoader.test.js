@@ -25,8 +25,8 @@ test('n8n finds every node listed in package.json under the package name', () =>
 	});
 });
 
-test('n8n finds both credentials, with their icons, and the Google one is an OAuth2 credential', () => {
-	expect(Object.keys(loader.known.credentials).sort()).toEqual(['googleAdsOAuth2Api', 'metaAdsApi']);
+test('n8n finds the three credentials, with their icons, and the Google one is an OAuth2 credential', () => {
+	expect(Object.keys(loader.known.credentials).sort()).toEqual(['googleAdsOAuth2Api', 'metaAdsApi', 'realtimeBatchN8nApi']);
 	const google = loader.types.credentials.find((credential) => credential.name === 'googleAdsOAuth2Api');
 	expect(google.extends).toEqual(['oAuth2Api']);
 	for (const credential of loader.types.credentials) {

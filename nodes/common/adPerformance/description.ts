@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { minIntervalOption, recoveryMarginOption } from '../alertOptions';
+import { alertMemoryProperties } from '../alertMemory/description';
 import type { MetricKind } from '../../shared/metrics/judge';
 
 /** Parameters shared by the ROAS Calculator and the CPA Tracker, in the order an operator needs them. */
@@ -10,6 +11,7 @@ export function adPerformanceProperties(kind: MetricKind): INodeProperties[] {
 		...(kind === 'roas' ? roasTargetProperties : cpaTargetProperties),
 		...periodProperties,
 		...alertProperties(kind),
+		...alertMemoryProperties,
 		optionsProperty,
 	];
 }

@@ -4,7 +4,8 @@ import { markedIfTest } from '../../shared/alerting/testRun';
 import { InvalidItemValueError } from '../../shared/errors';
 import type { Output } from '../../shared/metrics/evaluate';
 import { evaluateGroups } from '../../shared/metrics/evaluate';
-import { decodeAdMemory, encodeAdMemory, AD_MEMORY_SCHEMA } from '../../shared/metrics/memoryCodec';
+import { adMemoryCodec, legacyAdText } from '../../shared/metrics/memoryCodec';
+import { withAlertMemory } from '../alertMemory/run';
 import { emptyRow } from '../../shared/metrics/adRow';
 import { createAggregator } from '../../shared/metrics/groups';
 import type { MetricKind } from '../../shared/metrics/judge';
@@ -15,8 +16,8 @@ const OUTPUT_INDEX: Record<Output, number> = { alert: 0, ok: 1, insufficient: 2 
 
 /**
  * The execute step of the ROAS Calculator and the CPA Tracker: rows in, one item per group out,
- * on Alert, OK or Insufficient Data. Alert memory lives in the node's workflow static data and is
- * written only once every item has been dealt with, so a run that stops changes nothing.
+ * on Alert, OK or Insufficient Data. Alert memory (see alertMemory/) is saved only once every item
+ * has been dealt with, so a run that stops changes nothing.
  */
 export async function executeAdPerformance(context: IExecuteFunctions, kind: MetricKind): Promise<INodeExecutionData[][]> {
 	const items = context.getInputData();
@@ -31,11 +32,11 @@ export async function executeAdPerformance(context: IExecuteFunctions, kind: Met
 	}
 	const outputs: INodeExecutionData[][] = [[], [], []];
 	const toErrorOutput = node.onError === 'continueErrorOutput';
-	const fail = (error: NodeOperationError, itemIndexes: number[], fields: IDataObject) => {
+	const fail = (error: NodeOperationError, itemIndexes: number[], fields: IDataObject, into = outputs) => {
 		if (!context.continueOnFail()) throw error;
 		// Rows that could not be judged go out with their error; for the error output the engine
 		// merges the row's own data back in when the json holds only the error.
-		outputs[OUTPUT_INDEX.insufficient].push({
+		into[OUTPUT_INDEX.insufficient].push({
 			json: toErrorOutput ? { error: error.message } : { ...fields, error: error.message },
 			pairedItem: itemIndexes.map((item) => ({ item })),
 		});
@@ -56,20 +57,24 @@ export async function executeAdPerformance(context: IExecuteFunctions, kind: Met
 	const grouped = aggregator.result();
 	for (const { itemIndex, error } of grouped.unplaced) fail(itemError(node, error, itemIndex), [itemIndex], items[itemIndex].json);
 
-	const staticData = context.getWorkflowStaticData('node');
-	const saved = decodeAdMemory(staticData.alerts, staticData.schema);
-	const { results, problems, memory } = evaluateGroups(grouped, settings.evaluation, saved, Date.now());
-	for (const problem of problems) {
-		// The group's item is the row that spoiled it, unchanged, plus whose group it is where the row does not say.
-		fail(itemError(node, problem.error, problem.itemIndex), problem.items, { ...(problem.group as IDataObject), ...items[problem.itemIndex].json });
-	}
-
 	const testRun = context.getMode() === 'manual';
-	for (const result of results) {
-		const json = result.output === 'alert' ? markedIfTest(result.json, testRun) : result.json;
-		outputs[OUTPUT_INDEX[result.output]].push({ json: json as IDataObject, pairedItem: result.items.map((item) => ({ item })) });
+	// Judged again, from the memory another execution saved, if that one saved first.
+	const run = await withAlertMemory(context, adMemoryCodec, legacyAdText, (saved) => {
+		const { results, problems, memory } = evaluateGroups(grouped, settings.evaluation, saved, Date.now());
+		const judged: INodeExecutionData[][] = [[], [], []];
+		for (const problem of problems) {
+			// The group's item is the row that spoiled it, unchanged, plus whose group it is where the row does not say.
+			fail(itemError(node, problem.error, problem.itemIndex), problem.items, { ...(problem.group as IDataObject), ...items[problem.itemIndex].json }, judged);
+		}
+		for (const result of results) {
+			const json = result.output === 'alert' ? markedIfTest(result.json, testRun) : result.json;
+			judged[OUTPUT_INDEX[result.output]].push({ json: json as IDataObject, pairedItem: result.items.map((item) => ({ item })) });
+		}
+		return { memory, judged };
+	});
+	if (!run.ok) {
+		if (!context.continueOnFail()) throw run.error;
+		return itemsWithSettingError(context, run.error, 3, OUTPUT_INDEX.insufficient);
 	}
-	staticData.schema = AD_MEMORY_SCHEMA;
-	staticData.alerts = encodeAdMemory(memory);
-	return outputs;
+	return outputs.map((output, index) => output.concat(run.result.judged[index]));
 }

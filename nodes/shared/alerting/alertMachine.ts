@@ -86,8 +86,35 @@ function announced(record: AlertRecord): boolean {
 	return (record.state === 'firing' || record.state === 'nodata') && record.announced;
 }
 
+/**
+ * How stale the saved "last seen" time may grow before a run that changes nothing else rewrites it,
+ * as a share of the missing time. Without it every run would rewrite every record, so the alert
+ * memory could never skip a write; the price is that a silent series is noticed up to this share of
+ * its missing time early (and "No data since" shows the saved time).
+ */
+export const SEEN_REFRESH_SHARE = 0.1;
+
+const RECORD_FIELDS = Object.keys(initialRecord(0)) as Array<keyof AlertRecord>;
+
+/** The saved record stands when the only change is a fresher seenAt that is not due yet. */
+function settled(before: AlertRecord | undefined, record: AlertRecord, now: number, timing: AlertTiming): AlertRecord {
+	if (before === undefined || now - before.seenAt >= timing.missingMs * SEEN_REFRESH_SHARE) return record;
+	for (const field of RECORD_FIELDS) if (field !== 'seenAt' && before[field] !== record[field]) return record;
+	return before;
+}
+
+/** The series reported in this run but was not judged (a bad item, nothing to judge): only seen. */
+export function seenUnjudged(previous: AlertRecord | undefined, now: number, timing: AlertTiming): AlertRecord {
+	return previous === undefined ? initialRecord(now) : settled(previous, { ...previous, seenAt: now }, now, timing);
+}
+
 /** One evaluation with a value; `severity` already accounts for hysteresis (see hysteresis.ts). */
 export function observe(previous: AlertRecord | undefined, severity: Severity, value: number | null, now: number, timing: AlertTiming): AlertStep {
+	const step = evaluation(previous, severity, value, now, timing);
+	return step.record === undefined || step.notice !== null ? step : { ...step, record: settled(previous, step.record, now, timing) };
+}
+
+function evaluation(previous: AlertRecord | undefined, severity: Severity, value: number | null, now: number, timing: AlertTiming): AlertStep {
 	const before = previous ?? initialRecord(now);
 	const previousState = before.state;
 	const base: AlertRecord = { ...before, seenAt: now, value };

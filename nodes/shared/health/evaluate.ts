@@ -1,9 +1,9 @@
 import {
 	absent,
 	firingSeverity,
-	initialRecord,
 	observe,
 	retire,
+	seenUnjudged,
 	type AlertRecord,
 	type AlertStep,
 	type AlertTiming,
@@ -132,7 +132,7 @@ export function evaluateChecks(
 			const unjudged = (series: string, reason: string, items: number[]) => {
 				seen.add(series);
 				// Known from now on, so that it going silent later can be noticed (No Data).
-				records[series] = known[series] ? { ...known[series], seenAt: now } : initialRecord(now);
+				records[series] = seenUnjudged(known[series], now, check.timing);
 				if (includeOk) results.push({ output: 'ok', items, json: { check: check.name, series, state: known[series]?.state ?? 'normal', severity: null, reason, message: reason } });
 			};
 			for (const [series, { reason, items }] of measured.skipped) unjudged(series, reason, items);

@@ -1,4 +1,4 @@
-import { absent, firingSeverity, observe, type AlertRecord, type AlertStep, type AlertTiming } from '../alerting/alertMachine';
+import { absent, firingSeverity, observe, seenUnjudged, type AlertRecord, type AlertStep, type AlertTiming } from '../alerting/alertMachine';
 import type { InvalidItemValueError } from '../errors';
 import { formatDecimal, formatMoney } from '../values/format';
 import type { Render } from '../values/template';
@@ -106,13 +106,13 @@ export function evaluateGroups(
 		const saved = memory.groups[group.key];
 		if (group.problem) {
 			// Not judged on its other rows; its alert stays as it was, and it is not missing either.
-			if (saved) groups[group.key] = { ...saved, alert: { ...saved.alert, seenAt: now } };
+			if (saved) groups[group.key] = { ...saved, alert: seenUnjudged(saved.alert, now, settings.timing) };
 			problems.push({ items: group.items, itemIndex: group.problem.itemIndex, error: group.problem.error, group: identity });
 			continue;
 		}
 		const { result, step } = evaluateGroup(group, grouped.previous.get(group.key), identity, settings, saved?.alert, sameRule, now);
 		results.push(result);
-		const alert = step ? step.record : saved ? { ...saved.alert, seenAt: now } : undefined;
+		const alert = step ? step.record : saved ? seenUnjudged(saved.alert, now, settings.timing) : undefined;
 		if (alert) keep(group.key, { alert, identity, labels: labelsOf(group) });
 	}
 	for (const [key, saved] of Object.entries(memory.groups)) {

@@ -1,0 +1,69 @@
+import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+/**
+ * An API key of this n8n instance, for the alerting nodes' "n8n Data Table" alert memory: they keep
+ * their state in a Data Table through n8n's public API, which every worker reaches.
+ */
+export class RealtimeBatchN8nApi implements ICredentialType {
+	name = 'realtimeBatchN8nApi';
+
+	displayName = 'Alert Memory API';
+
+	icon = { light: 'file:icons/alertMemory.svg', dark: 'file:icons/alertMemory.dark.svg' } as const;
+
+	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-realtime-batch#alert-memory-in-queue-mode';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description:
+				'Made in Settings › n8n API, with the scopes dataTable:list, dataTable:create, dataTableRow:read, dataTableRow:create, dataTableRow:update and dataTableRow:delete',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'http://localhost:5678',
+			required: true,
+			placeholder: 'http://n8n-main:5678',
+			description: "The address of n8n's main instance as the workers reach it, without /api/v1",
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: { 'X-N8N-API-KEY': '={{$credentials.apiKey}}' },
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}/api/v1',
+			url: '/data-tables',
+			qs: { limit: 1 },
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message: "n8n refused the API key: check it, and that n8n's public API is not turned off (N8N_PUBLIC_API_DISABLED)",
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: { value: 403, message: 'The API key lacks the scope dataTable:list (it also needs dataTable:create and dataTableRow:read, create, update, delete)' },
+			},
+			{
+				type: 'responseCode',
+				properties: { value: 404, message: 'No n8n public API answers at this Base URL: give the address of the main instance, without /api/v1' },
+			},
+		],
+	};
+}
