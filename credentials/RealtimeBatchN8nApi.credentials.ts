@@ -1,5 +1,7 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
+const NO_API = 'No n8n public API answers at this Base URL: give the address of the main instance, without /api/v1';
+
 /**
  * An API key of this n8n instance, for the alerting nodes' "n8n Data Table" alert memory: they keep
  * their state in a Data Table through n8n's public API, which every worker reaches.
@@ -62,8 +64,10 @@ export class RealtimeBatchN8nApi implements ICredentialType {
 			},
 			{
 				type: 'responseCode',
-				properties: { value: 404, message: 'No n8n public API answers at this Base URL: give the address of the main instance, without /api/v1' },
+				properties: { value: 404, message: NO_API },
 			},
+			// Another page that answers 200 (n8n's editor serves one for any path): not the API's list.
+			{ type: 'responseSuccessBody', properties: { key: 'nextCursor', value: undefined, message: NO_API } },
 		],
 	};
 }

@@ -104,6 +104,11 @@ class N8nRest {
 		throw new Error(`webhook ${webhookPath} was not registered within ${deadlineMs / 1000} s`);
 	}
 
+	/** An API key of the owner for n8n's public API, with these scopes; returns the key itself. */
+	async createApiKey(label, scopes) {
+		return (await this.post('/api-keys', { label, scopes, expiresAt: null })).rawApiKey;
+	}
+
 	async createCredential(name, type, data) {
 		return this.post('/credentials', { name, type, data });
 	}

@@ -17,7 +17,21 @@ function credentialTypeFor(node) {
 	if (node.type === 'n8n-nodes-base.webhook' && node.parameters.authentication === 'headerAuth') return 'httpHeaderAuth';
 	if (node.type === 'n8n-nodes-base.slack' && (node.parameters.authentication ?? 'accessToken') === 'accessToken') return 'slackApi';
 	if (node.type === `${PACKAGE.name}.adMetrics`) return node.parameters.platform === 'googleAds' ? 'googleAdsOAuth2Api' : 'metaAdsApi';
+	if (ALERTING_NODES.includes(node.type) && node.parameters.alertMemory === 'dataTable') return 'realtimeBatchN8nApi';
 	return undefined;
+}
+
+const ALERTING_NODES = ['healthMonitor', 'roasCalculator', 'cpaTracker'].map((name) => `${PACKAGE.name}.${name}`);
+
+/** A copy with every alerting node set to Alert Memory "Shared Data Table", as the sticky notes advise for queue mode. */
+function withSharedAlertMemory(workflow, table) {
+	const copy = structuredClone(workflow);
+	for (const node of copy.nodes) {
+		if (!ALERTING_NODES.includes(node.type)) continue;
+		node.parameters.alertMemory = 'dataTable';
+		if (table !== undefined) node.parameters.alertMemoryTable = table;
+	}
+	return copy;
 }
 
 /**
@@ -34,4 +48,4 @@ function withCredentials(workflow, created, { skipNode } = {}) {
 	return copy;
 }
 
-module.exports = { TEMPLATE_FOLDER, loadTemplate, credentialTypeFor, withCredentials };
+module.exports = { TEMPLATE_FOLDER, ALERTING_NODES, loadTemplate, credentialTypeFor, withCredentials, withSharedAlertMemory };

@@ -1,4 +1,4 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type IHttpRequestMethods } from 'n8n-workflow';
+import { NodeOperationError, sleep, type IDataObject, type IExecuteFunctions, type IHttpRequestMethods } from 'n8n-workflow';
 
 import { DEFAULT_MEMORY_TABLE, dataTableStore } from '../../shared/alertMemory/dataTableStore';
 import type { ApiRequest, PublicApi } from '../../shared/alertMemory/publicApi';
@@ -25,7 +25,7 @@ export async function withAlertMemory<M, R extends { memory: M }>(
 	legacy: LegacyReader,
 	evaluate: (memory: M) => R,
 ): Promise<{ ok: true; result: R } | { ok: false; error: NodeOperationError }> {
-	const run = await attemptAsync(async () => runWithMemory(await alertMemoryStore(context, legacy), codec, evaluate));
+	const run = await attemptAsync(async () => runWithMemory(await alertMemoryStore(context, legacy), codec, evaluate, sleep));
 	if (run.ok) return { ok: true, result: run.value };
 	const { error } = run;
 	if (!(error instanceof MemoryStoreError)) throw error;

@@ -102,7 +102,7 @@ export function dataTableStore(options: DataTableStoreOptions): MemoryStore {
 
 	async function rowsOfKey(): Promise<MemoryRow[]> {
 		const listed = await onTable((id) =>
-			bodyOf({ method: 'GET', path: `/data-tables/${id}/rows`, qs: { filter: rowFilter('key', key), limit: '250', sortBy: 'id:asc' } }, 'read the alert memory', 'dataTableRow:read'),
+			bodyOf({ method: 'GET', path: `/data-tables/${id}/rows`, qs: { filter: rowFilter('key', key), limit: '250' } }, 'read the alert memory', 'dataTableRow:read'),
 		);
 		const rows = ((listed as { data?: unknown[] }).data ?? []) as Array<Record<string, unknown>>;
 		return rows.map((row) => readRow(row, name, table, key)).sort((a, b) => a.id - b.id);

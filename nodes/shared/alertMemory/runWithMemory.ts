@@ -3,15 +3,24 @@ import { sameJson } from '../values/sameJson';
 import { MemoryStoreError, UnreadableMemoryError, type MemoryCodec, type MemoryStore } from './store';
 
 /** Saves lost to other executions in a row before the run gives up (and says so). */
-export const MAX_ATTEMPTS = 8;
+export const MAX_ATTEMPTS = 16;
+
+/** Between two attempts, a random pause of up to this many milliseconds per attempt, so racers fall out of step. */
+export const BACKOFF_MS = 10;
 
 /**
  * Loads the memory, runs `evaluate` on it and saves what it returns, unless nothing changed. When
  * another execution saved first, everything runs again on the memory it left, so only the winner's
  * notices go out. `evaluate` must not have effects of its own: it may run more than once.
  */
-export async function runWithMemory<M, R extends { memory: M }>(store: MemoryStore, codec: MemoryCodec<M>, evaluate: (memory: M) => R): Promise<R> {
+export async function runWithMemory<M, R extends { memory: M }>(
+	store: MemoryStore,
+	codec: MemoryCodec<M>,
+	evaluate: (memory: M) => R,
+	pause: (ms: number) => Promise<void> = async () => {},
+): Promise<R> {
 	for (let attempt = 1; ; attempt++) {
+		if (attempt > 1) await pause(Math.random() * BACKOFF_MS * attempt);
 		const loaded = await store.load();
 		const memory = loaded.text === undefined ? codec.empty() : decodeIn(store, codec, loaded.text);
 		const result = evaluate(memory);
