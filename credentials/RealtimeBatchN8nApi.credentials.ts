@@ -1,7 +1,5 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-const NO_API = 'No n8n public API answers at this Base URL: give the address of the main instance, without /api/v1';
-
 /**
  * An API key of this n8n instance, for the alerting nodes' "n8n Data Table" alert memory: they keep
  * their state in a Data Table through n8n's public API, which every worker reaches.
@@ -33,7 +31,7 @@ export class RealtimeBatchN8nApi implements ICredentialType {
 			default: 'http://localhost:5678',
 			required: true,
 			placeholder: 'http://n8n-main:5678',
-			description: "The address of n8n's main instance as the workers reach it, without /api/v1",
+			description: "The address of n8n's main instance as the workers reach it (a trailing /api/v1 is ignored)",
 		},
 	];
 
@@ -46,7 +44,7 @@ export class RealtimeBatchN8nApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}/api/v1',
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "").replace(/\\/api\\/v1$/, "")}}/api/v1',
 			url: '/data-tables',
 			qs: { limit: 1 },
 		},
@@ -64,10 +62,8 @@ export class RealtimeBatchN8nApi implements ICredentialType {
 			},
 			{
 				type: 'responseCode',
-				properties: { value: 404, message: NO_API },
+				properties: { value: 404, message: 'No n8n public API answers at this Base URL: give the address of the main instance (a worker has none)' },
 			},
-			// Another page that answers 200 (n8n's editor serves one for any path): not the API's list.
-			{ type: 'responseSuccessBody', properties: { key: 'nextCursor', value: undefined, message: NO_API } },
 		],
 	};
 }

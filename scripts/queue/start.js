@@ -13,6 +13,8 @@ const path = require('node:path');
 const { ROOT, run, ensureN8nInstalled } = require('../n8n/runtime');
 const { N8nRest, OWNER } = require('../n8n/rest');
 const { ensureTemplateTables } = require('../n8n/dataTables');
+const { createAlertMemoryCredential } = require('../n8n/alertMemory');
+const { loadTemplate, withCredentials, withSharedAlertMemory } = require('../n8n/templates');
 const { ensureServicesInstalled } = require('./services');
 const { startQueueCluster } = require('./cluster');
 
@@ -52,11 +54,14 @@ async function main() {
 	const rest = new N8nRest(cluster.main.baseUrl);
 	await rest.ownerSession();
 	await ensureTemplateTables(rest);
+	// In queue mode the alerting nodes need the shared memory: the templates come with it set.
+	const { credential } = await createAlertMemoryCredential(rest, cluster.main.baseUrl);
 	const templates = fs.readdirSync(path.join(ROOT, 'workflows')).filter((file) => file.endsWith('.json'));
 	for (const file of templates) {
-		await rest.createWorkflow(JSON.parse(fs.readFileSync(path.join(ROOT, 'workflows', file), 'utf8')));
+		await rest.createWorkflow(withCredentials(withSharedAlertMemory(loadTemplate(file)), { realtimeBatchN8nApi: credential }));
 	}
 	log(`imported ${templates.length} templates and created the Data Tables batch_queue and alert_outbox`);
+	log(`the alerting nodes keep their memory in the Data Table alert_memory, with the credential "${credential.name}" (an API key of the owner)`);
 	log(`logs: ${path.dirname(cluster.mainLog)} (main.log, worker-N.log: "Worker started execution N" names the worker of each execution)`);
 	log(`n8n (queue mode) is ready: http://localhost:${PORT}  (email ${OWNER.email}, password ${OWNER.password}); Ctrl-C stops it all`);
 }

@@ -9,6 +9,7 @@
 
 const path = require('node:path');
 const { TemplateServer, everySeconds } = require('./templateServer');
+const { racingWorkflow } = require('./racingWorkflows');
 const { createAlertMemoryCredential, publicApi, REQUIRED_SCOPES } = require('../../scripts/n8n/alertMemory');
 const { withSharedAlertMemory, withCredentials } = require('../../scripts/n8n/templates');
 const { startN8n } = require('../../scripts/n8n/server');
@@ -161,7 +162,8 @@ describe('the Data Table store, through the public API', () => {
 		expect((await test({ apiKey: 'wrong', baseUrl: server.n8n.baseUrl })).message).toMatch(/n8n refused the API key/);
 		const noList = await server.rest.createApiKey('no list', ['dataTableRow:read']);
 		expect((await test({ apiKey: noList, baseUrl: server.n8n.baseUrl })).message).toMatch(/lacks the scope dataTable:list/);
-		expect((await test({ apiKey: memory.apiKey, baseUrl: `${server.n8n.baseUrl}/nothing-here` })).message).toMatch(/No n8n public API answers at this Base URL/);
+		expect((await test({ apiKey: memory.apiKey, baseUrl: `${server.n8n.baseUrl}/api/v1/` })).message).toBe('Connection successful!');
+		expect((await test({ apiKey: memory.apiKey, baseUrl: `${server.n8n.baseUrl}/rest` })).message).toMatch(/No n8n public API answers at this Base URL/);
 	});
 });
 
@@ -215,39 +217,11 @@ describe('the alerting nodes with Shared Data Table memory', () => {
 		failing = true;
 	});
 
-	/** Webhook → Health Monitor (fires on the first run above 100) → Slack: one workflow per memory. */
-	function racingMonitor(memoryChoice, webhookPath) {
-		const monitor = {
-			id: 'monitor-1',
-			name: 'Queue watch',
-			type: 'n8n-nodes-realtime-batch.healthMonitor',
-			typeVersion: 1,
-			position: [220, 0],
-			parameters: {
-				checks: { check: [{ name: 'Queue depth', checkType: 'metric', metricField: 'body.depth', aggregation: 'last', condition: 'above', warning: 100, critical: 200, options: { pendingRuns: 1 } }] },
-				alertMemory: memoryChoice,
-			},
-		};
-		return withCredentials(
-			{
-				name: `Racing monitor (${memoryChoice})`,
-				nodes: [
-					{ id: 'hook-1', name: 'Depth report', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], parameters: { httpMethod: 'POST', path: webhookPath, responseMode: 'onReceived', options: {} }, webhookId: webhookPath },
-					monitor,
-					{ id: 'slack-1', name: 'Post alert', type: 'n8n-nodes-base.slack', typeVersion: 2.3, position: [440, 0], parameters: { select: 'channel', channelId: { __rl: true, value: '#alerts', mode: 'name' }, text: '={{ $json.message }}', otherOptions: {} } },
-				],
-				connections: { 'Depth report': { main: [[{ node: 'Queue watch', type: 'main', index: 0 }]] }, 'Queue watch': { main: [[{ node: 'Post alert', type: 'main', index: 0 }], [], []] } },
-				settings: { executionOrder: 'v1' },
-			},
-			server.credentials,
-		);
-	}
-
 	async function raceOf(memoryChoice, webhookPath) {
 		slackTexts = [];
-		const created = await server.rest.createWorkflow(racingMonitor(memoryChoice, webhookPath));
+		const created = await server.rest.createWorkflow(racingWorkflow('healthMonitor', memoryChoice, webhookPath, server.credentials));
 		await server.rest.activateAndWaitForWebhooks(created.id);
-		const replies = await Promise.all(Array.from({ length: 10 }, () => server.post(webhookPath, { depth: 250 }, { apiKey: null })));
+		const replies = await Promise.all(Array.from({ length: 10 }, () => server.post(webhookPath, { depth: 250 })));
 		expect(replies.map((reply) => reply.status)).toEqual(Array(10).fill(200));
 		await server.until(async () => {
 			const page = await server.rest.get(`/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: created.id }))}&limit=20`);
@@ -272,9 +246,9 @@ describe('the alerting nodes with Shared Data Table memory', () => {
 		await server.stop();
 		server.n8n = await startN8n({ userFolder: server.userFolder, port: server.port, extraEnv: { ...server.world.env, N8N_LOG_LEVEL: 'warn', N8N_PUBLIC_API_DISABLED: 'true' }, logFile: server.logFile });
 		await server.rest.ownerSession();
-		const created = await server.rest.createWorkflow(racingMonitor('dataTable', 'api-off'));
+		const created = await server.rest.createWorkflow(racingWorkflow('healthMonitor', 'dataTable', 'api-off', server.credentials));
 		await server.rest.activateAndWaitForWebhooks(created.id);
-		await server.post('api-off', { depth: 250 }, { apiKey: null });
+		await server.post('api-off', { depth: 250 });
 		const failed = await server.until(async () => {
 			const page = await server.rest.get(`/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: created.id }))}&limit=5`);
 			return (page.results ?? []).find((execution) => execution.status === 'error');

@@ -5,10 +5,12 @@
  *
  * 1. Lead intake: a burst of webhook calls, spread over both workers; batch rows stored once each.
  * 2. Nightly batch: one digest of every queued row, the table drained, no second digest.
- * 3. Business health: what becomes of the Health Monitor's state (workflow static data) when its
- *    runs are spread over workers. Finding, n8n 2.41.1: a queued execution starts with empty static
- *    data (the execution's saved copy of the workflow leaves it out, and the worker reloads it only
- *    for a restarted execution), so the monitor never gets past "pending" and no alert goes out.
+ * 3. Business health with This Workflow memory: what becomes of the Health Monitor's state
+ *    (workflow static data) when its runs are spread over workers. Finding, n8n 2.41.1: a queued
+ *    execution starts with empty static data (the execution's saved copy of the workflow leaves it
+ *    out, and the worker reloads it only for a restarted execution), so the monitor never gets past
+ *    "pending" and no alert goes out. With Shared Data Table memory: fires, reminds, resolves once;
+ *    and ten executions of each alerting node at the same moment, over both workers, alert once.
  * 4. Worker kill: one worker SIGKILLed in the middle of a burst; every caller gets an answer or a
  *    visible failure, no row twice, no row lost behind a "queued" reply, the other worker goes on.
  *
@@ -21,7 +23,9 @@
 const os = require('node:os');
 const { startQueueCluster } = require('../../scripts/queue/cluster');
 const { N8nRest } = require('../../scripts/n8n/rest');
-const { loadTemplate, withCredentials } = require('../../scripts/n8n/templates');
+const { loadTemplate, withCredentials, withSharedAlertMemory } = require('../../scripts/n8n/templates');
+const { createAlertMemoryCredential } = require('../../scripts/n8n/alertMemory');
+const { RACING_NODES, racingWorkflow } = require('../e2e/racingWorkflows');
 const { ensureTemplateTables, readRows } = require('../../scripts/n8n/dataTables');
 const { sleep } = require('../../scripts/n8n/server');
 const { startOutsideWorld } = require('../e2e/standIns/outsideWorld');
@@ -193,7 +197,8 @@ describe('the templates in n8n queue mode (main + 2 workers, Redis, PostgreSQL)'
 		table = (await ensureTemplateTables(rest)).batchQueue;
 		const header = await rest.createCredential('Lead intake key', 'httpHeaderAuth', { name: 'X-Api-Key', value: API_KEY });
 		const slack = await rest.createCredential('Slack (stand-in)', 'slackApi', { accessToken: 'xoxb-test' });
-		credentials = { httpHeaderAuth: header, slackApi: slack };
+		const memory = await createAlertMemoryCredential(rest, cluster.main.baseUrl);
+		credentials = { httpHeaderAuth: header, slackApi: slack, realtimeBatchN8nApi: memory.credential };
 		const lead = await rest.createWorkflow(withCredentials(loadTemplate('lead-intake-realtime.json'), credentials));
 		leadWorkflowId = lead.id;
 		leadUrl = await activateAndWaitForWebhook(lead.id, 'lead-intake');
@@ -313,7 +318,7 @@ describe('the templates in n8n queue mode (main + 2 workers, Redis, PostgreSQL)'
 		recordFigures('Queue mode', 'Nightly batch (schedule every 5 s in the test copy)', figures.nightly);
 	}, 300_000);
 
-	test('business health (finding): queued runs start without the static data, so the Health Monitor stays pending and never alerts', async () => {
+	test('business health with This Workflow memory (finding): queued runs start without the static data, so the Health Monitor stays pending and never alerts', async () => {
 		// A payment failure rate of 20 % (critical above 10 %) on every run; the shop is healthy.
 		world.on('payments.example.com', () => ({ status: 200, json: Array.from({ length: 25 }, (_, index) => ({ id: `p${index}`, status: index % 5 === 0 ? 'failed' : 'paid', amount: 40 })) }));
 		world.on('shop.example.com', () => ({ status: 200, text: 'ok' }));
@@ -342,8 +347,9 @@ describe('the templates in n8n queue mode (main + 2 workers, Redis, PostgreSQL)'
 		await sleep(1000);
 
 		const alerts = world.slackMessages().slice(postsBefore).map((message) => String(message.text ?? '')).filter((text) => text.includes('Payment failure rate'));
-		const saved = (await rest.get(`/workflows/${health.id}`)).staticData?.['node:Health checks']?.checks?.['Payment failure rate'];
-		const series = saved ? JSON.parse(saved).series['Payment failure rate'] : undefined;
+		const monitorId = health.nodes.find((node) => node.name === 'Health checks').id;
+		const saved = (await rest.get(`/workflows/${health.id}`)).staticData?.global?.alertMemory?.[monitorId];
+		const series = saved ? JSON.parse(saved).checks['Payment failure rate'].series['Payment failure rate'] : undefined;
 		const perWorker = countBy(workersOf(runs.map((run) => run.id)));
 
 		figures.health = {
@@ -361,6 +367,80 @@ describe('the templates in n8n queue mode (main + 2 workers, Redis, PostgreSQL)'
 		// If this fails because the alert went out, n8n carries static data into queued runs again:
 		// then assert one alert, fired on one worker and resolved on the other, instead.
 		expect(alerts).toEqual([]);
+	}, 300_000);
+
+	test('business health with Shared Data Table memory: runs on both workers fire once, remind once, resolve once', async () => {
+		let failing = true;
+		world.on('payments.example.com', () => ({
+			status: 200,
+			json: Array.from({ length: 25 }, (_, index) => ({ id: `p${Date.now()}_${index}`, status: failing && index % 5 === 0 ? 'failed' : 'paid', amount: 40 })),
+		}));
+		world.on('shop.example.com', () => ({ status: 200, text: 'ok' }));
+		const workflow = withCredentials(withSharedAlertMemory(loadTemplate('business-health.json')), credentials);
+		workflow.nodes.find((node) => node.type === 'n8n-nodes-base.scheduleTrigger').parameters.rule = { interval: [{ field: 'seconds', secondsInterval: 4 }] };
+		// Reminders every 15 s instead of every hour.
+		workflow.nodes.find((node) => node.type === 'n8n-nodes-realtime-batch.healthMonitor').parameters.checks.check[0].options.renotifyMinutes = 0.25;
+		const health = await rest.createWorkflow(workflow);
+		const postsBefore = world.slackMessages().length;
+		const notices = () => world.slackMessages().slice(postsBefore).map((message) => String(message.text ?? '').split('\n')[0]).filter((text) => text.includes('Payment failure rate'));
+		await rest.activate(health.id);
+
+		await waitFor('the alert and one reminder', () => notices().length >= 2, 120_000, 250);
+		failing = false;
+		await waitFor('the resolve', () => notices().some((text) => text.startsWith('RESOLVED')), 60_000, 250);
+		// Three more runs after the resolve: nothing more is sent.
+		const resolvedAt = executionsOf(health.id).length;
+		await waitFor('three more runs', () => executionsOf(health.id).filter(finished).length >= resolvedAt + 3, 60_000, 500);
+		await rest.post(`/workflows/${health.id}/deactivate`);
+		await sleep(1000);
+
+		const runs = executionsOf(health.id);
+		const perWorker = countBy(workersOf(runs.map((run) => run.id)));
+		const sent = notices();
+		figures.sharedHealth = {
+			runs: runs.length,
+			'runs per worker': Object.entries(perWorker).map(([name, count]) => `${name} ${count}`).join(' / '),
+			'alerts sent': sent.filter((text) => text.startsWith('CRITICAL')).length,
+			'resolved sent': sent.filter((text) => text.startsWith('RESOLVED')).length,
+		};
+		recordFigures('Queue mode', 'Health Monitor with Shared Data Table memory (every 4 s, reminders every 15 s)', figures.sharedHealth);
+		expect(runs.map((run) => run.status).filter((status) => status !== 'success')).toEqual([]);
+		expect(perWorker['worker-1']).toBeGreaterThan(0);
+		expect(perWorker['worker-2']).toBeGreaterThan(0);
+		expect(sent.map((text) => text.split(':')[0])).toEqual([
+			'CRITICAL Payment failure rate (Payment failure rate)',
+			'CRITICAL Payment failure rate (Payment failure rate)',
+			'RESOLVED Payment failure rate (Payment failure rate)',
+		]);
+	}, 300_000);
+
+	test.each(Object.keys(RACING_NODES))('%s with Shared Data Table memory: ten executions at the same moment, over both workers, send one alert', async (kind) => {
+		const webhookPath = `race-${kind.toLowerCase()}`;
+		const created = await rest.createWorkflow(racingWorkflow(kind, 'dataTable', webhookPath, credentials));
+		const url = await activateAndWaitForWebhook(created.id, webhookPath);
+		const postsBefore = world.slackMessages().length;
+		const replies = await Promise.all(Array.from({ length: 10 }, () => post(url, RACING_NODES[kind].badReport, 60_000)));
+		expect(replies.map((reply) => reply.status)).toEqual(Array(10).fill(200));
+		const runs = await waitFor('ten finished executions', () => {
+			const list = executionsOf(created.id);
+			return list.length >= 10 && list.every(finished) ? list : undefined;
+		}, 120_000, 250);
+		await rest.post(`/workflows/${created.id}/deactivate`);
+		const alerts = world.slackMessages().slice(postsBefore).map((message) => String(message.text ?? '').split('\n')[0]).filter((text) => RACING_NODES[kind].alert.test(text));
+		for (const run of runs.filter((candidate) => candidate.status !== 'success')) {
+			log(`execution ${run.id} ended ${run.status}: ${String((await rest.get(`/executions/${run.id}`)).data).match(/"message":"[^"]*"/g)?.slice(0, 3).join(' ') ?? ''}`);
+		}
+		const perWorker = countBy(workersOf(runs.map((run) => run.id)));
+		recordFigures('Queue mode', `${kind}: ten executions at the same moment, Shared Data Table memory`, {
+			executions: runs.length,
+			'per worker': Object.entries(perWorker).map(([name, count]) => `${name} ${count}`).join(' / '),
+			'alerts sent': alerts.length,
+		});
+		expect(runs).toHaveLength(10);
+		expect(runs.map((run) => run.status).filter((status) => status !== 'success')).toEqual([]);
+		expect(perWorker['worker-1']).toBeGreaterThan(0);
+		expect(perWorker['worker-2']).toBeGreaterThan(0);
+		expect(alerts).toHaveLength(1);
 	}, 300_000);
 
 	test('worker kill: one worker SIGKILLed during a burst; answers or visible failures, no row twice or lost', async () => {

@@ -1,7 +1,7 @@
 import { NodeOperationError, sleep, type IDataObject, type IExecuteFunctions, type IHttpRequestMethods } from 'n8n-workflow';
 
 import { DEFAULT_MEMORY_TABLE, dataTableStore } from '../../shared/alertMemory/dataTableStore';
-import type { ApiRequest, PublicApi } from '../../shared/alertMemory/publicApi';
+import { instanceUrl, type ApiRequest, type PublicApi } from '../../shared/alertMemory/publicApi';
 import { runWithMemory } from '../../shared/alertMemory/runWithMemory';
 import { staticDataStore } from '../../shared/alertMemory/staticDataStore';
 import { MemoryStoreError, type MemoryCodec, type MemoryStore } from '../../shared/alertMemory/store';
@@ -46,7 +46,7 @@ async function alertMemoryStore(context: IExecuteFunctions, legacy: LegacyReader
 	if (context.getNodeParameter('alertMemory', 0, 'workflow') !== 'dataTable') return workflowStore;
 
 	const credentials = await context.getCredentials<{ baseUrl: string }>(ALERT_MEMORY_CREDENTIAL);
-	const baseUrl = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
+	const baseUrl = instanceUrl(String(credentials.baseUrl ?? ''));
 	const table = String(context.getNodeParameter('alertMemoryTable', 0, DEFAULT_MEMORY_TABLE)).trim() || DEFAULT_MEMORY_TABLE;
 	const api: PublicApi = async ({ method, path, qs, body }: ApiRequest) => {
 		const response = (await context.helpers.httpRequestWithAuthentication.call(context, ALERT_MEMORY_CREDENTIAL, {

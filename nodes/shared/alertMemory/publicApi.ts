@@ -21,6 +21,11 @@ export interface ApiResponse {
 
 export type PublicApi = (request: ApiRequest) => Promise<ApiResponse>;
 
+/** The instance address as given, without trailing slashes or the API's own /api/v1. */
+export function instanceUrl(baseUrl: string): string {
+	return baseUrl.trim().replace(/\/+$/, '').replace(/\/api\/v1$/, '');
+}
+
 /** Every scope the API key needs, for the messages that ask for one. */
 export const REQUIRED_SCOPES = ['dataTable:list', 'dataTable:create', 'dataTableRow:read', 'dataTableRow:create', 'dataTableRow:update', 'dataTableRow:delete'] as const;
 export type Scope = (typeof REQUIRED_SCOPES)[number];
