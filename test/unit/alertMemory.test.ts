@@ -1,4 +1,4 @@
-import { initialRecord, observe, SEEN_REFRESH_SHARE, seenUnjudged, type AlertRecord, type AlertTiming } from '../../nodes/shared/alerting/alertMachine';
+import { initialRecord, observe, SEEN_REFRESH_SHARE, seenUnjudged, worthKeeping, type AlertRecord, type AlertTiming } from '../../nodes/shared/alerting/alertMachine';
 import { instanceUrl } from '../../nodes/shared/alertMemory/publicApi';
 import { MAX_ATTEMPTS, runWithMemory } from '../../nodes/shared/alertMemory/runWithMemory';
 import { STATIC_DATA_KEY, staticDataStore } from '../../nodes/shared/alertMemory/staticDataStore';
@@ -70,6 +70,25 @@ describe('a run that changes nothing leaves the record as saved', () => {
 		const step = observe(firing, 'critical', 20, T + 1, timing({ renotifyMs: 1 }));
 		expect(step.notice).toBe('renotify');
 		expect(step.record).toEqual({ ...firing, seenAt: T + 1, notifiedAt: T + 1 });
+	});
+});
+
+describe('worthKeeping: the memory grows with the alerts, not with the series watched', () => {
+	const normal = initialRecord(T);
+
+	it('keeps every alert in progress', () => {
+		for (const state of ['pending', 'firing', 'nodata'] as const) expect(worthKeeping({ ...normal, state }, T, timing())).toBe(true);
+	});
+
+	it('keeps a healthy series only where its memory still matters', () => {
+		expect(worthKeeping(normal, T, timing())).toBe(false);
+		expect(worthKeeping(normal, T, timing({ noData: true }))).toBe(true);
+		expect(worthKeeping(normal, T, timing(), true)).toBe(true);
+		const resolved = { ...normal, notifiedAt: T };
+		expect(worthKeeping(resolved, T + MINUTE - 1, timing({ minIntervalMs: MINUTE }))).toBe(true);
+		expect(worthKeeping(resolved, T + MINUTE, timing({ minIntervalMs: MINUTE }))).toBe(false);
+		expect(worthKeeping(resolved, T + 1, timing())).toBe(false);
+		expect(worthKeeping(normal, T, timing({ minIntervalMs: MINUTE }))).toBe(false);
 	});
 });
 

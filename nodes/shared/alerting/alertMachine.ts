@@ -103,6 +103,17 @@ function settled(before: AlertRecord | undefined, record: AlertRecord, now: numb
 	return before;
 }
 
+/**
+ * Whether a record is worth saving. An alert in progress always is; a normal series only while its
+ * memory still matters: to notice it going silent (No Data), to hold the minimum interval after a
+ * notice, or for a check that compares each value with the one before. Everything else is left
+ * out, so the memory grows with the alerts, not with the series watched.
+ */
+export function worthKeeping(record: AlertRecord, now: number, timing: AlertTiming, comparesValues = false): boolean {
+	if (record.state !== 'normal' || timing.noData || comparesValues) return true;
+	return timing.minIntervalMs > 0 && record.notifiedAt > 0 && now - record.notifiedAt < timing.minIntervalMs;
+}
+
 /** The series reported in this run but was not judged (a bad item, nothing to judge): only seen. */
 export function seenUnjudged(previous: AlertRecord | undefined, now: number, timing: AlertTiming): AlertRecord {
 	return previous === undefined ? initialRecord(now) : settled(previous, { ...previous, seenAt: now }, now, timing);

@@ -4,6 +4,7 @@ import {
 	observe,
 	retire,
 	seenUnjudged,
+	worthKeeping,
 	type AlertRecord,
 	type AlertStep,
 	type AlertTiming,
@@ -100,8 +101,12 @@ export function evaluateChecks(
 		const records: Record<string, AlertRecord> = {};
 		next[check.name] = { rule, series: records };
 		const seen = new Set<string>();
+		const byChange = check.thresholds.condition === 'changeAbove';
+		const keep = (series: string, record: AlertRecord | undefined) => {
+			if (record && worthKeeping(record, now, check.timing, byChange)) records[series] = record;
+		};
 		const report = (series: string, step: AlertStep, shown: AlertRecord, measured: number | null, details: () => Record<string, unknown>, items: number[]) => {
-			if (step.record) records[series] = step.record;
+			keep(series, step.record);
 			if (step.notice !== null || includeOk) results.push(resultOf(check, series, step, step.record ?? shown, measured, details(), items, messages));
 		};
 		const judge = (series: string, value: number, measured: number, details: () => Record<string, unknown>, items: number[], forced?: Severity) => {
@@ -122,7 +127,6 @@ export function evaluateChecks(
 		} else {
 			const measured = seriesValues(jsons, check.source, check.seriesOf, check.bySeries ? undefined : check.name, now);
 			for (const { itemIndex, error } of measured.errors) errors.push({ check: check.name, itemIndex, error });
-			const byChange = check.thresholds.condition === 'changeAbove';
 			for (const [series, { value, details, items }] of measured.values) {
 				const previousValue = known[series]?.value;
 				const change = previousValue === null || previousValue === undefined || previousValue === 0 ? 0 : ((value - previousValue) / Math.abs(previousValue)) * 100;
@@ -131,8 +135,8 @@ export function evaluateChecks(
 			}
 			const unjudged = (series: string, reason: string, items: number[]) => {
 				seen.add(series);
-				// Known from now on, so that it going silent later can be noticed (No Data).
-				records[series] = seenUnjudged(known[series], now, check.timing);
+				// Known from now on where that matters, so that it going silent later can be noticed (No Data).
+				keep(series, seenUnjudged(known[series], now, check.timing));
 				if (includeOk) results.push({ output: 'ok', items, json: { check: check.name, series, state: known[series]?.state ?? 'normal', severity: null, reason, message: reason } });
 			};
 			for (const [series, { reason, items }] of measured.skipped) unjudged(series, reason, items);

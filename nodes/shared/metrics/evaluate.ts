@@ -1,4 +1,4 @@
-import { absent, firingSeverity, observe, seenUnjudged, type AlertRecord, type AlertStep, type AlertTiming } from '../alerting/alertMachine';
+import { absent, firingSeverity, observe, seenUnjudged, worthKeeping, type AlertRecord, type AlertStep, type AlertTiming } from '../alerting/alertMachine';
 import type { InvalidItemValueError } from '../errors';
 import { formatDecimal, formatMoney } from '../values/format';
 import type { Render } from '../values/template';
@@ -93,12 +93,7 @@ export function evaluateGroups(
 	const groups: Record<string, GroupMemory> = {};
 	const seen = new Set<string>();
 	const keep = (key: string, entry: GroupMemory) => {
-		const { alert } = entry;
-		// Healthy groups are remembered only where the memory still matters: to notice them going
-		// silent (No Data) or to hold the minimum interval after a resolve.
-		const needed =
-			alert.state !== 'normal' || settings.timing.noData || (settings.timing.minIntervalMs > 0 && now - alert.notifiedAt < settings.timing.minIntervalMs);
-		if (needed) groups[key] = entry;
+		if (worthKeeping(entry.alert, now, settings.timing)) groups[key] = entry;
 	};
 	for (const group of grouped.current) {
 		seen.add(group.key);
