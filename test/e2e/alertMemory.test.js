@@ -3,7 +3,8 @@
  * store through n8n's public API (table made on first use, compare-and-swap, racing first saves,
  * hand-edited rows, the errors an operator meets), then the nodes in workflows: the business-health
  * template fires, reminds and resolves once across a restart; ten executions of one monitor started
- * at the same moment send one alert (with This Workflow memory they each send their own).
+ * at the same moment send one alert (with This Workflow memory they each send their own); and,
+ * through n8n's engine in this process, a switch of store, a test run and a rename keep the memory.
  */
 'use strict';
 
@@ -13,6 +14,7 @@ const { racingWorkflow } = require('./racingWorkflows');
 const { createAlertMemoryCredential, publicApi, REQUIRED_SCOPES } = require('../../scripts/n8n/alertMemory');
 const { withSharedAlertMemory, withCredentials } = require('../../scripts/n8n/templates');
 const { startN8n } = require('../../scripts/n8n/server');
+const { runWorkflow, savedMemory, triggerThenNode } = require('../engine/harness');
 const { record } = require('../reliability/figures');
 
 const dist = (file) => require(path.join(__dirname, '../../dist/nodes/shared', file));
@@ -164,6 +166,48 @@ describe('the Data Table store, through the public API', () => {
 		expect((await test({ apiKey: noList, baseUrl: server.n8n.baseUrl })).message).toMatch(/lacks the scope dataTable:list/);
 		expect((await test({ apiKey: memory.apiKey, baseUrl: `${server.n8n.baseUrl}/api/v1/` })).message).toBe('Connection successful!');
 		expect((await test({ apiKey: memory.apiKey, baseUrl: `${server.n8n.baseUrl}/rest` })).message).toMatch(/No n8n public API answers at this Base URL/);
+	});
+});
+
+describe('a Health Monitor through n8n\'s engine, its memory on the real n8n', () => {
+	const TABLE = 'engine_alert_memory';
+	const watch = (alertMemory, name = 'Watch') =>
+		triggerThenNode({
+			type: 'healthMonitor',
+			name,
+			parameters: { checks: { check: [{ name: 'Queue depth', checkType: 'metric', metricField: 'depth', aggregation: 'last', condition: 'above', warning: 100, critical: 200, options: { pendingRuns: 1 } }] }, alertMemory, alertMemoryTable: TABLE },
+			settings: alertMemory === 'dataTable' ? { credentials: { realtimeBatchN8nApi: { id: 'memory', name: 'memory' } } } : {},
+		});
+	let staticData = {};
+	const run = async (workflow, depth, mode = 'trigger') => {
+		const result = await runWorkflow({ workflow, pinData: { Input: [{ json: { depth } }] }, staticData, mode, credentials: { realtimeBatchN8nApi: { apiKey: memory.apiKey, baseUrl: server.n8n.baseUrl } } });
+		if (result.error) throw result.error;
+		staticData = result.staticData;
+		const name = workflow.nodes[1].name;
+		return result.jsonOutputsOf(name).slice(0, 2).flat().map((json) => `${json.notice} ${json.severity}${json.test ? ' (test)' : ''}`);
+	};
+	const row = async () => (await api.memoryRows(TABLE)).find((candidate) => candidate.key === 'test-workflow/node');
+
+	test('switching from This Workflow carries a firing alert over; a test run and a rename change nothing', async () => {
+		expect(await run(watch('workflow'), 250)).toEqual(['firing critical']);
+		expect(savedMemory(staticData)).toBeDefined();
+		// Switched to the shared table: the firing alert is not announced again.
+		expect(await run(watch('dataTable'), 250)).toEqual([]);
+		// Nothing changed, so nothing was written yet: the memory still comes from the static data.
+		expect(await row()).toBeUndefined();
+		// A test run shows what would happen, marked as a test, and saves nothing.
+		expect(await run(watch('dataTable'), 50, 'manual')).toEqual(['resolved ok (test)']);
+		expect(await row()).toBeUndefined();
+		// Renamed (same node id): still the same alert, not a new one.
+		expect(await run(watch('dataTable', 'Watch renamed'), 250)).toEqual([]);
+		expect(await run(watch('dataTable', 'Watch renamed'), 50)).toEqual(['resolved ok']);
+		// The first change created the row and moved the memory out of the static data.
+		const saved = await row();
+		expect([saved.version, saved.node]).toEqual([1, 'Watch renamed']);
+		expect(JSON.parse(saved.memory).checks['Queue depth'].series).toEqual({});
+		expect(savedMemory(staticData)).toBeUndefined();
+		expect(await run(watch('dataTable', 'Watch renamed'), 250)).toEqual(['firing critical']);
+		expect((await row()).version).toBe(2);
 	});
 });
 
