@@ -1,6 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { EndpointObservation } from '../shared/health/evaluate';
+import { describeNetworkFailure } from '../shared/values/networkFailure';
 import { redactUrl } from '../shared/values/redact';
 import type { EndpointSpec } from './settings';
 
@@ -36,7 +37,7 @@ async function observe(context: IExecuteFunctions, endpoint: EndpointSpec): Prom
 		}
 		return { series, up: true, latencyMs, status, problem: null };
 	} catch (error) {
-		return { series, up: false, latencyMs: Date.now() - started, status: null, problem: describeFailure(error, endpoint.timeoutMs) };
+		return { series, up: false, latencyMs: Date.now() - started, status: null, problem: describeNetworkFailure(error, `no response within ${endpoint.timeoutMs / 1000} s`) };
 	}
 }
 
@@ -44,23 +45,4 @@ function bodyText(body: unknown): string {
 	if (typeof body === 'string') return body;
 	if (body instanceof Uint8Array) return new TextDecoder().decode(body);
 	return JSON.stringify(body) ?? '';
-}
-
-/** What went wrong, in words that never include the URL (which may carry a secret). */
-function describeFailure(error: unknown, timeoutMs: number): string {
-	const code = (error as { code?: string; cause?: { code?: string } }).code ?? (error as { cause?: { code?: string } }).cause?.code;
-	switch (code) {
-		case 'ECONNABORTED':
-		case 'ETIMEDOUT':
-			return `no response within ${timeoutMs / 1000} s`;
-		case 'ECONNREFUSED':
-			return 'connection refused';
-		case 'ENOTFOUND':
-		case 'EAI_AGAIN':
-			return 'host not found';
-		case 'ECONNRESET':
-			return 'connection reset';
-		default:
-			return code ? `request failed (${code})` : 'request failed';
-	}
 }

@@ -57,8 +57,8 @@ async function benchHealthMonitor() {
 		`\nmedians; runs interleaved\n` +
 			`whole run vs pass-through run:        ${ratio.toFixed(2)}x (target: at most 1.5x) ${verdict(ratio <= 1.5)}\n` +
 			`whole run vs pass-through, busy heap: ${ratioBusy.toFixed(2)}x (target: at most 1.5x) ${verdict(ratioBusy <= 1.5)}\n` +
-			`saved static data: ${(savedBytes / 1024).toFixed(0)} KiB, ${(savedBytes / SERIES).toFixed(0)} bytes per series ` +
-			`(one fixed record per series: it does not grow from run to run)\n`,
+			`saved static data: ${(savedBytes / 1024).toFixed(0)} KiB for ${SERIES.toLocaleString('en-US')} series ` +
+			`(one fixed record per pending or firing series, none for healthy ones: it does not grow from run to run)\n`,
 	);
 }
 

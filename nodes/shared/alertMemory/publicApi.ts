@@ -1,4 +1,5 @@
 import { attemptAsync } from '../values/attempt';
+import { describeNetworkFailure } from '../values/networkFailure';
 import { MemoryStoreError } from './store';
 
 /**
@@ -37,7 +38,7 @@ export type Scope = (typeof REQUIRED_SCOPES)[number];
 export async function call(api: PublicApi, store: string, request: ApiRequest, doing: string, scope: Scope, expected: number[] = []): Promise<ApiResponse> {
 	const answer = await attemptAsync(() => api(request));
 	if (!answer.ok) {
-		throw new MemoryStoreError(store, `n8n could not be reached to ${doing}: ${reachFailure(answer.error)}.`, "Check the Base URL in the credential: the address of n8n's main instance as seen from the workers.");
+		throw new MemoryStoreError(store, `n8n could not be reached to ${doing}: ${describeNetworkFailure(answer.error, 'no answer in time')}.`, "Check the Base URL in the credential: the address of n8n's main instance as seen from the workers.");
 	}
 	const response = answer.value;
 	if ((response.status >= 200 && response.status < 300) || expected.includes(response.status)) return response;
@@ -78,22 +79,4 @@ function messageOf(body: unknown): string | undefined {
 		}
 	}
 	return undefined;
-}
-
-function reachFailure(error: unknown): string {
-	const code = (error as { code?: string; cause?: { code?: string } }).code ?? (error as { cause?: { code?: string } }).cause?.code;
-	switch (code) {
-		case 'ECONNREFUSED':
-			return 'connection refused';
-		case 'ENOTFOUND':
-		case 'EAI_AGAIN':
-			return 'host not found';
-		case 'ECONNABORTED':
-		case 'ETIMEDOUT':
-			return 'no answer in time';
-		case 'ECONNRESET':
-			return 'connection reset';
-		default:
-			return code ? `request failed (${code})` : (error as Error).message || 'request failed';
-	}
 }
