@@ -1,0 +1,82 @@
+import {
+	NodeConnectionTypes,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { buildDigest, type DigestSettings } from '../shared/digest/digest';
+import { itemError, itemsWithSettingError, settingError } from '../common/errors';
+import { batchDigestProperties } from './description';
+import { readDigestSettings } from './settings';
+
+const MESSAGES = 0;
+const LEFT_OUT = 1;
+
+export class BatchDigest implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Batch Digest',
+		name: 'batchDigest',
+		icon: { light: 'file:batchDigest.svg', dark: 'file:batchDigest.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["overflow"] === "top" ? "Top lines" : "Split to fit" }}',
+		description: 'Many queued items in, one message (or a few numbered ones) out, each within the size Slack or e-mail takes, with the IDs it covers',
+		defaults: { name: 'Batch Digest' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
+		outputNames: ['Messages', 'Left Out'],
+		properties: batchDigestProperties,
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		const node = this.getNode();
+		let settings: DigestSettings;
+		try {
+			settings = readDigestSettings(this);
+		} catch (error) {
+			const problem = settingError(node, error);
+			if (!this.continueOnFail()) throw problem;
+			return itemsWithSettingError(this, problem, 2, LEFT_OUT);
+		}
+		const { messages, summary, leftOut, errors } = buildDigest(
+			items.map((item) => item.json),
+			settings,
+		);
+		const outputs: INodeExecutionData[][] = [[], []];
+		const toErrorOutput = node.onError === 'continueErrorOutput';
+		for (const { itemIndex, error } of errors) {
+			const nodeError = itemError(node, error, itemIndex);
+			if (!this.continueOnFail()) throw nodeError;
+			// In no message, so never deleted: it stays for the next run, with what is wrong with it.
+			outputs[LEFT_OUT].push({ json: toErrorOutput ? { error: nodeError.message } : { ...items[itemIndex].json, error: nodeError.message }, pairedItem: { item: itemIndex } });
+		}
+		for (const message of messages) {
+			outputs[MESSAGES].push({
+				json: {
+					message: message.text,
+					part: message.part,
+					parts: message.parts,
+					lineCount: message.lineCount,
+					cutLines: message.cutLines,
+					ids: message.ids,
+					idRanges: message.idRanges,
+					itemCount: summary.count,
+					counts: summary.counts,
+					total: summary.total,
+					from: summary.from,
+					to: summary.to,
+				} as IDataObject,
+				pairedItem: message.items.map((item) => ({ item })),
+			});
+		}
+		for (const { itemIndex } of leftOut) {
+			outputs[LEFT_OUT].push({ json: { ...items[itemIndex].json, reason: 'Not listed: the message held the top lines only. It is in no message, so it stays for the next run.' }, pairedItem: { item: itemIndex } });
+		}
+		return outputs;
+	}
+}
