@@ -152,28 +152,36 @@ describe('the templates at work', () => {
 		{ id: 9, eventType: 'crm_sync', source: 'business events', contact: '', reason: 'Event type "crm_sync" matches the ready-made rule "Data sync": a one-hour delay costs nothing.' },
 	];
 
-	it('nightly batch: one digest, then the processed rows are deleted', async () => {
+	it('nightly batch: a digest of the page, then exactly the rows of the message Slack took are deleted', async () => {
 		const result = await runWorkflow({
 			workflow: load('nightly-batch.json'),
-			pinData: { 'Read queued items': queued, 'Send the digest': [{ ok: true }], 'Delete what was sent': [{ success: true }] },
+			pinData: { 'Read the oldest queued items': queued, 'Send each message': [{ ok: true }], 'Delete what was sent': [{ success: true }] },
 		});
 		expect(result.error).toBeUndefined();
-		expect(result.jsonOutputsOf('One digest')[0]).toEqual([
-			{
-				line: [
-					'• weekly_report (ops@example.com): Event type "weekly_report" matches the ready-made rule "Reporting": a one-hour delay costs nothing.',
-					'• crm_sync: Event type "crm_sync" matches the ready-made rule "Data sync": a one-hour delay costs nothing.',
-				],
-				id: [7, 9],
-			},
-		]);
+		const [[digest]] = result.jsonOutputsOf('Digest of the page');
+		expect(digest.message).toBe(
+			[
+				'*Nightly batch*',
+				'2 items',
+				'By eventType: crm_sync 1, weekly_report 1',
+				'',
+				'• weekly_report: Event type "weekly_report" matches the ready-made rule "Reporting": a one-hour delay costs nothing. ops@example.com',
+				'• crm_sync: Event type "crm_sync" matches the ready-made rule "Data sync": a one-hour delay costs nothing. ',
+			].join('\n'),
+		);
+		expect(digest.ids).toEqual([7, 9]);
+		// Rows 7 and 9 were read (8 is not in the queue): one span, deleted once the message was sent.
+		expect(result.jsonOutputsOf('One item per id span')[0]).toEqual([{ from: 7, to: 9 }]);
 		const order = (name) => result.taskOf(name).executionIndex;
-		expect(order('Delete what was sent')).toBeGreaterThan(order('Send the digest'));
+		expect(order('Delete what was sent')).toBeGreaterThan(order('Send each message'));
+		const read = load('nightly-batch.json').nodes.find((node) => node.name === 'Read the oldest queued items');
+		expect(read.parameters).toMatchObject({ returnAll: false, limit: 10000, orderBy: true, orderByColumn: 'id', orderByDirection: 'ASC' });
 	});
 
-	it('nightly batch: when the digest cannot be sent, nothing is deleted', async () => {
-		const result = await runWorkflow({ workflow: load('nightly-batch.json'), pinData: { 'Read queued items': queued } });
-		expect(result.error).toBeDefined();
+	it('nightly batch: when Slack refuses a message, nothing is deleted and the run ends without error', async () => {
+		const result = await runWorkflow({ workflow: load('nightly-batch.json'), pinData: { 'Read the oldest queued items': queued } });
+		expect(result.error).toBeUndefined();
+		expect(result.outputsOf('Send each message')[1]).toHaveLength(1);
 		expect(ranNodes(result)).not.toContain('Delete what was sent');
 	});
 
