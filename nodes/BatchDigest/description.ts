@@ -45,6 +45,7 @@ export const batchDigestProperties: INodeProperties[] = [
 	{
 		displayName: 'ID Field',
 		name: 'idField',
+		requiresDataPath: 'single',
 		type: 'string',
 		default: 'id',
 		required: true,
@@ -79,6 +80,7 @@ export const batchDigestProperties: INodeProperties[] = [
 			{
 				displayName: 'Count By Field',
 				name: 'groupField',
+				requiresDataPath: 'single',
 				type: 'string',
 				default: '',
 				placeholder: 'eventType',
@@ -87,6 +89,7 @@ export const batchDigestProperties: INodeProperties[] = [
 			{
 				displayName: 'Money Field',
 				name: 'moneyField',
+				requiresDataPath: 'single',
 				type: 'string',
 				default: '',
 				placeholder: 'amount',
@@ -101,6 +104,7 @@ export const batchDigestProperties: INodeProperties[] = [
 			{
 				displayName: 'Period Field',
 				name: 'periodField',
+				requiresDataPath: 'single',
 				type: 'string',
 				default: '',
 				placeholder: 'receivedAt',
@@ -109,6 +113,7 @@ export const batchDigestProperties: INodeProperties[] = [
 			{
 				displayName: 'Sort By Field',
 				name: 'sortField',
+				requiresDataPath: 'single',
 				type: 'string',
 				default: '',
 				description: 'Lines in the order of this field (numbers by value, texts alphabetically, items without it last); empty: the input order',

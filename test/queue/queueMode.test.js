@@ -275,7 +275,7 @@ describe('the templates in n8n queue mode (main + 2 workers, Redis, PostgreSQL)'
 		const started = Date.now();
 		await rest.activate(nightly.id);
 
-		const isDigest = (message) => /items from the batch queue/.test(String(message.text ?? ''));
+		const isDigest = (message) => /^\*Nightly batch\*/.test(String(message.text ?? ''));
 		const digest = await waitFor('the digest', () => world.slackMessages().find(isDigest), 90_000);
 		const digestSeconds = (Date.now() - started) / 1000;
 		// Two more scheduled runs after the digest: the table is empty, so they must send nothing.
@@ -296,7 +296,8 @@ describe('the templates in n8n queue mode (main + 2 workers, Redis, PostgreSQL)'
 
 		expect(world.slackMessages().filter(isDigest)).toHaveLength(1);
 		const lines = String(digest.text).split('\n');
-		expect(lines[0]).toBe(`*${batchRefs.length} items from the batch queue*`);
+		expect(lines[0]).toBe('*Nightly batch*');
+		expect(lines[1]).toMatch(new RegExp(`^${batchRefs.length} items, `));
 		expect(lines.slice(1).filter((line) => line.startsWith('• '))).toHaveLength(batchRefs.length);
 		const listed = countBy(String(digest.text).match(/[\w.-]+@leads\.example/g) ?? []);
 		expect(Object.keys(listed).sort()).toEqual(batchRefs.map(emailOf).sort());
