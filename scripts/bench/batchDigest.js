@@ -110,8 +110,9 @@ async function nightlyOnRealN8n() {
 		for (const count of QUEUES) {
 			posts.length = 0;
 			const queued = queueRows(count, `q${count}`).map(({ id, ...row }) => row);
-			for (let start = 0; start < queued.length; start += 1000) {
-				await server.rest.post(`/projects/${server.table.projectId}/data-tables/${server.table.id}/insert`, { data: queued.slice(start, start + 1000), returnType: 'count' });
+			// n8n inserts at most 500 rows per request.
+			for (let start = 0; start < queued.length; start += 500) {
+				await server.rest.post(`/projects/${server.table.projectId}/data-tables/${server.table.id}/insert`, { data: queued.slice(start, start + 500), returnType: 'count' });
 			}
 			const baseline = rssSampler(server.n8n.child.pid).current();
 			const sampler = rssSampler(server.n8n.child.pid);

@@ -45,11 +45,11 @@ async function ensureTemplateTables(rest) {
 	return { batchQueue: await ensureTable(rest, BATCH_QUEUE), alertOutbox: await ensureTable(rest, ALERT_OUTBOX) };
 }
 
-/** Every row of a Data Table, oldest first. */
+/** Every row of a Data Table, oldest first (n8n answers at most 250 rows a page, whatever is asked). */
 async function readRows(rest, projectId, tableId) {
 	const rows = [];
-	for (let skip = 0; ; skip += 500) {
-		const page = await rest.get(`/projects/${projectId}/data-tables/${tableId}/rows?skip=${skip}&take=500&sortBy=${encodeURIComponent('id:asc')}`);
+	for (;;) {
+		const page = await rest.get(`/projects/${projectId}/data-tables/${tableId}/rows?skip=${rows.length}&take=250&sortBy=${encodeURIComponent('id:asc')}`);
 		rows.push(...page.data);
 		if (rows.length >= page.count || page.data.length === 0) return rows;
 	}
