@@ -65,6 +65,16 @@ describe('parseInstant', () => {
 		expect(parseInstant('2026-11-27T18:00', 'Europe/Berlin')).toBe(Date.parse('2026-11-27T17:00:00Z'));
 	});
 
+	it('reads UTC ISO times quickly, and still refuses days a month does not have', () => {
+		expect(parseInstant('2026-12-01T08:00:00.123Z', 'Europe/Berlin')).toBe(Date.parse('2026-12-01T08:00:00.123Z'));
+		expect(parseInstant('2026-12-01T08:00Z', 'UTC')).toBe(Date.parse('2026-12-01T08:00:00Z'));
+		expect(parseInstant('2028-02-29T12:00:00Z', 'UTC')).toBe(Date.parse('2028-02-29T12:00:00Z'));
+		// Date.parse would roll these over to March 2 and March 1
+		expect(parseInstant('2026-02-30T00:00:00Z', 'UTC')).toBeNaN();
+		expect(parseInstant('2026-02-29T00:00:00Z', 'UTC')).toBeNaN();
+		expect(parseInstant('2026-12-01T25:00:00Z', 'UTC')).toBeNaN();
+	});
+
 	it('reads SQL dates and Unix timestamps in seconds or milliseconds', () => {
 		expect(parseInstant('2026-11-27 18:00:00', 'UTC')).toBe(Date.parse('2026-11-27T18:00:00Z'));
 		const epochMs = Date.parse('2026-11-27T18:00:00Z');
