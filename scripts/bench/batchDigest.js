@@ -84,17 +84,19 @@ async function engineComparison() {
 	}
 }
 
+/** Resident memory of a process now, in bytes. */
+function rssOf(pid) {
+	const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+	return Number(status.match(/VmRSS:\s+(\d+)/)?.[1] ?? 0) * 1024;
+}
+
 /** Peak resident memory of a process, sampled every 100 ms until stop(). */
 function rssSampler(pid) {
-	let peak = 0;
-	const sample = () => {
-		const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-		const kb = Number(status.match(/VmRSS:\s+(\d+)/)?.[1] ?? 0);
-		peak = Math.max(peak, kb * 1024);
-	};
-	sample();
-	const timer = setInterval(sample, 100);
-	return { stop: () => (clearInterval(timer), peak), current: () => (sample(), peak) };
+	let peak = rssOf(pid);
+	const timer = setInterval(() => {
+		peak = Math.max(peak, rssOf(pid));
+	}, 100);
+	return { stop: () => (clearInterval(timer), peak) };
 }
 
 async function nightlyOnRealN8n() {
@@ -114,7 +116,7 @@ async function nightlyOnRealN8n() {
 			for (let start = 0; start < queued.length; start += 500) {
 				await server.rest.post(`/projects/${server.table.projectId}/data-tables/${server.table.id}/insert`, { data: queued.slice(start, start + 500), returnType: 'count' });
 			}
-			const baseline = rssSampler(server.n8n.child.pid).current();
+			const baseline = rssOf(server.n8n.child.pid);
 			const sampler = rssSampler(server.n8n.child.pid);
 			const started = Date.now();
 			// A page of 10,000 takes seconds here: runs 20 s apart never overlap.
