@@ -7,8 +7,8 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { buildDigest, type DigestSettings } from '../shared/digest/digest';
-import { itemError, itemsWithSettingError, settingError } from '../common/errors';
+import { buildDigest } from '../shared/digest/digest';
+import { itemError, settingsOrOutputs } from '../common/errors';
 import { batchDigestProperties } from './description';
 import { readDigestSettings } from './settings';
 
@@ -35,14 +35,9 @@ export class BatchDigest implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
 		const node = this.getNode();
-		let settings: DigestSettings;
-		try {
-			settings = readDigestSettings(this);
-		} catch (error) {
-			const problem = settingError(node, error);
-			if (!this.continueOnFail()) throw problem;
-			return itemsWithSettingError(this, problem, 2, LEFT_OUT);
-		}
+		const read = settingsOrOutputs(this, () => readDigestSettings(this), 2, LEFT_OUT);
+		if ('outputs' in read) return read.outputs;
+		const { settings } = read;
 		const { messages, summary, leftOut, errors } = buildDigest(
 			items.map((item) => item.json),
 			settings,

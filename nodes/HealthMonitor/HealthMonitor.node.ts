@@ -12,12 +12,12 @@ import { evaluateChecks } from '../shared/health/evaluate';
 import { healthMemoryCodec, legacyHealthText } from '../shared/health/memoryCodec';
 import { alertMemoryCredentials, alertMemoryProperties } from '../common/alertMemory/description';
 import { withAlertMemory } from '../common/alertMemory/run';
-import { itemError, itemsWithSettingError, settingError } from '../common/errors';
+import { itemError, itemsWithSettingError, settingsOrOutputs } from '../common/errors';
 import { markedIfTest } from '../shared/alerting/testRun';
 import { checksProperty } from './description/checks';
 import { messageProperties } from './description/messages';
 import { observeEndpoints } from './endpoint';
-import { readHealthSettings, type HealthSettings } from './settings';
+import { readHealthSettings } from './settings';
 
 const OUTPUT_INDEX: Record<HealthOutput, number> = { alert: 0, resolved: 1, ok: 2 };
 
@@ -42,14 +42,9 @@ export class HealthMonitor implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
 		const node = this.getNode();
-		let settings: HealthSettings;
-		try {
-			settings = readHealthSettings(this);
-		} catch (error) {
-			const problem = settingError(node, error);
-			if (!this.continueOnFail()) throw problem;
-			return itemsWithSettingError(this, problem, 3, OUTPUT_INDEX.alert);
-		}
+		const read = settingsOrOutputs(this, () => readHealthSettings(this), 3, OUTPUT_INDEX.alert);
+		if ('outputs' in read) return read.outputs;
+		const { settings } = read;
 		const endpoints = await observeEndpoints(this, settings.endpoints);
 		const jsons = items.map((item) => item.json);
 		const toErrorOutput = node.onError === 'continueErrorOutput';

@@ -6,8 +6,8 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { createClassifier, type Classify, type PerItemValues } from '../shared/latency/classifier';
-import { compileRequiredFields, type RequiredFieldsCheck } from '../shared/latency/requiredFields';
+import { createClassifier, type PerItemValues } from '../shared/latency/classifier';
+import { compileRequiredFields } from '../shared/latency/requiredFields';
 import { compileSchedule } from '../shared/schedule/batchSchedule';
 import { batchScheduleProperties } from './description/batchSchedule';
 import { costOfDelayProperties } from './description/costOfDelay';
@@ -15,7 +15,7 @@ import { deadlineProperties } from './description/deadline';
 import { modeProperty } from './description/mode';
 import { optionsProperty } from './description/options';
 import { rulesProperties } from './description/rules';
-import { itemError, itemsWithSettingError, settingError } from '../common/errors';
+import { itemError, settingsOrOutputs } from '../common/errors';
 import { readSettings } from './settings';
 
 export class LatencyClassifier implements INodeType {
@@ -45,20 +45,22 @@ export class LatencyClassifier implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
 		const node = this.getNode();
-		let classify: Classify;
-		let decisionField: string | undefined;
-		let checkRequiredFields: RequiredFieldsCheck | undefined;
-		try {
-			const settings = readSettings(this);
-			decisionField = settings.decisionField;
-			checkRequiredFields = compileRequiredFields(settings.requiredFields, 'Required Fields');
-			classify = createClassifier(settings.classifier, compileSchedule(settings.schedule, settings.timezone), Date.now());
-		} catch (error) {
-			const problem = settingError(node, error);
-			if (!this.continueOnFail()) throw problem;
-			// Like an item that could not be judged: out now, on Real-Time, with the error.
-			return itemsWithSettingError(this, problem, 2, 0);
-		}
+		// A bad setting with Continue: like an item that could not be judged, out now on Real-Time with the error.
+		const read = settingsOrOutputs(
+			this,
+			() => {
+				const settings = readSettings(this);
+				return {
+					decisionField: settings.decisionField,
+					checkRequiredFields: compileRequiredFields(settings.requiredFields, 'Required Fields'),
+					classify: createClassifier(settings.classifier, compileSchedule(settings.schedule, settings.timezone), Date.now()),
+				};
+			},
+			2,
+			0,
+		);
+		if ('outputs' in read) return read.outputs;
+		const { decisionField, checkRequiredFields, classify } = read.settings;
 
 		const realTime: INodeExecutionData[] = [];
 		const batch: INodeExecutionData[] = [];

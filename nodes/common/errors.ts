@@ -1,6 +1,7 @@
 import { NodeOperationError, type IExecuteFunctions, type INode, type INodeExecutionData } from 'n8n-workflow';
 
 import { InvalidItemValueError, InvalidSettingError } from '../shared/errors';
+import { attempt } from '../shared/values/attempt';
 
 /** A problem with one item: names the item index and the field, so the operator can find it. */
 export function itemError(node: INode, error: unknown, itemIndex: number): NodeOperationError {
@@ -24,6 +25,19 @@ export function settingError(node: INode, error: unknown): NodeOperationError {
 	}
 	if (error instanceof NodeOperationError) return error;
 	return new NodeOperationError(node, error as Error);
+}
+
+/**
+ * Reads a node's settings once per execution. A problem stops the node with an error naming the
+ * parameter, or, with On Error: Continue, gives the outputs to return: every item on `outputIndex`
+ * carrying that error (see itemsWithSettingError).
+ */
+export function settingsOrOutputs<S>(context: IExecuteFunctions, read: () => S, outputCount: number, outputIndex: number): { settings: S } | { outputs: INodeExecutionData[][] } {
+	const outcome = attempt(read);
+	if (outcome.ok) return { settings: outcome.value };
+	const problem = settingError(context.getNode(), outcome.error);
+	if (!context.continueOnFail()) throw problem;
+	return { outputs: itemsWithSettingError(context, problem, outputCount, outputIndex) };
 }
 
 /**

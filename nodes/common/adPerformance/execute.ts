@@ -9,8 +9,8 @@ import { withAlertMemory } from '../alertMemory/run';
 import { emptyRow } from '../../shared/metrics/adRow';
 import { createAggregator } from '../../shared/metrics/groups';
 import type { MetricKind } from '../../shared/metrics/judge';
-import { itemError, itemsWithSettingError, settingError } from '../errors';
-import { readAdPerformanceSettings, type AdPerformanceSettings } from './settings';
+import { itemError, itemsWithSettingError, settingsOrOutputs } from '../errors';
+import { readAdPerformanceSettings } from './settings';
 
 const OUTPUT_INDEX: Record<Output, number> = { alert: 0, ok: 1, insufficient: 2 };
 
@@ -22,14 +22,9 @@ const OUTPUT_INDEX: Record<Output, number> = { alert: 0, ok: 1, insufficient: 2 
 export async function executeAdPerformance(context: IExecuteFunctions, kind: MetricKind): Promise<INodeExecutionData[][]> {
 	const items = context.getInputData();
 	const node = context.getNode();
-	let settings: AdPerformanceSettings;
-	try {
-		settings = readAdPerformanceSettings(context, kind);
-	} catch (error) {
-		const problem = settingError(node, error);
-		if (!context.continueOnFail()) throw problem;
-		return itemsWithSettingError(context, problem, 3, OUTPUT_INDEX.insufficient);
-	}
+	const read = settingsOrOutputs(context, () => readAdPerformanceSettings(context, kind), 3, OUTPUT_INDEX.insufficient);
+	if ('outputs' in read) return read.outputs;
+	const { settings } = read;
 	const outputs: INodeExecutionData[][] = [[], [], []];
 	const toErrorOutput = node.onError === 'continueErrorOutput';
 	const fail = (error: NodeOperationError, itemIndexes: number[], fields: IDataObject, into = outputs) => {
