@@ -30,6 +30,15 @@ const ALERT_OUTBOX = {
 	],
 };
 
+/**
+ * The lead intake's outbox: a real-time lead is kept here before the webhook replies and Slack
+ * hears of it, and removed once Slack took it; what Slack refused is posted again every minute.
+ */
+const LEAD_OUTBOX = {
+	name: 'lead_outbox',
+	columns: [{ name: 'message', type: 'string' }],
+};
+
 /** Creates a table in the owner's project unless one of that name exists; returns its id. */
 async function ensureTable(rest, spec) {
 	const projectId = await rest.personalProjectId();
@@ -40,9 +49,9 @@ async function ensureTable(rest, spec) {
 	return { projectId, id: table.id, created: true };
 }
 
-/** Every table the templates use: { batchQueue, alertOutbox }, each { projectId, id, created }. */
+/** Every table the templates use: { batchQueue, alertOutbox, leadOutbox }, each { projectId, id, created }. */
 async function ensureTemplateTables(rest) {
-	return { batchQueue: await ensureTable(rest, BATCH_QUEUE), alertOutbox: await ensureTable(rest, ALERT_OUTBOX) };
+	return { batchQueue: await ensureTable(rest, BATCH_QUEUE), alertOutbox: await ensureTable(rest, ALERT_OUTBOX), leadOutbox: await ensureTable(rest, LEAD_OUTBOX) };
 }
 
 /** Every row of a Data Table, oldest first (n8n answers at most 250 rows a page, whatever is asked). */
@@ -55,4 +64,4 @@ async function readRows(rest, projectId, tableId) {
 	}
 }
 
-module.exports = { BATCH_QUEUE, ALERT_OUTBOX, ensureTable, ensureTemplateTables, readRows };
+module.exports = { BATCH_QUEUE, ALERT_OUTBOX, LEAD_OUTBOX, ensureTable, ensureTemplateTables, readRows };

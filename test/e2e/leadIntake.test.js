@@ -23,6 +23,8 @@ describe('lead intake on a real n8n server', () => {
 	it('answers a new lead now, posts it to Slack, and stores nothing for it', async () => {
 		const reply = await server.post('lead-intake', { eventType: 'form_submitted', email: 'ana@example.com', requestId: 'lead-1' });
 		expect(reply).toMatchObject({ status: 200, json: { status: 'received', handling: 'now' } });
+		// The reply comes first; Slack hears of the lead right after.
+		await server.until(() => server.world.slackMessages().length > 0, 'the Slack post');
 		expect(server.world.slackMessages()).toEqual([
 			expect.objectContaining({ channel: '#alerts', text: expect.stringContaining(':zap: form_submitted from ana@example.com') }),
 		]);
@@ -98,7 +100,10 @@ describe('lead intake on a real n8n server', () => {
 		const stored = (await payloadIds()).filter((id) => !rowsBefore.includes(id));
 		expect(stored.sort()).toEqual([...queuedIds].sort());
 		expect(new Set(stored).size).toBe(stored.length);
+		await server.until(() => server.world.slackMessages().length - slackBefore >= nowIds.length, 'a Slack post per lead');
+		await new Promise((resolve) => setTimeout(resolve, 1000));
 		expect(server.world.slackMessages().length - slackBefore).toBe(nowIds.length);
+		expect(await server.leadOutboxRows()).toEqual([]);
 		process.stdout.write(`burst: 200 requests at concurrency 20 in ${seconds.toFixed(1)} s; ${queuedIds.length} stored once each, ${nowIds.length} posted to Slack\n`);
 	});
 });

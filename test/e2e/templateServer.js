@@ -39,6 +39,7 @@ class TemplateServer {
 		const tables = await ensureTemplateTables(this.rest);
 		this.table = tables.batchQueue;
 		this.outbox = tables.alertOutbox;
+		this.leadOutbox = tables.leadOutbox;
 		if (!this.credentials) {
 			const header = await this.rest.createCredential('Intake API key', 'httpHeaderAuth', { name: 'X-Api-Key', value: API_KEY });
 			const slack = await this.rest.createCredential('Slack', 'slackApi', { accessToken: 'xoxb-e2e-not-a-real-token' });
@@ -102,6 +103,11 @@ class TemplateServer {
 	/** The alerts Slack refused that wait in alert_outbox for the next run. */
 	outboxRows() {
 		return readRows(this.rest, this.outbox.projectId, this.outbox.id);
+	}
+
+	/** The leads Slack has not taken yet. */
+	leadOutboxRows() {
+		return readRows(this.rest, this.leadOutbox.projectId, this.leadOutbox.id);
 	}
 
 	async staticData(file) {

@@ -72,8 +72,16 @@ describe.each(files)('%s is a sound workflow', (file) => {
 			if ([`${PKG}.roasCalculator`, `${PKG}.cpaTracker`, `${PKG}.healthMonitor`].includes(node.type)) {
 				expect(triggerOf(node.name)).toEqual(['n8n-nodes-base.scheduleTrigger']);
 			}
-			if (node.type === 'n8n-nodes-base.dataTable' && node.parameters.operation !== 'insert') {
+			// Reading a table is batch work; a real-time path deletes only the row it inserted itself (an outbox).
+			if (node.type === 'n8n-nodes-base.dataTable' && node.parameters.operation === 'get') {
 				expect(triggerOf(node.name)).toEqual(['n8n-nodes-base.scheduleTrigger']);
+			}
+			if (node.type === 'n8n-nodes-base.dataTable' && node.parameters.operation === 'deleteRows' && triggerOf(node.name).includes('n8n-nodes-base.webhook')) {
+				const [condition] = node.parameters.filters.conditions;
+				const inserted = /^=\{\{ \$\('([^']+)'\)\.item\.json\.id \}\}$/.exec(condition.keyValue)?.[1];
+				expect([node.parameters.filters.conditions.length, condition.keyName, condition.condition]).toEqual([1, 'id', 'eq']);
+				expect(byName.get(inserted)?.parameters.operation).toBe('insert');
+				expect(workflow.getParentNodes(node.name)).toContain(inserted);
 			}
 		}
 		const triggers = template.nodes.filter((node) => nodeTypes.getByNameAndVersion(node.type, node.typeVersion).description.group.includes('trigger'));
@@ -108,13 +116,20 @@ describe('the templates at work', () => {
 					leadRequest({ eventType: 'weekly_report', email: 'ops@example.com', detail: { weeks: [47] } }),
 					leadRequest({ eventType: 'page_view', customer: { tier: 'VIP' } }),
 				],
-				'Tell sales now': [{ ok: true }],
+				'Keep the lead until sales has it': [{ id: 11, message: 'kept' }, { id: 12, message: 'kept' }],
+				'Tell sales now': [{ ok: true }, { ok: true }],
+				'Sales has it: remove from the outbox': [{ id: 11 }],
 				'Queue for the nightly run': [{ id: 1 }],
 			},
 			at: '2026-11-27T10:00:00Z',
 		});
 		expect(result.error).toBeUndefined();
 		const [realTime, batch] = result.jsonOutputsOf('Now or tonight?');
+		// Reply first: the lead is kept, the caller answered, and only then Slack.
+		const order = (name) => result.taskOf(name).executionIndex;
+		expect(order('Keep the lead until sales has it')).toBeLessThan(order('Reply: we are on it'));
+		expect(order('Reply: we are on it')).toBeLessThan(order('Tell sales now'));
+		expect(order('Tell sales now')).toBeLessThan(order('Sales has it: remove from the outbox'));
 		expect(realTime.map((json) => json.latency.rule)).toEqual(['New lead or form submission', 'VIP customers']);
 		expect(batch.map((json) => json.body.eventType)).toEqual(['weekly_report']);
 		// A Data Table column holds text, numbers, booleans or dates: no objects may reach the insert.
