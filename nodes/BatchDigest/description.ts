@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { DIGEST_BUDGETS } from '../shared/digest/budgets';
+import { messageFormatProperty } from '../common/messageFormat';
 
 const characters = (count: number) => `${count.toLocaleString('en-US')} characters`;
 
@@ -42,6 +43,7 @@ export const batchDigestProperties: INodeProperties[] = [
 		required: true,
 		description: 'One line per item. Put field names in braces, as {eventType} or {customer.name}; an item without one of them is an error naming it.',
 	},
+	messageFormatProperty,
 	{
 		displayName: 'ID Field',
 		name: 'idField',

@@ -6,6 +6,7 @@ import { DIGEST_BUDGETS, MIN_BUDGET, type DigestBudget } from '../shared/digest/
 import type { DigestSettings } from '../shared/digest/digest';
 import { compileLineTemplate } from '../shared/digest/lineTemplate';
 import { settingFieldReader } from '../shared/values/fieldPath';
+import { readMessageEscape } from '../common/messageFormat';
 
 interface RawOptions {
 	groupField?: string;
@@ -38,9 +39,10 @@ export function readDigestSettings(context: IExecuteFunctions): DigestSettings {
 	const period = field(options.periodField, 'Options › Period Field');
 	const sort = field(options.sortField, 'Options › Sort By Field');
 	const overflow = context.getNodeParameter('overflow', 0, 'split') === 'top' ? 'top' : 'split';
+	const escape = readMessageEscape(context);
 	return {
 		title,
-		line: compileLineTemplate(String(context.getNodeParameter('line', 0, '')), 'Line'),
+		line: compileLineTemplate(String(context.getNodeParameter('line', 0, '')), 'Line', escape),
 		id: idField,
 		group: group && { ...group, label: `By ${group.field}` },
 		money: money && { ...money, label: (options.moneyLabel ?? '').trim() || 'Money at stake' },
@@ -48,6 +50,7 @@ export function readDigestSettings(context: IExecuteFunctions): DigestSettings {
 		sort: sort && { read: sort.read, descending: options.sortDescending === true },
 		budget,
 		overflow,
+		escape,
 		maxLines: overflow === 'top' ? Math.max(0, Math.floor(Number(context.getNodeParameter('maxLines', 0, 0)) || 0)) : 0,
 	};
 }

@@ -11,6 +11,7 @@ import { validateThresholds, type Condition, type Thresholds } from '../shared/h
 import { settingFieldReader } from '../shared/values/fieldPath';
 import { settingTemplate, type Render } from '../shared/values/template';
 import { listOf } from '../shared/values/text';
+import { readMessageEscape } from '../common/messageFormat';
 
 export interface EndpointSpec {
 	check: string;
@@ -49,12 +50,13 @@ export function readHealthSettings(context: IExecuteFunctions): HealthSettings {
 		if (raw.checkType === 'endpoint') endpoints.push(readEndpoint(raw, name));
 	});
 	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
+	const escape = readMessageEscape(context);
 	return {
 		checks,
 		endpoints,
 		messages: {
-			alert: settingTemplate(context.getNodeParameter('alertMessage', 0) as string, HEALTH_PLACEHOLDERS, 'Alert Message'),
-			resolved: settingTemplate(context.getNodeParameter('resolvedMessage', 0) as string, HEALTH_PLACEHOLDERS, 'Resolved Message'),
+			alert: settingTemplate(context.getNodeParameter('alertMessage', 0) as string, HEALTH_PLACEHOLDERS, 'Alert Message', escape),
+			resolved: settingTemplate(context.getNodeParameter('resolvedMessage', 0) as string, HEALTH_PLACEHOLDERS, 'Resolved Message', escape),
 		},
 		emitOk: options.emitOk === true,
 	};

@@ -67,6 +67,20 @@ describe('periods and targets', () => {
 	});
 });
 
+describe('messages: a campaign name from the platform is escaped for Slack', () => {
+	it('in the alert message and in the message of a campaign that stopped reporting', async () => {
+		const name = '<!channel> Brand & Co';
+		const session = createSession(roas({ minSpend: 0, options: { missingHours: 1 } }));
+		const first = await session.run({ pinData: { Rows: [{ campaignName: name, date: '2026-11-27', spend: 100, conversionValue: 50 }] }, at: '2026-11-27T10:00:00Z' });
+		const [[alert]] = first.jsonOutputsOf(NODE);
+		expect(alert.message.startsWith('CRITICAL &lt;!channel&gt; Brand &amp; Co: ROAS 0.5')).toBe(true);
+		expect(alert.campaign).toBe(name);
+		const gone = await session.run({ pinData: { Rows: [{ campaignName: 'Other', date: '2026-11-27', spend: 100, conversionValue: 500 }] }, at: '2026-11-27T12:00:00Z' });
+		const resolved = gone.jsonOutputsOf(NODE)[0].find((json) => json.alert?.resolvedBecause === 'gone');
+		expect(resolved.message).toMatch(/^RESOLVED &lt;!channel&gt; Brand &amp; Co: No rows since /);
+	});
+});
+
 describe('bad input', () => {
 	const rows = [
 		{ campaignName: 'A', spend: 100, conversionValue: 500, currency: 'USD' },

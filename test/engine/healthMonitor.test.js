@@ -129,6 +129,26 @@ describe('state over consecutive runs', () => {
 	});
 });
 
+describe('messages: values from the data are escaped for the destination', () => {
+	const hostile = '<!channel> <https://evil.example|verify>';
+	const check = { name: 'Queue depth', checkType: 'metric', metricField: 'depth', seriesField: 'queue', condition: 'above', warning: 100, critical: 500 };
+
+	it('Slack (the default): a series name cannot ping the channel or plant a link; the template text stays as written', async () => {
+		const result = await runWorkflow({ workflow: workflow([check], { alertMessage: '<!here> {severity} {series}: {reason}' }), pinData: { 'Every minute': [{ queue: hostile, depth: 900 }] } });
+		const [[alert]] = result.jsonOutputsOf(NODE);
+		expect(alert.message).toBe('<!here> CRITICAL &lt;!channel&gt; &lt;https://evil.example|verify&gt;: depth is 900, at or above the critical threshold 500.');
+		// The item's own fields keep the data as it came.
+		expect(alert.series).toBe(hostile);
+	});
+
+	it('Plain Text writes values as they are; HTML escapes quotes too', async () => {
+		const plain = await runWorkflow({ workflow: workflow([check], { messageFormat: 'plain' }), pinData: { 'Every minute': [{ queue: hostile, depth: 900 }] } });
+		expect(plain.jsonOutputsOf(NODE)[0][0].message).toBe(`CRITICAL Queue depth (${hostile}): depth is 900, at or above the critical threshold 500.`);
+		const html = await runWorkflow({ workflow: workflow([check], { messageFormat: 'html' }), pinData: { 'Every minute': [{ queue: '"Q" & <b>', depth: 900 }] } });
+		expect(html.jsonOutputsOf(NODE)[0][0].message).toBe('CRITICAL Queue depth (&quot;Q&quot; &amp; &lt;b&gt;): depth is 900, at or above the critical threshold 500.');
+	});
+});
+
 describe('presets', () => {
 	it('budget pacing: spend against the budget times the share of the day gone by, in a timezone', async () => {
 		const check = { name: 'Pacing', checkType: 'budgetPacing', seriesField: 'campaign', spendField: 'spend', budgetField: 'dailyBudget', pacingWarning: 120, pacingCritical: 150, options: { timezone: 'America/New_York' } };

@@ -11,7 +11,7 @@ const reader = (path: string) => {
 };
 
 function settings(overrides: Partial<DigestSettings> = {}): DigestSettings {
-	return { title: 'Nightly', line: compileLineTemplate('• {eventType}: {reason}', 'Line'), id: reader('id'), budget: DIGEST_BUDGETS.slackMessage, overflow: 'split', maxLines: 0, ...overrides };
+	return { title: 'Nightly', line: compileLineTemplate('• {eventType}: {reason}', 'Line'), id: reader('id'), budget: DIGEST_BUDGETS.slackMessage, overflow: 'split', maxLines: 0, escape: (text) => text, ...overrides };
 }
 
 /** Rows as the templates queue them: about 140 characters per line. */
@@ -171,6 +171,14 @@ describe('line templates', () => {
 	it('refuse a line without a field, or with an unusable one', () => {
 		expect(() => compileLineTemplate('just text', 'Line')).toThrow(InvalidSettingError);
 		expect(() => compileLineTemplate('{ }', 'Line')).toThrow('{ }: The field name is empty: drag a field from the input here');
+	});
+
+	it('escape the values they fill in for the destination, and the summary escapes group names', () => {
+		const slack = (text: string) => text.replace(/[&<>]/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[character] as string);
+		const line = compileLineTemplate('<{url}|{name}>', 'Line', slack);
+		expect(line({ url: 'https://crm.example/1', name: '<!channel> Ana & Bo' })).toBe('<https://crm.example/1|&lt;!channel&gt; Ana &amp; Bo>');
+		const { messages } = buildDigest([{ id: 1, eventType: '<!everyone>', reason: 'r' }], settings({ escape: slack, group: { ...reader('eventType'), label: 'By eventType' } }));
+		expect(messages[0].text.split('\n')[2]).toBe('By eventType: &lt;!everyone&gt; 1');
 	});
 
 	it('cutLine keeps lines that fit', () => {

@@ -1,6 +1,8 @@
 import { formatDecimal, formatMoney } from '../../nodes/shared/values/format';
 import { compileFieldPath } from '../../nodes/shared/values/fieldPath';
 import { parseInstant } from '../../nodes/shared/values/instant';
+import { escapeFor } from '../../nodes/shared/values/escape';
+import { compileTemplate } from '../../nodes/shared/values/template';
 import { parseDecimal } from '../../nodes/shared/values/number';
 
 describe('compileFieldPath', () => {
@@ -112,5 +114,25 @@ describe('formatDecimal and formatMoney', () => {
 			expect(formatDecimal(value)).toBe(decimal.format(value).replace(/^-0$/, '0'));
 			expect(formatMoney(value)).toBe(money.format(value).replace(/^-0\.00$/, '0.00'));
 		}
+	});
+});
+
+describe('escapeFor: values from the data, escaped for the destination', () => {
+	const hostile = '<!channel> <https://evil.example|verify> & "you" \'now\'';
+
+	it('Slack: &, < and > as entities, nothing else', () => {
+		expect(escapeFor.slack(hostile)).toBe('&lt;!channel&gt; &lt;https://evil.example|verify&gt; &amp; "you" \'now\'');
+		expect(escapeFor.slack('plain *bold* _it_')).toBe('plain *bold* _it_');
+	});
+
+	it('HTML: quotes too; plain text: as it is', () => {
+		expect(escapeFor.html(hostile)).toBe('&lt;!channel&gt; &lt;https://evil.example|verify&gt; &amp; &quot;you&quot; &#39;now&#39;');
+		expect(escapeFor.plain(hostile)).toBe(hostile);
+	});
+
+	it('templates escape the values they fill in, not their own text', () => {
+		const compiled = compileTemplate('<!here> {campaign} is *down*', ['campaign'], escapeFor.slack);
+		if (!compiled.ok) throw new Error(compiled.problem);
+		expect(compiled.value({ campaign: '<!channel>' })).toBe('<!here> &lt;!channel&gt; is *down*');
 	});
 });

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { messageFormatProperty } from '../../common/messageFormat';
+
 const PLACEHOLDERS = 'Placeholders: {check}, {series}, {severity}, {state}, {value}, {threshold}, {since}, {reason}';
 
 export const messageProperties: INodeProperties[] = [
@@ -19,6 +21,7 @@ export const messageProperties: INodeProperties[] = [
 		default: 'RESOLVED {check} ({series}): {reason}',
 		description: PLACEHOLDERS,
 	},
+	messageFormatProperty,
 	{
 		displayName: 'Options',
 		name: 'options',

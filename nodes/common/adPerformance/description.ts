@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { minIntervalOption, recoveryMarginOption } from '../alertOptions';
 import { alertMemoryProperties } from '../alertMemory/description';
+import { messageFormatProperty } from '../messageFormat';
 import type { MetricKind } from '../../shared/metrics/judge';
 
 /** Parameters shared by the ROAS Calculator and the CPA Tracker, in the order an operator needs them. */
@@ -296,6 +297,7 @@ function alertProperties(kind: MetricKind): INodeProperties[] {
 			description: 'Whether to send an item on the Alert output when a campaign that was alerted recovers',
 		},
 		resolvedMessage,
+		messageFormatProperty,
 		{
 			displayName: 'Remind Every (Hours)',
 			name: 'renotifyHours',

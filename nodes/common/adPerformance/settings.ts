@@ -9,6 +9,7 @@ import { MESSAGE_PLACEHOLDERS } from '../../shared/metrics/evaluate';
 import type { GroupBy, PeriodSplit } from '../../shared/metrics/groups';
 import type { MetricKind, Thresholds } from '../../shared/metrics/judge';
 import { settingTemplate } from '../../shared/values/template';
+import { readMessageEscape } from '../messageFormat';
 import type { DecimalSeparator } from '../../shared/values/number';
 
 export interface AdPerformanceSettings {
@@ -48,6 +49,7 @@ export function readAdPerformanceSettings(context: IExecuteFunctions, kind: Metr
 		defaultCurrency: ((options.defaultCurrency as string | undefined) ?? '').trim(),
 	});
 	const sendResolved = parameter<boolean>('sendResolved', true);
+	const escape = readMessageEscape(context);
 	const hours = (name: string, fallback: number) => ((options[name] as number | undefined) ?? fallback) * HOUR_MS;
 	const timing: AlertTiming = {
 		pendingMs: hours('pendingHours', 0),
@@ -78,8 +80,9 @@ export function readAdPerformanceSettings(context: IExecuteFunctions, kind: Metr
 			timing,
 			margin: marginPercent / 100,
 			sendResolved,
-			alertMessage: settingTemplate(parameter<string>('alertMessage', ''), MESSAGE_PLACEHOLDERS, 'Alert Message'),
-			resolvedMessage: settingTemplate(sendResolved ? parameter<string>('resolvedMessage', '') : '', MESSAGE_PLACEHOLDERS, 'Resolved Message'),
+			alertMessage: settingTemplate(parameter<string>('alertMessage', ''), MESSAGE_PLACEHOLDERS, 'Alert Message', escape),
+			resolvedMessage: settingTemplate(sendResolved ? parameter<string>('resolvedMessage', '') : '', MESSAGE_PLACEHOLDERS, 'Resolved Message', escape),
+			escape,
 		},
 	};
 }

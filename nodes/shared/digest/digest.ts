@@ -1,5 +1,6 @@
 import { InvalidItemValueError } from '../errors';
 import { attempt } from '../values/attempt';
+import type { Escape } from '../values/escape';
 import type { FieldReader } from '../values/fieldPath';
 import { formatDecimal, formatMoney } from '../values/format';
 import { formatInstant, parseInstant } from '../values/instant';
@@ -28,6 +29,8 @@ export interface DigestSettings {
 	overflow: 'split' | 'top';
 	/** With 'top': at most this many lines (0: as many as fit). */
 	maxLines: number;
+	/** For group names from the data in the summary (lines escape their own values). */
+	escape: Escape;
 }
 
 export interface DigestMessage {
@@ -157,7 +160,7 @@ function summaryLines(summary: DigestSummary, settings: DigestSettings): string 
 	const lines = [`${formatDecimal(summary.count)} item${summary.count === 1 ? '' : 's'}${summary.from ? `, ${summary.from} to ${summary.to}` : ''}`];
 	if (settings.group) {
 		const groups = Object.entries(summary.counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-		const shown = groups.slice(0, MAX_GROUPS_SHOWN).map(([group, count]) => `${group} ${formatDecimal(count)}`);
+		const shown = groups.slice(0, MAX_GROUPS_SHOWN).map(([group, count]) => `${settings.escape(group)} ${formatDecimal(count)}`);
 		const more = groups.length - MAX_GROUPS_SHOWN;
 		lines.push(`${settings.group.label}: ${shown.join(', ')}${more > 0 ? `, and ${more} more` : ''}`);
 	}

@@ -1,4 +1,5 @@
 import { InvalidItemValueError, InvalidSettingError } from '../errors';
+import type { Escape } from '../values/escape';
 import { compileFieldPath, type FieldReader } from '../values/fieldPath';
 
 /**
@@ -10,7 +11,8 @@ const PLACEHOLDER = /\{([^{}]+)\}/g;
 
 export type LineRenderer = (json: unknown) => string;
 
-export function compileLineTemplate(template: string, parameter: string): LineRenderer {
+/** `escape` is applied to each value from the item (see values/escape.ts), not to the template's own text. */
+export function compileLineTemplate(template: string, parameter: string, escape: Escape = (text) => text): LineRenderer {
 	const parts: Array<string | { field: string; read: FieldReader }> = [];
 	let last = 0;
 	for (const match of template.matchAll(PLACEHOLDER)) {
@@ -24,7 +26,7 @@ export function compileLineTemplate(template: string, parameter: string): LineRe
 	if (!parts.some((part) => typeof part !== 'string')) throw new InvalidSettingError(parameter, 'The line names no field: put one in braces, as {eventType}');
 	return (json) => {
 		let line = '';
-		for (const part of parts) line += typeof part === 'string' ? part : valueText(part.read(json), part.field);
+		for (const part of parts) line += typeof part === 'string' ? part : escape(valueText(part.read(json), part.field));
 		return line;
 	};
 }

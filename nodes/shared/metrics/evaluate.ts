@@ -1,6 +1,7 @@
 import { absent, firingSeverity, observe, seenUnjudged, worthKeeping, type AlertRecord, type AlertStep, type AlertTiming } from '../alerting/alertMachine';
 import type { InvalidItemValueError } from '../errors';
 import { formatDecimal, formatMoney } from '../values/format';
+import type { Escape } from '../values/escape';
 import type { Render } from '../values/template';
 import { fromMicros } from './adRow';
 import type { GroupBy, GroupTotals, Grouped } from './groups';
@@ -19,6 +20,8 @@ export interface EvaluationSettings {
 	sendResolved: boolean;
 	alertMessage: Render;
 	resolvedMessage: Render;
+	/** For values from the data in messages the node writes itself (see values/escape.ts). */
+	escape: Escape;
 }
 
 export type Output = 'alert' | 'ok' | 'insufficient';
@@ -145,7 +148,7 @@ function missingGroup(saved: GroupMemory, step: AlertStep, settings: EvaluationS
 		reason,
 	};
 	// The message templates speak of figures; a campaign without rows has none, so it says what happened.
-	const message = `${resolved ? 'RESOLVED' : 'NO DATA'} ${saved.labels.campaign}: ${reason}`;
+	const message = `${resolved ? 'RESOLVED' : 'NO DATA'} ${settings.escape(saved.labels.campaign)}: ${reason}`;
 	const output: Output = resolved && !settings.sendResolved ? 'ok' : 'alert';
 	return { output, items: [], json: { ...json, message } };
 }
