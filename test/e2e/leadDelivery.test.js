@@ -91,3 +91,14 @@ test('Slack refusing (invalid_auth): the lead waits in lead_outbox, and reaches 
 		'leads lost': posts.length === 0 ? 1 : 0,
 	});
 });
+
+test('a lead named <!channel> <https://evil.example|verify> reaches Slack as literal text: no ping, no disguised link', async () => {
+	slack = { delayMs: 0, down: false };
+	const name = '<!channel> <https://evil.example|verify>';
+	const reply = await server.post('lead-intake', { eventType: 'form_submitted', name });
+	expect(reply.status).toBe(200);
+	await until(() => delivered.some((post) => post.text.includes('evil.example')), 'the Slack post');
+	const [post] = delivered.filter((each) => each.text.includes('evil.example'));
+	expect(post.text.startsWith(':zap: form_submitted from &lt;!channel&gt; &lt;https://evil.example|verify&gt;: ')).toBe(true);
+	expect(post.text).not.toMatch(/<!channel>|<https:/);
+});
