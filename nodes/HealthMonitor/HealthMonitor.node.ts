@@ -12,7 +12,7 @@ import { evaluateChecks } from '../shared/health/evaluate';
 import { healthMemoryCodec, legacyHealthText } from '../shared/health/memoryCodec';
 import { alertMemoryCredentials, alertMemoryProperties } from '../common/alertMemory/description';
 import { withAlertMemory } from '../common/alertMemory/run';
-import { itemError, itemsWithSettingError, settingsOrOutputs } from '../common/errors';
+import { errorJson, itemError, itemsWithSettingError, settingsOrOutputs } from '../common/errors';
 import { markedIfTest } from '../shared/alerting/testRun';
 import { checksProperty } from './description/checks';
 import { messageProperties } from './description/messages';
@@ -47,7 +47,6 @@ export class HealthMonitor implements INodeType {
 		const { settings } = read;
 		const endpoints = await observeEndpoints(this, settings.endpoints);
 		const jsons = items.map((item) => item.json);
-		const toErrorOutput = node.onError === 'continueErrorOutput';
 		const linkTo = (itemIndexes: number[]) =>
 			(itemIndexes.length > 0 ? itemIndexes : items.length > 0 ? [0] : []).map((item) => ({ item }));
 		const testRun = this.getMode() === 'manual';
@@ -63,7 +62,7 @@ export class HealthMonitor implements INodeType {
 				// An unreadable metric is a health signal of its own: it goes out on Alert. For the error
 				// output, n8n moves it there when its json holds only the error, and adds the item's data.
 				outputs[OUTPUT_INDEX.alert].push({
-					json: toErrorOutput ? { error: nodeError.message } : { ...items[itemIndex].json, check, error: nodeError.message },
+					json: errorJson(node, { ...items[itemIndex].json, check }, nodeError.message),
 					pairedItem: linkTo([itemIndex]),
 				});
 			}

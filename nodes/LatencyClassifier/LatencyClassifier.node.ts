@@ -15,7 +15,7 @@ import { deadlineProperties } from './description/deadline';
 import { modeProperty } from './description/mode';
 import { optionsProperty } from './description/options';
 import { rulesProperties } from './description/rules';
-import { itemError, settingsOrOutputs } from '../common/errors';
+import { errorJson, itemError, settingsOrOutputs } from '../common/errors';
 import { readSettings } from './settings';
 
 export class LatencyClassifier implements INodeType {
@@ -65,7 +65,6 @@ export class LatencyClassifier implements INodeType {
 		const realTime: INodeExecutionData[] = [];
 		const batch: INodeExecutionData[] = [];
 		const perItem = new ItemParameters(this);
-		const sendsErrorsToErrorOutput = node.onError === 'continueErrorOutput';
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			const item = items[itemIndex];
 			perItem.itemIndex = itemIndex;
@@ -84,7 +83,7 @@ export class LatencyClassifier implements INodeType {
 				// data. For the error output the engine itself merges the item's data back in, from the
 				// paired input item, when the json holds nothing but the error.
 				realTime.push({
-					json: sendsErrorsToErrorOutput ? { error: error.message } : { ...item.json, error: error.message },
+					json: errorJson(node, item.json, error.message),
 					pairedItem: { item: itemIndex },
 				});
 			}

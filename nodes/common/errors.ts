@@ -1,4 +1,4 @@
-import { NodeOperationError, type IExecuteFunctions, type INode, type INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INode, type INodeExecutionData } from 'n8n-workflow';
 
 import { InvalidItemValueError, InvalidSettingError } from '../shared/errors';
 import { attempt } from '../shared/values/attempt';
@@ -28,6 +28,14 @@ export function settingError(node: INode, error: unknown): NodeOperationError {
 }
 
 /**
+ * The json of an item that goes on with its error under On Error: Continue. For the error output
+ * it holds only the error: n8n moves such an item there and merges the input item's data back in.
+ */
+export function errorJson(node: INode, fields: IDataObject, message: string): IDataObject {
+	return node.onError === 'continueErrorOutput' ? { error: message } : { ...fields, error: message };
+}
+
+/**
  * Reads a node's settings once per execution. A problem stops the node with an error naming the
  * parameter, or, with On Error: Continue, gives the outputs to return: every item on `outputIndex`
  * carrying that error (see itemsWithSettingError).
@@ -52,10 +60,10 @@ export function itemsWithSettingError(
 	outputCount: number,
 	outputIndex: number,
 ): INodeExecutionData[][] {
-	const toErrorOutput = context.getNode().onError === 'continueErrorOutput';
+	const node = context.getNode();
 	const outputs: INodeExecutionData[][] = Array.from({ length: outputCount }, () => []);
 	outputs[outputIndex] = context.getInputData().map((item, itemIndex) => ({
-		json: toErrorOutput ? { error: error.message } : { ...item.json, error: error.message },
+		json: errorJson(node, item.json, error.message),
 		pairedItem: { item: itemIndex },
 	}));
 	return outputs;

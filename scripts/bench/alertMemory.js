@@ -89,12 +89,17 @@ async function measure({ count, changing, alertMemory, credentials, counter, noD
 	};
 }
 
-/** The floor: one GET of the node's row and one PATCH of it, by hand, with the memory text of that size. */
-async function handWrittenFloor(api, bytes) {
+/** A memory row of about `bytes` for the reference measurements: { tableId, id, text }. */
+async function paddingRow(api, key, bytes) {
 	const tableId = await api.tableId('bench_alert_memory');
 	const text = JSON.stringify({ padding: 'x'.repeat(Math.max(0, bytes - 16)) });
-	const inserted = await api.request('POST', `/data-tables/${tableId}/rows`, { data: [{ key: `floor-${bytes}`, version: 1, node: 'floor', memory: text }], returnType: 'id' });
-	const id = inserted.body[0].id;
+	const inserted = await api.request('POST', `/data-tables/${tableId}/rows`, { data: [{ key, version: 1, node: key, memory: text }], returnType: 'id' });
+	return { tableId, id: inserted.body[0].id, text };
+}
+
+/** The floor: one GET of the node's row and one PATCH of it, by hand, with the memory text of that size. */
+async function handWrittenFloor(api, bytes) {
+	const { tableId, id } = await paddingRow(api, `floor-${bytes}`, bytes);
 	const filter = (version) => ({ type: 'and', filters: [{ columnName: 'id', condition: 'eq', value: id }, { columnName: 'version', condition: 'eq', value: version }] });
 	const times = [];
 	for (let run = 0; run < RUNS; run++) {
@@ -112,11 +117,9 @@ async function handWrittenFloor(api, bytes) {
  * `bytes`: the cost of two calls through n8n's request machinery, as any node pays it.
  */
 async function httpRequestNodes(api, baseUrl, apiKey, bytes) {
-	const tableId = await api.tableId('bench_alert_memory');
 	const key = `http-node-${bytes}`;
-	const text = JSON.stringify({ padding: 'x'.repeat(Math.max(0, bytes - 16)) });
-	const inserted = await api.request('POST', `/data-tables/${tableId}/rows`, { data: [{ key, version: 1, node: 'HTTP Request', memory: text }], returnType: 'id' });
-	const byId = { type: 'and', filters: [{ columnName: 'id', condition: 'eq', value: inserted.body[0].id }] };
+	const { tableId, id, text } = await paddingRow(api, key, bytes);
+	const byId = { type: 'and', filters: [{ columnName: 'id', condition: 'eq', value: id }] };
 	const headers = { sendHeaders: true, headerParameters: { parameters: [{ name: 'X-N8N-API-KEY', value: apiKey }] } };
 	const workflow = chainWorkflow(
 		{

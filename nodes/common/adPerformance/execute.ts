@@ -9,7 +9,7 @@ import { withAlertMemory } from '../alertMemory/run';
 import { emptyRow } from '../../shared/metrics/adRow';
 import { createAggregator } from '../../shared/metrics/groups';
 import type { MetricKind } from '../../shared/metrics/judge';
-import { itemError, itemsWithSettingError, settingsOrOutputs } from '../errors';
+import { errorJson, itemError, itemsWithSettingError, settingsOrOutputs } from '../errors';
 import { readAdPerformanceSettings } from './settings';
 
 const OUTPUT_INDEX: Record<Output, number> = { alert: 0, ok: 1, insufficient: 2 };
@@ -26,13 +26,12 @@ export async function executeAdPerformance(context: IExecuteFunctions, kind: Met
 	if ('outputs' in read) return read.outputs;
 	const { settings } = read;
 	const outputs: INodeExecutionData[][] = [[], [], []];
-	const toErrorOutput = node.onError === 'continueErrorOutput';
 	const fail = (error: NodeOperationError, itemIndexes: number[], fields: IDataObject, into = outputs) => {
 		if (!context.continueOnFail()) throw error;
 		// Rows that could not be judged go out with their error; for the error output the engine
 		// merges the row's own data back in when the json holds only the error.
 		into[OUTPUT_INDEX.insufficient].push({
-			json: toErrorOutput ? { error: error.message } : { ...fields, error: error.message },
+			json: errorJson(node, fields, error.message),
 			pairedItem: itemIndexes.map((item) => ({ item })),
 		});
 	};

@@ -52,8 +52,11 @@ export function dataTableStore(options: DataTableStoreOptions): MemoryStore {
 	const { api, table, key } = options;
 	const name = `Data Table "${table}"`;
 	const cacheKey = `${options.instance}\n${table}`;
-	const rowFilter = (column: string, value: string | number, more: Array<{ columnName: string; condition: 'eq'; value: string | number }> = []) =>
-		JSON.stringify({ type: 'and', filters: [{ columnName: column, condition: 'eq', value }, ...more] });
+	/** n8n's filter where every column equals its value: { type: 'and', filters: [...] }. */
+	const rowFilter = (equals: Record<string, string | number>) => ({
+		type: 'and',
+		filters: Object.entries(equals).map(([columnName, value]) => ({ columnName, condition: 'eq', value })),
+	});
 
 	async function tableId(): Promise<string> {
 		const cached = tableIds.get(cacheKey);
@@ -102,7 +105,7 @@ export function dataTableStore(options: DataTableStoreOptions): MemoryStore {
 
 	async function rowsOfKey(): Promise<MemoryRow[]> {
 		const listed = await onTable((id) =>
-			bodyOf({ method: 'GET', path: `/data-tables/${id}/rows`, qs: { filter: rowFilter('key', key), limit: '250' } }, 'read the alert memory', 'dataTableRow:read'),
+			bodyOf({ method: 'GET', path: `/data-tables/${id}/rows`, qs: { filter: JSON.stringify(rowFilter({ key })), limit: '250' } }, 'read the alert memory', 'dataTableRow:read'),
 		);
 		const rows = ((listed as { data?: unknown[] }).data ?? []) as Array<Record<string, unknown>>;
 		return rows.map((row) => readRow(row, name, table, key)).sort((a, b) => a.id - b.id);
@@ -110,7 +113,7 @@ export function dataTableStore(options: DataTableStoreOptions): MemoryStore {
 
 	async function deleteRow(id: number): Promise<void> {
 		await onTable((tableIdentifier) =>
-			bodyOf({ method: 'DELETE', path: `/data-tables/${tableIdentifier}/rows/delete`, qs: { filter: rowFilter('id', id) } }, 'remove a duplicate alert memory row', 'dataTableRow:delete'),
+			bodyOf({ method: 'DELETE', path: `/data-tables/${tableIdentifier}/rows/delete`, qs: { filter: JSON.stringify(rowFilter({ id })) } }, 'remove a duplicate alert memory row', 'dataTableRow:delete'),
 		);
 	}
 
@@ -133,7 +136,7 @@ export function dataTableStore(options: DataTableStoreOptions): MemoryStore {
 					{
 						method: 'PATCH',
 						path: `/data-tables/${id}/rows/update`,
-						body: { filter: JSON.parse(rowFilter('id', row.id, [{ columnName: 'version', condition: 'eq', value: row.version }])), data: { version: row.version + 1, memory: text, node: options.nodeName }, returnData: true },
+						body: { filter: rowFilter({ id: row.id, version: row.version }), data: { version: row.version + 1, memory: text, node: options.nodeName }, returnData: true },
 					},
 					'save the alert memory',
 					'dataTableRow:update',
