@@ -2,18 +2,21 @@ import {
 	NodeApiError,
 	NodeConnectionTypes,
 	NodeOperationError,
+	sleep,
+	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { waitingOutRateLimits } from '../shared/adPlatforms/rateLimit';
 import { rangeProblem, type CustomRange, type PeriodPreset } from '../shared/adPlatforms/period';
 import type { Level } from '../shared/adPlatforms/meta';
 import { adMetricsProperties } from './description';
 import { fetchGoogleAds } from './googleAdsTransport';
 import { fetchMeta } from './metaTransport';
-import type { ReportRequest } from './report';
+import { DEFAULT_RATE_LIMIT_WAIT_SECONDS, type ReportRequest } from './report';
 
 export class AdMetrics implements INodeType {
 	description: INodeTypeDescription = {
@@ -43,8 +46,8 @@ export class AdMetrics implements INodeType {
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			try {
 				const request = readRequest(this, itemIndex);
-				const rows =
-					request.platform === 'meta' ? await fetchMeta(this, request, itemIndex) : await fetchGoogleAds(this, request, itemIndex);
+				const fetch = async () => (request.platform === 'meta' ? await fetchMeta(this, request, itemIndex) : await fetchGoogleAds(this, request, itemIndex));
+				const rows = await waitingOutRateLimits(fetch, rateLimitWaitOf, request.rateLimitWaitMs, sleep);
 				for (const row of rows) output.push({ json: { ...row }, pairedItem: { item: itemIndex } });
 			} catch (caught) {
 				const error =
@@ -56,16 +59,30 @@ export class AdMetrics implements INodeType {
 				if (!this.continueOnFail()) throw error;
 				// n8n moves an item to the error output only when its json holds nothing but error,
 				// message and details (it then adds the input item's data).
+				// On the regular output the item also says whose data failed, so that the ROAS Calculator
+				// and the CPA Tracker can alert on the failing source (and hold its campaigns' alerts).
 				output.push({
 					json: toErrorOutput
 						? { error: error.message, details: error.description ?? null }
-						: { error: error.message, description: error.description ?? null },
+						: { error: error.message, description: error.description ?? null, ...whoseData(this, itemIndex) },
 					pairedItem: { item: itemIndex },
 				});
 			}
 		}
 		return [output];
 	}
+}
+
+/** A NodeApiError the transports raised on a rate limit carries the wait the platform asked for. */
+function rateLimitWaitOf(error: unknown): number | undefined {
+	const wait = error instanceof NodeApiError ? error.context.rateLimitWaitMs : undefined;
+	return typeof wait === 'number' ? wait : undefined;
+}
+
+/** The platform and account of a failed item, as far as its parameters can be read. */
+function whoseData(context: IExecuteFunctions, itemIndex: number): { platform: string; accountId: string } {
+	const read = (name: string) => String(context.getNodeParameter(name, itemIndex, '') ?? '').trim();
+	return { platform: read('platform'), accountId: read('accountId') };
 }
 
 /** Parameters can differ per item: one Ad Metrics node can fetch ten accounts from ten items. */
@@ -91,5 +108,6 @@ function readRequest(context: IExecuteFunctions, itemIndex: number): ReportReque
 		range,
 		daily: parameter<boolean>('daily', false),
 		actionType: String(parameter('metaActionType', 'omni_purchase')).trim(),
+		rateLimitWaitMs: Math.max(0, Number(parameter<IDataObject>('options', {}).rateLimitWaitSeconds ?? DEFAULT_RATE_LIMIT_WAIT_SECONDS)) * 1000,
 	};
 }

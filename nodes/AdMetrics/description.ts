@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { DEFAULT_RATE_LIMIT_WAIT_SECONDS } from './report';
+
 const custom = { show: { period: ['custom'] } };
 
 export const adMetricsProperties: INodeProperties[] = [
@@ -81,5 +83,23 @@ export const adMetricsProperties: INodeProperties[] = [
 		displayOptions: { show: { platform: ['meta'] } },
 		default: 'omni_purchase',
 		description: 'Meta lists one purchase under several action types; only this one is counted, never their sum',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'Wait Out Rate Limits Up To (Seconds)',
+				name: 'rateLimitWaitSeconds',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: DEFAULT_RATE_LIMIT_WAIT_SECONDS,
+				description:
+					'When the platform answers that its rate limit is reached, wait as long as it asks (5 seconds when it does not say) and try again, twice at most. A longer wait fails at once with the platform\'s hint. 0: never wait.',
+			},
+		],
 	},
 ];

@@ -31,8 +31,10 @@ export async function fetchGoogleAds(context: IExecuteFunctions, request: Report
 		} catch (error) {
 			const response = responseOf(error);
 			if (!response) throw new NodeApiError(context.getNode(), error as JsonObject, { itemIndex });
-			const failure = googleFailure(response.status, response.data, customerId);
-			throw new NodeApiError(context.getNode(), (response.data ?? {}) as JsonObject, { ...failure, itemIndex });
+			const { rateLimitWaitMs, ...failure } = googleFailure(response.status, response.data, customerId);
+			const failed = new NodeApiError(context.getNode(), (response.data ?? {}) as JsonObject, { ...failure, itemIndex });
+			if (rateLimitWaitMs !== undefined) failed.context.rateLimitWaitMs = rateLimitWaitMs;
+			throw failed;
 		}
 	};
 	const [account] = await search(TIMEZONE_QUERY);

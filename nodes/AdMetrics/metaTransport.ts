@@ -28,8 +28,10 @@ export async function fetchMeta(context: IExecuteFunctions, request: ReportReque
 			ignoreHttpStatusErrors: true,
 		})) as FullResponse;
 		if (response.statusCode >= 400) {
-			const failure = metaFailure(response.statusCode, response.body, response.headers ?? {});
-			throw new NodeApiError(context.getNode(), response.body as JsonObject, { ...failure, itemIndex });
+			const { rateLimitWaitMs, ...failure } = metaFailure(response.statusCode, response.body, response.headers ?? {});
+			const error = new NodeApiError(context.getNode(), response.body as JsonObject, { ...failure, itemIndex });
+			if (rateLimitWaitMs !== undefined) error.context.rateLimitWaitMs = rateLimitWaitMs;
+			throw error;
 		}
 		const result = readMetaPage(response.body, query);
 		rows.push(...result.rows);

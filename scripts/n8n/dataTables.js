@@ -39,6 +39,16 @@ const LEAD_OUTBOX = {
 	columns: [{ name: 'message', type: 'string' }],
 };
 
+/**
+ * The real-time templates' memory of webhook deliveries: one row per delivery, under the sender's
+ * event id. A delivery goes on only when no earlier row has its event id (the lowest row id wins,
+ * so of concurrent repeats exactly one goes on); rows older than a day are deleted every minute.
+ */
+const WEBHOOK_DELIVERIES = {
+	name: 'webhook_deliveries',
+	columns: [{ name: 'eventId', type: 'string' }],
+};
+
 /** Creates a table in the owner's project unless one of that name exists; returns its id. */
 async function ensureTable(rest, spec) {
 	const projectId = await rest.personalProjectId();
@@ -49,9 +59,14 @@ async function ensureTable(rest, spec) {
 	return { projectId, id: table.id, created: true };
 }
 
-/** Every table the templates use: { batchQueue, alertOutbox, leadOutbox }, each { projectId, id, created }. */
+/** Every table the templates use: { batchQueue, alertOutbox, leadOutbox, webhookDeliveries }, each { projectId, id, created }. */
 async function ensureTemplateTables(rest) {
-	return { batchQueue: await ensureTable(rest, BATCH_QUEUE), alertOutbox: await ensureTable(rest, ALERT_OUTBOX), leadOutbox: await ensureTable(rest, LEAD_OUTBOX) };
+	return {
+		batchQueue: await ensureTable(rest, BATCH_QUEUE),
+		alertOutbox: await ensureTable(rest, ALERT_OUTBOX),
+		leadOutbox: await ensureTable(rest, LEAD_OUTBOX),
+		webhookDeliveries: await ensureTable(rest, WEBHOOK_DELIVERIES),
+	};
 }
 
 /** Every row of a Data Table, oldest first (n8n answers at most 250 rows a page, whatever is asked). */
@@ -64,4 +79,4 @@ async function readRows(rest, projectId, tableId) {
 	}
 }
 
-module.exports = { BATCH_QUEUE, ALERT_OUTBOX, LEAD_OUTBOX, ensureTable, ensureTemplateTables, readRows };
+module.exports = { BATCH_QUEUE, ALERT_OUTBOX, LEAD_OUTBOX, WEBHOOK_DELIVERIES, ensureTable, ensureTemplateTables, readRows };

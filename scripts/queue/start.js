@@ -60,7 +60,7 @@ async function main() {
 	for (const file of templates) {
 		await rest.createWorkflow(withCredentials(withSharedAlertMemory(loadTemplate(file)), { realtimeBatchN8nApi: credential }));
 	}
-	log(`imported ${templates.length} templates and created the Data Tables batch_queue, alert_outbox and lead_outbox`);
+	log(`imported ${templates.length} templates and created the Data Tables batch_queue, alert_outbox, lead_outbox and webhook_deliveries`);
 	log(`the alerting nodes keep their memory in the Data Table alert_memory, with the credential "${credential.name}" (an API key of the owner)`);
 	log(`logs: ${path.dirname(cluster.mainLog)} (main.log, worker-N.log: "Worker started execution N" names the worker of each execution)`);
 	log(`n8n (queue mode) is ready: http://localhost:${PORT}  (email ${OWNER.email}, password ${OWNER.password}); Ctrl-C stops it all`);

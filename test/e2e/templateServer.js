@@ -1,6 +1,6 @@
 /**
  * A real n8n server for end-to-end tests: a temporary user folder with this package installed as a
- * community package, the local owner, the Data Tables batch_queue and alert_outbox, credentials, and the templates
+ * community package, the local owner, the templates' Data Tables, credentials, and the templates
  * imported and activated, with every outside call going to the local outside-world stand-in.
  */
 'use strict';
@@ -40,6 +40,7 @@ class TemplateServer {
 		this.table = tables.batchQueue;
 		this.outbox = tables.alertOutbox;
 		this.leadOutbox = tables.leadOutbox;
+		this.webhookDeliveries = tables.webhookDeliveries;
 		if (!this.credentials) {
 			const header = await this.rest.createCredential('Intake API key', 'httpHeaderAuth', { name: 'X-Api-Key', value: API_KEY });
 			const slack = await this.rest.createCredential('Slack', 'slackApi', { accessToken: 'xoxb-e2e-not-a-real-token' });

@@ -72,9 +72,14 @@ describe.each(files)('%s is a sound workflow', (file) => {
 			if ([`${PKG}.roasCalculator`, `${PKG}.cpaTracker`, `${PKG}.healthMonitor`].includes(node.type)) {
 				expect(triggerOf(node.name)).toEqual(['n8n-nodes-base.scheduleTrigger']);
 			}
-			// Reading a table is batch work; a real-time path deletes only the row it inserted itself (an outbox).
+			// Reading a table is batch work, but for the one row a real-time path looks up: an earlier
+			// delivery of the same event (webhook_deliveries). A real-time path deletes only the row it
+			// inserted itself (an outbox).
 			if (node.type === 'n8n-nodes-base.dataTable' && node.parameters.operation === 'get') {
-				expect(triggerOf(node.name)).toEqual(['n8n-nodes-base.scheduleTrigger']);
+				if (triggerOf(node.name).includes('n8n-nodes-base.webhook')) {
+					expect(node.parameters).toMatchObject({ dataTableId: { value: 'webhook_deliveries' }, limit: 1 });
+					expect(node.parameters.filters.conditions.map((each) => `${each.keyName} ${each.condition}`)).toEqual(['eventId eq', 'id lt']);
+				} else expect(triggerOf(node.name)).toEqual(['n8n-nodes-base.scheduleTrigger']);
 			}
 			if (node.type === 'n8n-nodes-base.dataTable' && node.parameters.operation === 'deleteRows' && triggerOf(node.name).includes('n8n-nodes-base.webhook')) {
 				// By id and text: n8n's SQLite hands an id out again once the table is empty, so an id alone
@@ -103,31 +108,41 @@ test('webhook paths are unique across templates', () => {
 
 /** The alert outbox is a Data Table, which needs a server: pinned here, at work in test/e2e/alertDelivery.test.js. */
 const OUTBOX = { 'Alerts not delivered yet': [], 'Keep until delivered': [{ id: 1 }], 'Delivered: remove from the outbox': [{ success: true }] };
+/** The memory of webhook deliveries, a Data Table too (at work in test/e2e/webhookRepeats.test.js): a first delivery. */
+const FIRST_DELIVERY = { 'Note this delivery': [{ id: 5, eventId: 'wf/evt-1' }], 'Earlier delivery of this event': [{}], 'Forget deliveries older than a day': [{ success: true }] };
 const ranNodes = (result) => Object.keys(result.run.data.resultData.runData);
 
 describe('the templates at work', () => {
 	const leadRequest = (body) => ({ headers: { 'content-type': 'application/json' }, params: {}, query: {}, body });
 
-	it('lead intake: leads and VIPs go out now, the rest is queued for tonight as flat Data Table columns', async () => {
-		const template = load('lead-intake-realtime.json');
-		const result = await runWorkflow({
-			workflow: template,
+	/** One webhook call is one execution with one item, as n8n runs it. */
+	const runLead = (body, pins = FIRST_DELIVERY) =>
+		runWorkflow({
+			workflow: load('lead-intake-realtime.json'),
 			startNode: 'Form or CRM event',
 			pinData: {
-				'Form or CRM event': [
-					leadRequest({ eventType: 'form_submitted', email: 'ana@example.com' }),
-					leadRequest({ eventType: 'weekly_report', email: 'ops@example.com', detail: { weeks: [47] } }),
-					leadRequest({ eventType: 'page_view', customer: { tier: 'VIP' } }),
-				],
-				'Keep the lead until sales has it': [{ id: 11, message: 'kept' }, { id: 12, message: 'kept' }],
-				'Tell sales now': [{ ok: true }, { ok: true }],
+				'Form or CRM event': [leadRequest(body)],
+				...pins,
+				'Keep the lead until sales has it': [{ id: 11, message: 'kept' }],
+				'Tell sales now': [{ ok: true }],
 				'Sales has it: remove from the outbox': [{ id: 11 }],
 				'Queue for the nightly run': [{ id: 1 }],
 			},
 			at: '2026-11-27T10:00:00Z',
 		});
-		expect(result.error).toBeUndefined();
-		const [realTime, batch] = result.jsonOutputsOf('Now or tonight?');
+
+	it('lead intake: leads and VIPs go out now, the rest is queued for tonight as flat Data Table columns', async () => {
+		const results = [
+			await runLead({ eventType: 'form_submitted', email: 'ana@example.com' }),
+			await runLead({ eventType: 'weekly_report', email: 'ops@example.com', detail: { weeks: [47] } }),
+			await runLead({ eventType: 'page_view', customer: { tier: 'VIP' } }),
+		];
+		for (const each of results) expect(each.error).toBeUndefined();
+		const realTime = results.flatMap((each) => each.jsonOutputsOf('Now or tonight?')[0]);
+		const batch = results.flatMap((each) => each.jsonOutputsOf('Now or tonight?')[1]);
+		// The classifier judges the request as it came, not the delivery row looked up before it.
+		expect(results[0].jsonOutputsOf('The request as it came')[0][0]).toEqual(leadRequest({ eventType: 'form_submitted', email: 'ana@example.com' }));
+		const [result] = results;
 		// Reply first: the lead is kept, the caller answered, and only then Slack.
 		const order = (name) => result.taskOf(name).executionIndex;
 		expect(order('Keep the lead until sales has it')).toBeLessThan(order('Reply: we are on it'));
@@ -136,7 +151,7 @@ describe('the templates at work', () => {
 		expect(realTime.map((json) => json.latency.rule)).toEqual(['New lead or form submission', 'VIP customers']);
 		expect(batch.map((json) => json.body.eventType)).toEqual(['weekly_report']);
 		// A Data Table column holds text, numbers, booleans or dates: no objects may reach the insert.
-		const [row] = result.jsonOutputsOf('Keep what tonight needs')[0];
+		const [row] = results[1].jsonOutputsOf('Keep what tonight needs')[0];
 		expect(row).toEqual({
 			eventType: 'weekly_report',
 			source: 'lead intake',
@@ -145,15 +160,33 @@ describe('the templates at work', () => {
 			payload: JSON.stringify({ eventType: 'weekly_report', email: 'ops@example.com', detail: { weeks: [47] } }),
 			receivedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
 		});
-		expect(ranNodes(result)).toEqual(expect.arrayContaining(['Tell sales now', 'Reply: we are on it', 'Queue for the nightly run', 'Reply: queued for tonight']));
-		expect(ranNodes(result)).not.toContain('Reply: request rejected');
+		expect(ranNodes(result)).toEqual(expect.arrayContaining(['Tell sales now', 'Reply: we are on it']));
+		expect(ranNodes(results[1])).toEqual(expect.arrayContaining(['Queue for the nightly run', 'Reply: queued for tonight']));
+		for (const each of results) expect(ranNodes(each)).not.toContain('Reply: request rejected');
+	});
+
+	it('lead intake: a repeat of an event (an earlier delivery found) gets "duplicate" and nothing else runs', async () => {
+		const result = await runLead({ eventType: 'form_submitted', email: 'ana@example.com' }, { ...FIRST_DELIVERY, 'Earlier delivery of this event': [{ id: 4, eventId: 'wf/evt-1' }] });
+		expect(result.error).toBeUndefined();
+		expect(result.jsonOutputsOf('First delivery?')[1]).toHaveLength(1);
+		expect(ranNodes(result)).toContain('Reply: already received');
+		for (const name of ['Now or tonight?', 'Keep the lead until sales has it', 'Tell sales now', 'Queue for the nightly run']) expect(ranNodes(result)).not.toContain(name);
+		const reply = load('lead-intake-realtime.json').nodes.find((node) => node.name === 'Reply: already received');
+		expect(reply.parameters.responseBody).toBe('={{ { "status": "received", "duplicate": true } }}');
+	});
+
+	it("lead intake: the event id is the sender's header or body field, within this workflow; without one, the execution's own", () => {
+		const insert = load('lead-intake-realtime.json').nodes.find((node) => node.name === 'Note this delivery');
+		expect(insert.parameters.columns.value.eventId).toBe(
+			"={{ $workflow.id }}/{{ $json.headers['idempotency-key'] || $json.headers['x-event-id'] || $json.body.eventId || $json.body.event_id || 'no event id, execution ' + $execution.id }}",
+		);
 	});
 
 	it('lead intake: a request without an event type is rejected with the reason, not queued', async () => {
 		const result = await runWorkflow({
 			workflow: load('lead-intake-realtime.json'),
 			startNode: 'Form or CRM event',
-			pinData: { 'Form or CRM event': [leadRequest({ email: 'ana@example.com' })] },
+			pinData: { 'Form or CRM event': [leadRequest({ email: 'ana@example.com' })], ...FIRST_DELIVERY },
 		});
 		expect(result.error).toBeUndefined();
 		expect(result.jsonOutputsOf('Now or tonight?')[2]).toEqual([
@@ -282,21 +315,28 @@ describe('the templates at work', () => {
 		});
 		afterAll(() => new Promise((resolve) => server.close(resolve)));
 
-		it('sends payment failures and outages to Slack at once and queues the rest', async () => {
-			const events = [{ type: 'payment_failed', detail: 'card declined' }, { type: 'weekly_report' }, { type: 'service_down', detail: 'checkout' }];
-			const result = await runWorkflow({
-				workflow: load('business-health.json'),
-				startNode: 'Event from a system',
-				pinData: {
-					'Event from a system': events.map((body) => ({ headers: {}, params: {}, query: {}, body })),
-					'Alert now': [{ ok: true }],
-					'Queue for the nightly run': [{ id: 1 }],
-				},
-				at: '2026-11-27T10:00:00Z',
-			});
-			const [now, tonight] = result.jsonOutputsOf('Now or tonight?');
+		it('sends payment failures and outages to Slack at once, through the outbox, and queues the rest', async () => {
+			const events = [{ type: 'payment_failed', detail: 'card declined' }, { type: 'weekly_report' }, { type: 'service_down', detail: 'checkout <!channel>' }];
+			const results = [];
+			for (const body of events) {
+				results.push(
+					await runWorkflow({
+						workflow: load('business-health.json'),
+						startNode: 'Event from a system',
+						pinData: { 'Event from a system': [{ headers: {}, params: {}, query: {}, body }], ...FIRST_DELIVERY, ...OUTBOX, 'Post alert': [{ ok: true }], 'Queue for the nightly run': [{ id: 1 }] },
+						at: '2026-11-27T10:00:00Z',
+					}),
+				);
+			}
+			for (const result of results) expect(result.error).toBeUndefined();
+			const now = results.flatMap((result) => result.jsonOutputsOf('Now or tonight?')[0]);
+			const tonight = results.flatMap((result) => result.jsonOutputsOf('Now or tonight?')[1]);
 			expect(now.map((json) => json.body.type)).toEqual(['payment_failed', 'service_down']);
 			expect(tonight.map((json) => json.body.type)).toEqual(['weekly_report']);
+			// What is kept for Slack is escaped: an event cannot ping the channel.
+			const kept = results.flatMap((result) => result.jsonOutputsOf('Say what happened')[0] ?? []).map((json) => json.message);
+			expect(kept).toEqual([expect.stringMatching(/^:rotating_light: payment_failed: card declined \(/), expect.stringMatching(/^:rotating_light: service_down: checkout &lt;!channel&gt; \(/)]);
+			expect(ranNodes(results[0])).toEqual(expect.arrayContaining(['Keep until delivered', 'Post alert', 'Delivered: remove from the outbox']));
 		});
 
 		it('watches payments and the endpoint every minute: alerts after two bad minutes, then resolves', async () => {
@@ -310,7 +350,7 @@ describe('the templates at work', () => {
 				shopIsDown = down;
 				const result = await session.run({
 					startNode: 'Every minute',
-					pinData: { "Last minute's payments": payments(failed), 'Post alert': [{ ok: true }], ...OUTBOX },
+					pinData: { "Last minute's payments": payments(failed), 'Post alert': [{ ok: true }], ...OUTBOX, ...FIRST_DELIVERY },
 					at: new Date(Date.parse('2026-11-27T10:00:00Z') + n * 60_000).toISOString(),
 				});
 				expect(result.error).toBeUndefined();

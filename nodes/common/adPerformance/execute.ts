@@ -39,6 +39,11 @@ export async function executeAdPerformance(context: IExecuteFunctions, kind: Met
 	const aggregator = createAggregator(settings.groupBy, settings.split);
 	const row = emptyRow();
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		const failure = settings.readFailure(items[itemIndex].json);
+		if (failure) {
+			aggregator.failSource(itemIndex, failure);
+			continue;
+		}
 		try {
 			settings.readRow(items[itemIndex].json, row);
 			aggregator.add(itemIndex, row);

@@ -5,6 +5,7 @@ import { DEFAULT_RECOVERY_MARGIN_PERCENT } from '../../shared/alerting/hysteresi
 import { InvalidSettingError } from '../../shared/errors';
 import { createRowReader, type InputFormat, type RowReader } from '../../shared/metrics/adRow';
 import type { EvaluationSettings } from '../../shared/metrics/evaluate';
+import { createFailureReader } from '../../shared/metrics/sourceAlerts';
 import { MESSAGE_PLACEHOLDERS } from '../../shared/metrics/evaluate';
 import type { GroupBy, PeriodSplit } from '../../shared/metrics/groups';
 import type { MetricKind, Thresholds } from '../../shared/metrics/judge';
@@ -14,6 +15,8 @@ import type { DecimalSeparator } from '../../shared/values/number';
 
 export interface AdPerformanceSettings {
 	readRow: RowReader;
+	/** An item a failed data source left instead of rows, or undefined. */
+	readFailure: ReturnType<typeof createFailureReader>;
 	groupBy: GroupBy;
 	split: PeriodSplit;
 	evaluation: EvaluationSettings;
@@ -30,11 +33,13 @@ export function readAdPerformanceSettings(context: IExecuteFunctions, kind: Metr
 	const groupBy = parameter<GroupBy>('groupBy', 'campaign');
 	const dateField = parameter<string>('dateField', 'date');
 	const split = readSplit(parameter, dateField);
+	const accountField = (options.accountField as string | undefined) ?? 'accountId';
+	const readFailure = createFailureReader(parameter<string>('spendField', 'spend'), accountField);
 	const readRow = createRowReader({
 		format: parameter<InputFormat>('inputFormat', 'auto'),
 		mapping: {
 			campaign: parameter<string>('campaignField', 'campaignName'),
-			account: (options.accountField as string | undefined) ?? 'accountId',
+			account: accountField,
 			spend: parameter<string>('spendField', 'spend'),
 			value: kind === 'roas' ? parameter<string>('valueField', 'conversionValue') : 'conversionValue',
 			conversions: kind === 'cpa' ? parameter<string>('conversionsField', 'conversions') : 'conversions',
@@ -67,6 +72,7 @@ export function readAdPerformanceSettings(context: IExecuteFunctions, kind: Metr
 	}
 	return {
 		readRow,
+		readFailure,
 		groupBy,
 		split,
 		evaluation: {

@@ -2,6 +2,7 @@ import { describeValue } from '../values/describe';
 import { parseDecimal } from '../values/number';
 import type { Level, PlatformFailure } from './meta';
 import { round2, type NormalizedAdRow } from './normalized';
+import { durationMs, UNSTATED_RATE_LIMIT_WAIT_MS } from './rateLimit';
 
 /** Google Ads API: the GAQL query for searchStream, its rows and its errors. */
 export function googleCustomerId(id: string): string {
@@ -95,6 +96,7 @@ export function googleFailure(status: number, body: unknown, customerId: string)
 	} else if (status === 429 || error.status === 'RESOURCE_EXHAUSTED') {
 		const delay = failure?.details?.quotaErrorDetails?.retryDelay ?? error.details?.find((entry) => entry.retryDelay)?.retryDelay;
 		description = `Google Ads' rate limit is reached: ${delay ? `retry in ${delay.replace(/s$/, ' s')}` : 'retry later'}, or run less often. ${description}`;
+		return { message, description, httpCode: String(status), rateLimitWaitMs: durationMs(delay) ?? UNSTATED_RATE_LIMIT_WAIT_MS };
 	}
 	return { message, description, httpCode: String(status) };
 }

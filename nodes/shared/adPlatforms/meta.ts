@@ -2,6 +2,7 @@ import { describeValue } from '../values/describe';
 import { parseDecimal } from '../values/number';
 import { metaPeriod, type CustomRange, type PeriodPreset } from './period';
 import { round2, type NormalizedAdRow } from './normalized';
+import { UNSTATED_RATE_LIMIT_WAIT_MS } from './rateLimit';
 
 /** Meta Marketing API insights: the request, its pages, its rows and its errors. */
 export type Level = 'account' | 'campaign';
@@ -100,6 +101,8 @@ export interface PlatformFailure {
 	message: string;
 	description: string;
 	httpCode: string;
+	/** Set on a rate limit: how long the platform asks to wait (UNSTATED_RATE_LIMIT_WAIT_MS when it does not say). */
+	rateLimitWaitMs?: number;
 }
 
 /** The platform's own words, and what the operator can do about them. */
@@ -118,6 +121,7 @@ export function metaFailure(status: number, body: unknown, headers: Record<strin
 	else if (RATE_LIMIT_CODES.has(code) || (code >= 80000 && code <= 80014)) {
 		const minutes = regainMinutes(headers);
 		description = `Meta's rate limit for this ad account is reached: ${minutes > 0 ? `retry in about ${minutes} minute${minutes === 1 ? '' : 's'}` : 'retry later'}, or run less often. ${description}`;
+		return { message, description, httpCode: String(status), rateLimitWaitMs: minutes > 0 ? minutes * 60_000 : UNSTATED_RATE_LIMIT_WAIT_MS };
 	}
 	return { message, description, httpCode: String(status) };
 }

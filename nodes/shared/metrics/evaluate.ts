@@ -1,4 +1,6 @@
+import { alertField } from '../alerting/alertField';
 import { absent, firingSeverity, observe, seenUnjudged, worthKeeping, type AlertRecord, type AlertStep, type AlertTiming } from '../alerting/alertMachine';
+import { evaluateSources, heldBy, isSourceKey } from './sourceAlerts';
 import type { InvalidItemValueError } from '../errors';
 import { formatDecimal, formatMoney } from '../values/format';
 import type { Escape } from '../values/escape';
@@ -114,7 +116,12 @@ export function evaluateGroups(
 		if (alert) keep(group.key, { alert, identity, labels: labelsOf(group) });
 	}
 	for (const [key, saved] of Object.entries(memory.groups)) {
-		if (seen.has(key)) continue;
+		if (seen.has(key) || isSourceKey(key)) continue;
+		// Its rows could not be fetched: not missing, just unknown; its alert waits as it was.
+		if (heldBy(grouped.failedSources, saved.identity)) {
+			groups[key] = saved;
+			continue;
+		}
 		const step = absent(saved.alert, now, settings.timing);
 		if (step.record) keep(key, { ...saved, alert: step.record });
 		if (step.notice !== null) results.push(missingGroup(saved, step, settings));
@@ -123,6 +130,9 @@ export function evaluateGroups(
 	for (const [key, previous] of grouped.previous) {
 		if (!seen.has(key)) results.push(onlyPreviousPeriod(previous, settings));
 	}
+	const sources = evaluateSources(grouped.failedSources, settings, memory, now);
+	results.push(...sources.results);
+	Object.assign(groups, sources.groups);
 	return { results, problems, memory: { rule, groups } };
 }
 
@@ -151,17 +161,6 @@ function missingGroup(saved: GroupMemory, step: AlertStep, settings: EvaluationS
 	const message = `${resolved ? 'RESOLVED' : 'NO DATA'} ${settings.escape(saved.labels.campaign)}: ${reason}`;
 	const output: Output = resolved && !settings.sendResolved ? 'ok' : 'alert';
 	return { output, items: [], json: { ...json, message } };
-}
-
-/** `alert` of an output item: the machine's state and notice; since when it is (or was) failing. */
-function alertField(step: AlertStep, record: AlertRecord, previous: AlertRecord | undefined): Record<string, unknown> {
-	const since = step.notice === 'resolved' ? previous?.since : record.state === 'normal' ? undefined : record.since;
-	return {
-		state: step.notice === 'resolved' ? 'normal' : record.state,
-		notice: step.notice,
-		since: since === undefined ? null : new Date(since).toISOString(),
-		...(step.cause ? { resolvedBecause: step.cause } : {}),
-	};
 }
 
 function onlyPreviousPeriod(previous: GroupTotals, settings: EvaluationSettings): GroupResult {

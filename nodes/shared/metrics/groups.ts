@@ -1,5 +1,6 @@
 import { InvalidItemValueError } from '../errors';
 import type { AdRow } from './adRow';
+import type { SourceFailure } from './sourceAlerts';
 
 export type GroupBy = 'campaign' | 'account' | 'all';
 
@@ -33,6 +34,8 @@ export interface Grouped {
 	previous: Map<string, GroupTotals>;
 	/** Rows that belong to no period: reported per item. */
 	unplaced: Array<{ itemIndex: number; error: InvalidItemValueError }>;
+	/** Items a data source left instead of rows, by account (see sourceAlerts.ts). */
+	failedSources: Map<string, SourceFailure>;
 }
 
 /**
@@ -43,6 +46,7 @@ export function createAggregator(groupBy: GroupBy, split: PeriodSplit) {
 	const current = new Map<string, GroupTotals>();
 	const previous = new Map<string, GroupTotals>();
 	const unplaced: Grouped['unplaced'] = [];
+	const failedSources = new Map<string, SourceFailure>();
 	return {
 		add(itemIndex: number, row: AdRow): void {
 			const period = periodOf(row, split);
@@ -74,8 +78,15 @@ export function createAggregator(groupBy: GroupBy, split: PeriodSplit) {
 			group.problem ??= { itemIndex, error };
 			return true;
 		},
+		/** An item that reports a failed source instead of rows; one alert per account, whatever the items. */
+		failSource(itemIndex: number, failure: Omit<SourceFailure, 'items'>): void {
+			const account = groupBy === 'all' ? '' : failure.account;
+			const known = failedSources.get(account);
+			if (known) known.items.push(itemIndex);
+			else failedSources.set(account, { ...failure, account, items: [itemIndex] });
+		},
 		result(): Grouped {
-			return { current: [...current.values()], previous, unplaced };
+			return { current: [...current.values()], previous, unplaced, failedSources };
 		},
 	};
 }

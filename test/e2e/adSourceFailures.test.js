@@ -1,0 +1,102 @@
+/**
+ * A blind monitor says so, on a real n8n with Meta's API stood in for: the ROAS monitor with an
+ * expired token posts one DATA SOURCE FAILING alert (the platform's words and what to do), no
+ * repeats, and one RESOLVED when the token works again; the daily report with one of ten accounts
+ * failing goes out with nine accounts and names the tenth; a rate-limited account is waited out
+ * and reported.
+ */
+'use strict';
+
+const { TemplateServer, everySeconds } = require('./templateServer');
+const { record } = require('../reliability/figures');
+
+jest.setTimeout(300_000);
+
+const server = new TemplateServer();
+const expired = new Set();
+const throttledOnce = new Set();
+const insightCalls = new Map();
+const posts = [];
+
+/** Meta's insights answer for one account, or its error as Meta words it. */
+function insights(account) {
+	insightCalls.set(account, (insightCalls.get(account) ?? 0) + 1);
+	if (expired.has(account)) {
+		return { status: 400, json: { error: { message: 'Error validating access token: Session has expired on Tuesday, 01-Dec-26.', type: 'OAuthException', code: 190, error_subcode: 463, fbtrace_id: 'E2eTrace' } } };
+	}
+	if (throttledOnce.delete(account)) {
+		return { status: 400, json: { error: { message: 'User request limit reached', type: 'OAuthException', code: 17, error_subcode: 2446079, fbtrace_id: 'Thr0' } } };
+	}
+	const id = account.replace('act_', '');
+	const row = { account_id: id, account_currency: 'EUR', campaign_id: `${id}1`, campaign_name: `Campaign of ${id}`, spend: '100.00', actions: [{ action_type: 'omni_purchase', value: '4' }], action_values: [{ action_type: 'omni_purchase', value: '400.00' }], date_start: '2026-12-01', date_stop: '2026-12-01' };
+	return { status: 200, json: { data: [row], paging: { cursors: {} } } };
+}
+
+beforeAll(async () => {
+	await server.start();
+	server.world.on('graph.facebook.com', (request) => insights(new URL(request.path, 'https://graph.facebook.com').pathname.split('/')[2]));
+	server.world.on('slack.com', (request) => {
+		posts.push({ text: String(request.body.text), at: Date.now() });
+		return { status: 200, json: { ok: true, channel: 'C0ADS', ts: `${Date.now() / 1000}`, message: { text: request.body.text } } };
+	});
+	server.credentials.metaAdsApi = await server.rest.createCredential('Meta Ads (stand-in)', 'metaAdsApi', { accessToken: 'EAAB-e2e-token', apiVersion: 'v25.0' });
+});
+
+afterAll(async () => {
+	await server.close();
+});
+
+const until = (file, condition, what, deadlineMs = 90_000) => server.until(condition, what, { file, deadlineMs, context: () => `${posts.length} Slack posts, insights calls ${JSON.stringify([...insightCalls])}` });
+const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+test('ROAS monitor with an expired token: one DATA SOURCE FAILING alert with what to do, no repeats, then one RESOLVED', async () => {
+	const account = 'act_1234567890';
+	expired.add(account);
+	const file = 'roas-alerts.json';
+	await server.importAndActivate(file, everySeconds(3));
+	const failing = () => posts.filter((post) => post.text.startsWith('DATA SOURCE FAILING account act_1234567890'));
+	await until(file, () => failing().length > 0, 'the DATA SOURCE FAILING alert');
+	expect(failing()[0].text.split('\n')[0]).toBe(
+		'DATA SOURCE FAILING account act_1234567890: ROAS is not being watched. Meta Ads: Error validating access token: Session has expired on Tuesday, 01-Dec-26. The access token has expired or was revoked: create a new one and update the Meta Ads API credential. Meta error code 190/463, trace E2eTrace.',
+	);
+	// Four more failing runs: no second alert (the reminder is a day away).
+	const callsAtAlert = insightCalls.get(account);
+	await until(file, () => insightCalls.get(account) >= callsAtAlert + 4, 'four more failing runs');
+	expect(failing()).toHaveLength(1);
+
+	expired.delete(account);
+	const resolved = () => posts.filter((post) => post.text.startsWith('RESOLVED account act_1234567890: the data source works again'));
+	await until(file, () => resolved().length > 0, 'the RESOLVED notice');
+	const callsAtResolve = insightCalls.get(account);
+	await until(file, () => insightCalls.get(account) >= callsAtResolve + 3, 'three more working runs');
+	expect(resolved()).toHaveLength(1);
+	expect(failing()).toHaveLength(1);
+	// The campaign is healthy (ROAS 4 against a target of 3): nothing else was posted.
+	expect(posts.filter((post) => post.text.includes('act_1234567890') || post.text.includes('Campaign of 1234567890'))).toHaveLength(2);
+	await server.rest.deactivateWorkflow?.(server.workflows[file]);
+	record('Real traffic', 'ROAS monitor, Meta token expired for 5+ runs, then fixed', { 'failing alerts': failing().length, 'resolved notices': resolved().length, 'runs while failing': callsAtAlert + 4 });
+});
+
+test('daily report, one of ten accounts with an expired token and one rate-limited once: nine accounts reported, the tenth named with why', async () => {
+	expired.clear();
+	expired.add('act_1000000004');
+	throttledOnce.add('act_1000000007');
+	const file = 'daily-ad-report.json';
+	const before = posts.length;
+	await server.importAndActivate(file, everySeconds(30));
+	const report = await until(file, () => posts.slice(before).find((post) => post.text.startsWith("*Yesterday's ads*")), 'the daily report', 120_000);
+	const lines = report.text.split('\n');
+	const accountLines = lines.filter((line) => /^• act_\d+: ROAS /.test(line));
+	expect(accountLines).toHaveLength(9);
+	expect(accountLines.map((line) => line.slice(2, 16))).not.toContain('act_1000000004');
+	// The rate-limited account was waited out (5 s, Meta said not how long) and is in the report.
+	expect(accountLines.some((line) => line.startsWith('• act_1000000007: ROAS 4'))).toBe(true);
+	expect(insightCalls.get('act_1000000007')).toBe(2);
+	const notIn = lines.indexOf('*Not in this report*');
+	expect(notIn).toBeGreaterThan(0);
+	expect(lines[notIn + 1]).toBe(
+		'• act_1000000004: The data source failed: Meta Ads: Error validating access token: Session has expired on Tuesday, 01-Dec-26. The access token has expired or was revoked: create a new one and update the Meta Ads API credential. Meta error code 190/463, trace E2eTrace.',
+	);
+	await wait(0);
+	record('Real traffic', 'Daily report, 10 accounts: one token expired, one rate-limited once', { 'accounts reported': accountLines.length, 'failures named': lines.slice(notIn + 1).filter((line) => line.startsWith('• ')).length, 'rate-limited calls': insightCalls.get('act_1000000007') });
+});
