@@ -10,9 +10,10 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { googleCustomerId } from '../shared/adPlatforms/googleAds';
+import { metaAccountId, type Level } from '../shared/adPlatforms/meta';
 import { waitingOutRateLimits } from '../shared/adPlatforms/rateLimit';
 import { rangeProblem, type CustomRange, type PeriodPreset } from '../shared/adPlatforms/period';
-import type { Level } from '../shared/adPlatforms/meta';
 import { adMetricsProperties } from './description';
 import { fetchGoogleAds } from './googleAdsTransport';
 import { fetchMeta } from './metaTransport';
@@ -79,10 +80,15 @@ function rateLimitWaitOf(error: unknown): number | undefined {
 	return typeof wait === 'number' ? wait : undefined;
 }
 
-/** The platform and account of a failed item, as far as its parameters can be read. */
+/**
+ * The platform and account of a failed item, as far as its parameters can be read, with the account
+ * id written as the platform's rows write it, so that a failure and the rows it stands for match.
+ */
 function whoseData(context: IExecuteFunctions, itemIndex: number): { platform: string; accountId: string } {
 	const read = (name: string) => String(context.getNodeParameter(name, itemIndex, '') ?? '').trim();
-	return { platform: read('platform'), accountId: read('accountId') };
+	const platform = read('platform');
+	const accountId = read('accountId');
+	return { platform, accountId: platform === 'meta' ? metaAccountId(accountId) : googleCustomerId(accountId) };
 }
 
 /** Parameters can differ per item: one Ad Metrics node can fetch ten accounts from ten items. */

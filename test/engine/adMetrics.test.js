@@ -152,8 +152,9 @@ describe('Google Ads', () => {
 		expect(result.error.description).toContain('USER_PERMISSION_DENIED');
 	});
 
-	it('reports the rate limit with Google\'s retry delay', async () => {
-		const result = await run({ platform: 'googleAds', accountId: '429-000-0000' });
+	it('reports the rate limit with Google\'s retry delay, at once when the delay is longer than it may wait', async () => {
+		const result = await run({ platform: 'googleAds', accountId: '429-000-0000', options: { rateLimitWaitSeconds: 29 } });
+		expect(standIn.requests.filter((request) => request.path.includes('searchStream'))).toHaveLength(1);
 		expect(result.error.message).toBe('Google Ads: Too many requests. Retry in 30 seconds.');
 		expect(result.error.description).toContain('retry in 30 s');
 		expect(result.error.description).toContain('Request ID req-quota');
@@ -188,6 +189,50 @@ describe('in a workflow', () => {
 		const rows = rowsOf(result);
 		expect(rows[0].error).toBe('Meta Ads: Error validating access token: Session has expired on Thursday, 26-Nov-26.');
 		expect(rows.slice(1).map((row) => row.campaignName)).toEqual(['Brand', 'Prospecting', 'Retargeting']);
+	});
+
+	it('waits out a rate limit (5 s when Meta says not how long) and reports the rows of the second answer', async () => {
+		const started = Date.now();
+		const result = await run({ platform: 'meta', accountId: 'act_busy' });
+		expect(result.error).toBeUndefined();
+		expect(rowsOf(result).map((row) => row.campaignName)).toEqual(['Busy hour']);
+		expect(standIn.requests.filter((request) => request.path.includes('act_busy'))).toHaveLength(2);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(5000);
+	});
+
+	it('fails at once, with the hint, when Meta asks for a longer wait (12 minutes) than it may wait', async () => {
+		const result = await run({ platform: 'meta', accountId: 'act_throttled' });
+		expect(standIn.requests.filter((request) => request.path.includes('act_throttled'))).toHaveLength(1);
+		expect(result.error.description).toContain('retry in about 12 minutes');
+	});
+
+	it('with "Continue", a failing account\'s item says whose data failed, as its rows would name the account', async () => {
+		const result = await run(
+			{ platform: 'meta', accountId: '={{ $json.account }}' },
+			{ items: [{ account: 'act_expired' }, { account: 'act_111' }], nodeSettings: { onError: 'continueRegularOutput' } },
+		);
+		const rows = rowsOf(result);
+		expect(rows[0]).toMatchObject({ platform: 'meta', accountId: 'expired', error: expect.stringMatching(/^Meta Ads: Error validating access token/) });
+		expect(rows[0].description).toMatch(/^The access token has expired or was revoked/);
+		expect(rows[1].accountId).toBe('111');
+	});
+
+	it('Ad Metrics (Continue) -> ROAS Calculator: the failing account is a DATA SOURCE FAILING alert, the other account is judged', async () => {
+		const roas = { id: 'r', name: 'ROAS Calculator', type: 'n8n-nodes-realtime-batch.roasCalculator', typeVersion: 1, position: [440, 0], parameters: { targetRoas: 3, criticalRoas: 1 } };
+		const result = await runWorkflow({
+			workflow: workflow({ platform: 'meta', accountId: '={{ $json.account }}' }, { onError: 'continueRegularOutput' }, [roas], { 'Ad Metrics': { main: [[{ node: 'ROAS Calculator', type: 'main', index: 0 }]] } }),
+			pinData: { 'Every 15 minutes': [{ account: 'act_expired' }, { account: '111' }] },
+			credentials: JSON.parse(JSON.stringify(standIn.credentials)),
+			at: '2026-11-27T10:00:00Z',
+		});
+		expect(result.error).toBeUndefined();
+		const [alerts] = result.outputsOf('ROAS Calculator');
+		expect(alerts.map((item) => item.json.message)).toEqual([
+			'CRITICAL Prospecting: ROAS 0.6 is below the critical level of 1. Spend 300.00 EUR, revenue 180.00 EUR (2026-11-20 to 2026-11-26).',
+			'CRITICAL Retargeting: Spent 80.00 with no conversion value. Spend 80.00 EUR, revenue 0.00 EUR (2026-11-20 to 2026-11-26).',
+			expect.stringMatching(/^DATA SOURCE FAILING account expired: ROAS is not being watched\. Meta Ads: Error validating access token: .+ The access token has expired or was revoked: create a new one/),
+		]);
+		expect(alerts[2].pairedItem).toEqual([{ item: 0 }]);
 	});
 
 	it('rejects a custom range that is not two days in order', async () => {

@@ -22,9 +22,13 @@ const FIELDS: Record<Level, string> = {
 };
 
 /** "123", "act_123" -> "act_123". */
+/** The account id as Meta's rows carry it (`account_id`): without the act_ of the path. */
+export function metaAccountId(accountId: string): string {
+	return accountId.trim().replace(/^act_/, '');
+}
+
 export function metaAccountPath(accountId: string): string {
-	const id = accountId.trim().replace(/^act_/, '');
-	return `act_${id}`;
+	return `act_${metaAccountId(accountId)}`;
 }
 
 export function metaInsightsQuery(query: MetaQuery): Record<string, string> {
@@ -56,7 +60,7 @@ function metaRow(entry: Record<string, unknown>, query: MetaQuery): NormalizedAd
 	const to = String(entry.date_stop ?? from);
 	return {
 		platform: 'meta',
-		accountId: String(entry.account_id ?? query.accountId.replace(/^act_/, '')),
+		accountId: String(entry.account_id ?? metaAccountId(query.accountId)),
 		campaignId: query.level === 'campaign' ? String(entry.campaign_id ?? '') : '',
 		campaignName: query.level === 'campaign' ? String(entry.campaign_name ?? '') : String(entry.account_name ?? ''),
 		date: from,

@@ -33,6 +33,8 @@ function metaRow(campaign, overrides = {}) {
 	};
 }
 
+let busyCalls = 0;
+
 function metaAnswer(url, base) {
 	const account = url.pathname.split('/')[2];
 	const after = url.searchParams.get('after');
@@ -70,6 +72,12 @@ function metaAnswer(url, base) {
 			status: 403,
 			body: { error: { message: '(#200) Ad account owner has NOT grant ads_management or ads_read permission', type: 'OAuthException', code: 200, fbtrace_id: 'Perm' } },
 		};
+	}
+	// Throttled on every other call, without saying for how long: a client that waits and asks again gets its rows.
+	if (account === 'act_busy') {
+		busyCalls += 1;
+		if (busyCalls % 2 === 1) return { status: 400, body: { error: { message: 'User request limit reached', type: 'OAuthException', code: 17, fbtrace_id: 'Busy' } } };
+		return { status: 200, body: { data: [metaRow({ id: '9', name: 'Busy hour', spend: '10.00', purchases: '1', value: '50.00' }, { account_id: 'busy' })], paging: { cursors: {} } } };
 	}
 	if (account === 'act_throttled') {
 		return {
