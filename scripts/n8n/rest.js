@@ -77,6 +77,11 @@ class N8nRest {
 		return this.post(`/workflows/${workflowId}/activate`, { versionId });
 	}
 
+	/** Stops a workflow's triggers (its schedules and webhooks). */
+	async deactivate(workflowId) {
+		return this.post(`/workflows/${workflowId}/deactivate`, {});
+	}
+
 	/**
 	 * Activates a workflow and waits until each of its webhook paths answers. n8n 2.41 applies an
 	 * activation asynchronously (its publication outbox): the path answers 404 for a moment after

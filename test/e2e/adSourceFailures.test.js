@@ -47,7 +47,6 @@ afterAll(async () => {
 });
 
 const until = (file, condition, what, deadlineMs = 90_000) => server.until(condition, what, { file, deadlineMs, context: () => `${posts.length} Slack posts, insights calls ${JSON.stringify([...insightCalls])}` });
-const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 test('ROAS monitor with an expired token: one DATA SOURCE FAILING alert with what to do, no repeats, then one RESOLVED', async () => {
 	const account = 'act_1234567890';
@@ -73,7 +72,7 @@ test('ROAS monitor with an expired token: one DATA SOURCE FAILING alert with wha
 	expect(failing()).toHaveLength(1);
 	// The campaign is healthy (ROAS 4 against a target of 3): nothing else was posted.
 	expect(posts.filter((post) => post.text.includes('1234567890'))).toHaveLength(2);
-	await server.rest.deactivateWorkflow?.(server.workflows[file]);
+	await server.rest.deactivate(server.workflows[file]);
 	record('Real traffic', 'ROAS monitor, Meta token expired for 5+ runs, then fixed', { 'failing alerts': failing().length, 'resolved notices': resolved().length, 'runs while failing': callsAtAlert + 4 });
 });
 
@@ -97,6 +96,5 @@ test('daily report, one of ten accounts with an expired token and one rate-limit
 	expect(lines[notIn + 1]).toBe(
 		'• 1000000004: The data source failed: Meta Ads: Error validating access token: Session has expired on Tuesday, 01-Dec-26. The access token has expired or was revoked: create a new one and update the Meta Ads API credential. Meta error code 190/463, trace E2eTrace.',
 	);
-	await wait(0);
 	record('Real traffic', 'Daily report, 10 accounts: one token expired, one rate-limited once', { 'accounts reported': accountLines.length, 'failures named': lines.slice(notIn + 1).filter((line) => line.startsWith('• ')).length, 'rate-limited calls': insightCalls.get('act_1000000007') });
 });

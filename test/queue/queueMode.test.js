@@ -11,7 +11,10 @@
  *    out, and the worker reloads it only for a restarted execution), so the monitor never gets past
  *    "pending" and no alert goes out. With Shared Data Table memory: fires, reminds, resolves once;
  *    and ten executions of each alerting node at the same moment, over both workers, alert once.
- * 4. Worker kill: one worker SIGKILLed in the middle of a burst; every caller gets an answer or a
+ * 4. Retried webhooks: the same event three times at once, fifteen rounds over both workers, goes on
+ *    once each (one Slack post, one batch row); a copy of the lead intake with Slack refusing every
+ *    post while leads arrive delivers each lead exactly once when Slack is back.
+ * 5. Worker kill: one worker SIGKILLed in the middle of a burst; every caller gets an answer or a
  *    visible failure, no row twice, no row lost behind a "queued" reply, the other worker goes on.
  *
  * The schedules of the nightly batch and the health watch are set to seconds in this test's copies
@@ -445,6 +448,95 @@ describe('the templates in n8n queue mode (main + 2 workers, Redis, PostgreSQL)'
 		expect(perWorker['worker-1']).toBeGreaterThan(0);
 		expect(perWorker['worker-2']).toBeGreaterThan(0);
 		expect(alerts).toHaveLength(1);
+	}, 300_000);
+
+	test('retried webhooks over both workers: the same event 3 times at once, 10 rounds of leads and 5 of batch events, go on once each', async () => {
+		const postsBefore = world.slackMessages().length;
+		const lastIdBefore = Math.max(0, ...executionsOf(leadWorkflowId).map((execution) => Number(execution.id)));
+		const rounds = [
+			...Array.from({ length: 10 }, (_, round) => ({ eventId: `q-lead-${round}`, eventType: 'newLead', email: `q-lead-${round}@repeats.example`, handling: 'now' })),
+			...Array.from({ length: 5 }, (_, round) => ({ eventId: `q-report-${round}`, eventType: 'report', email: `q-report-${round}@repeats.example`, handling: 'next batch run' })),
+		];
+		const outcomes = [];
+		for (const { handling, ...body } of rounds) {
+			const replies = await Promise.all([1, 2, 3].map(() => post(leadUrl, body, 60_000)));
+			outcomes.push({ body, handling, replies });
+		}
+		const wentOn = outcomes.map(({ replies, handling }) => replies.filter((reply) => reply.json?.handling === handling).length);
+		const duplicates = outcomes.map(({ replies }) => replies.filter((reply) => reply.json?.duplicate === true).length);
+		// Let the Slack posts of the real-time leads land.
+		await waitFor('the Slack posts of the leads', () => rounds.slice(0, 10).every((round) => world.slackMessages().slice(postsBefore).some((message) => String(message.text).includes(round.email))), 60_000);
+		await sleep(3000);
+		const posted = rounds.slice(0, 10).map((round) => world.slackMessages().slice(postsBefore).filter((message) => String(message.text).includes(round.email)).length);
+		const rows = await readRows(rest, table.projectId, table.id);
+		const queued = rounds.slice(10).map((round) => rows.filter((row) => row.payload.includes(round.email)).length);
+		const executions = executionsOf(leadWorkflowId).filter((execution) => Number(execution.id) > lastIdBefore && execution.mode === 'webhook');
+		const perWorker = countBy(workersOf(executions.map((execution) => execution.id)));
+		figures.repeats = {
+			deliveries: rounds.length * 3,
+			'went on': wentOn.reduce((sum, count) => sum + count, 0),
+			'answered duplicate': duplicates.reduce((sum, count) => sum + count, 0),
+			'Slack posts (10 leads)': posted.reduce((sum, count) => sum + count, 0),
+			'batch rows (5 events)': queued.reduce((sum, count) => sum + count, 0),
+			'executions worker-1 / worker-2': `${perWorker['worker-1'] ?? 0} / ${perWorker['worker-2'] ?? 0}`,
+		};
+		recordFigures('Real traffic', 'Queue mode: the same webhook event 3 times at once, 15 rounds over both workers', figures.repeats);
+		expect(wentOn).toEqual(Array(rounds.length).fill(1));
+		expect(duplicates).toEqual(Array(rounds.length).fill(2));
+		expect(posted).toEqual(Array(10).fill(1));
+		expect(queued).toEqual(Array(5).fill(1));
+		expect(perWorker['worker-1']).toBeGreaterThan(0);
+		expect(perWorker['worker-2']).toBeGreaterThan(0);
+	}, 240_000);
+
+	test('no lead lost in queue mode: Slack refusing while leads arrive, each lead reaches Slack exactly once when it is back', async () => {
+		// A copy of the lead intake on its own path, its retry path every 3 s for leads missed 15 s ago.
+		const outage = withCredentials(loadTemplate('lead-intake-realtime.json'), credentials);
+		outage.name = 'Lead intake (Slack outage test)';
+		outage.nodes.find((node) => node.type === 'n8n-nodes-base.webhook').parameters.path = 'lead-intake-outage';
+		outage.nodes.find((node) => node.type === 'n8n-nodes-base.scheduleTrigger').parameters.rule = { interval: [{ field: 'seconds', secondsInterval: 3 }] };
+		outage.nodes.find((node) => node.name === 'Leads not delivered yet').parameters.filters.conditions[0].keyValue = '={{ $now.minus({ seconds: 15 }).toISO() }}';
+		for (const node of outage.nodes) if (node.type === 'n8n-nodes-base.slack') node.waitBetweenTries = 500;
+		const created = await rest.createWorkflow(outage);
+		const outageUrl = await activateAndWaitForWebhook(created.id, 'lead-intake-outage');
+		let slackDown = true;
+		let refused = 0;
+		const delivered = [];
+		world.on('slack.com', (request) => {
+			if (slackDown) {
+				refused += 1;
+				return { status: 200, json: { ok: false, error: 'invalid_auth' } };
+			}
+			delivered.push({ text: String(request.body.text), at: Date.now() });
+			return { status: 200, json: { ok: true, channel: 'C0SALES', ts: `${Date.now() / 1000}`, message: { text: request.body.text } } };
+		});
+		try {
+			const leads = Array.from({ length: 6 }, (_, index) => ({ eventType: 'newLead', email: `outage-${index}@queue.example`, eventId: `q-outage-${index}` }));
+			const replies = await Promise.all(leads.map((body) => post(outageUrl, body, 60_000)));
+			expect(replies.map((reply) => reply.json?.handling)).toEqual(Array(leads.length).fill('now'));
+			const outbox = (await ensureTemplateTables(rest)).leadOutbox;
+			const kept = () => readRows(rest, outbox.projectId, outbox.id).then((rows) => rows.filter((row) => row.message.includes('@queue.example')));
+			await waitFor('every refused lead kept in lead_outbox, and a retry refused', async () => (await kept()).length === leads.length && refused > leads.length * 2, 90_000);
+			slackDown = false;
+			const backAt = Date.now();
+			await waitFor('every lead posted once Slack is back', () => leads.every((lead) => delivered.some((post) => post.text.includes(lead.email))), 90_000);
+			await waitFor('lead_outbox empty of these leads', async () => (await kept()).length === 0, 60_000);
+			await sleep(9000);
+			const posts = leads.map((lead) => delivered.filter((post) => post.text.includes(lead.email)).length);
+			figures.outage = {
+				leads: leads.length,
+				'Slack calls refused': refused,
+				'posted once': posts.filter((count) => count === 1).length,
+				'posted twice': posts.filter((count) => count > 1).length,
+				lost: posts.filter((count) => count === 0).length,
+				'all delivered after Slack was back (s)': Math.round((Math.max(...delivered.map((post) => post.at)) - backAt) / 100) / 10,
+			};
+			recordFigures('Real traffic', 'Queue mode: Slack refusing every post while 6 leads arrive, then back', figures.outage);
+			expect(posts).toEqual(Array(leads.length).fill(1));
+		} finally {
+			world.on('slack.com', (request) => ({ status: 200, json: { ok: true, channel: 'C0ALERTS', ts: `${Date.now() / 1000}`, message: { text: request.body.text } } }));
+			await rest.deactivate(created.id);
+		}
 	}, 300_000);
 
 	test('worker kill: one worker SIGKILLed during a burst; answers or visible failures, no row twice or lost', async () => {
