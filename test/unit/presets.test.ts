@@ -47,6 +47,30 @@ describe('createPresetMatcher', () => {
 		expect(presetOf('report payment failed')).toBe('paymentFailed');
 	});
 
+	it('the longer synonym wins even when a shorter one comes after it (not simply the last match)', () => {
+		expect(presetOf('payment failed report')).toBe('paymentFailed');
+		expect(presetOf('failed payment sync')).toBe('paymentFailed');
+		expect(presetOf('health check failed digest')).toBe('systemDown');
+		expect(presetOf('lead sync')).toBe('dataSync');
+		expect(presetOf('lead sync report')).toBe('dataSync');
+	});
+
+	it('between synonyms of the same length, the one that ends last wins (not the first found)', () => {
+		expect(presetOf('sync lead')).toBe('newLead');
+		expect(presetOf('lead sync')).toBe('dataSync');
+		expect(presetOf('urgent report')).toBe('reporting');
+		expect(presetOf('report urgent')).toBe('customerRequest');
+		expect(match('report urgent')?.synonym).toBe('urgent');
+	});
+
+	it('finds synonyms of the longest length (three words) at the start, middle and end of an event type', () => {
+		expect(match('health check failed')?.synonym).toBe('health check failed');
+		expect(match('nightly health check failed now')?.synonym).toBe('health check failed');
+		expect(match('spend limit reached')?.synonym).toBe('spend limit reached');
+		expect(match('spend limit')?.synonym).toBe('spend limit');
+		expect(match('limit reached')).toBeUndefined();
+	});
+
 	it('ignores presets that are switched off', () => {
 		const leadsOnly = createPresetMatcher(['newLead']);
 		expect(leadsOnly('daily_report')).toBeUndefined();

@@ -53,6 +53,27 @@ describe('parseDecimal', () => {
 		expect(parseDecimal(value)).toBeNaN();
 	});
 
+	it.each([
+		// What Number() would accept but an amount is not: hex, exponents, Infinity, a lone sign or dot.
+		'0x10', '1e5', '1E5', '5e', 'Infinity', '-Infinity', 'NaN', '+', '-', '.', '+.', 'abc12', '12 34x', '$', 'USD', '12$3', '0b101', '0o17',
+	])('gives NaN for %j: the whole text must be a decimal, anchored at both ends', (value) => {
+		expect(parseDecimal(value)).toBeNaN();
+	});
+
+	it.each([
+		['+5', '.', 5], ['-.5', '.', -0.5], ['5.', '.', 5], ['007', '.', 7], ['  42  ', '.', 42], ['1 234,5', ',', 1234.5], ['1\u00a0234.5', '.', 1234.5],
+		['EUR 12,50', ',', 12.5], ['12.50 EUR', '.', 12.5], ['£3', '.', 3], ['US$ 9', '.', 9], ['-€7', '.', -7], ['- $ 7', '.', -7], ['12,5', ',', 12.5], ['12,5', '.', 125],
+		['1.234', ',', 1234], ['1.234', '.', 1.234],
+	] as const)('reads %j with "%s" decimals as %d', (value, separator, expected) => {
+		expect(parseDecimal(value, separator)).toBe(expected);
+	});
+
+	it('keeps numbers as they are, even when not finite (callers name them)', () => {
+		expect(parseDecimal(0)).toBe(0);
+		expect(parseDecimal(-3.5)).toBe(-3.5);
+		expect(parseDecimal(Number.POSITIVE_INFINITY)).toBe(Number.POSITIVE_INFINITY);
+	});
+
 	it('gives NaN for values that are not numbers or text', () => {
 		expect(parseDecimal(null)).toBeNaN();
 		expect(parseDecimal({ amount: 1 })).toBeNaN();

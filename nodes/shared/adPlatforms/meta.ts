@@ -21,12 +21,12 @@ const FIELDS: Record<Level, string> = {
 	account: 'account_id,account_name,account_currency,spend,actions,action_values,date_start,date_stop',
 };
 
-/** "123", "act_123" -> "act_123". */
 /** The account id as Meta's rows carry it (`account_id`): without the act_ of the path. */
 export function metaAccountId(accountId: string): string {
 	return accountId.trim().replace(/^act_/, '');
 }
 
+/** "123", "act_123" -> "act_123". */
 export function metaAccountPath(accountId: string): string {
 	return `act_${metaAccountId(accountId)}`;
 }

@@ -1,0 +1,200 @@
+/**
+ * What Ad Metrics asks each platform and how it reads the answers (adPlatforms/meta.ts and
+ * googleAds.ts), engine-free: queries, pages, rows as Meta and Google write them, amounts that are
+ * not numbers, tokens in paging URLs, and every error family with its advice.
+ */
+import { googleCustomerId, googleFailure, googleQuery, googleResults, googleRows, TIMEZONE_QUERY } from '../../nodes/shared/adPlatforms/googleAds';
+import { metaAccountId, metaAccountPath, metaFailure, metaInsightsQuery, readMetaPage, type MetaQuery } from '../../nodes/shared/adPlatforms/meta';
+
+const query = (overrides: Partial<MetaQuery> = {}): MetaQuery => ({ accountId: 'act_111', level: 'campaign', preset: 'last7Days', daily: false, actionType: 'omni_purchase', ...overrides });
+
+describe('Meta: ids and query', () => {
+	it('account ids with and without act_', () => {
+		expect(metaAccountId(' act_123 ')).toBe('123');
+		expect(metaAccountId('123')).toBe('123');
+		expect(metaAccountId('xact_123')).toBe('xact_123');
+		expect(metaAccountPath('123')).toBe('act_123');
+		expect(metaAccountPath('act_123')).toBe('act_123');
+	});
+
+	it('asks for the level, its fields, the period, one row per day or all days, 500 a page', () => {
+		expect(metaInsightsQuery(query())).toEqual({
+			level: 'campaign',
+			fields: 'account_id,account_currency,campaign_id,campaign_name,spend,actions,action_values,date_start,date_stop',
+			date_preset: 'last_7d',
+			time_increment: 'all_days',
+			limit: '500',
+		});
+		expect(metaInsightsQuery(query({ level: 'account', daily: true, preset: 'custom', range: { since: '2026-11-01', until: '2026-11-02' } }))).toEqual({
+			level: 'account',
+			fields: 'account_id,account_name,account_currency,spend,actions,action_values,date_start,date_stop',
+			time_range: '{"since":"2026-11-01","until":"2026-11-02"}',
+			time_increment: '1',
+			limit: '500',
+		});
+	});
+});
+
+describe('Meta: pages and rows', () => {
+	const entry = {
+		account_id: '111',
+		account_currency: 'EUR',
+		campaign_id: '9',
+		campaign_name: 'Brand',
+		spend: '120.505',
+		actions: [{ action_type: 'purchase', value: '7' }, { action_type: 'omni_purchase', value: '6' }],
+		action_values: [{ action_type: 'purchase', value: '700' }, { action_type: 'omni_purchase', value: '602.499' }],
+		date_start: '2026-11-20',
+		date_stop: '2026-11-26',
+	};
+
+	it('reads one action type only, amounts to the cent, the period of the row', () => {
+		const { rows, next } = readMetaPage({ data: [entry], paging: {} }, query());
+		expect(next).toBeUndefined();
+		expect(rows).toEqual([
+			{ platform: 'meta', accountId: '111', campaignId: '9', campaignName: 'Brand', date: '2026-11-20', period: { from: '2026-11-20', to: '2026-11-26' }, spend: 120.51, conversions: 6, conversionValue: 602.5, currency: 'EUR' },
+		]);
+		expect(readMetaPage({ data: [entry] }, query({ actionType: 'purchase' })).rows[0]).toMatchObject({ conversions: 7, conversionValue: 700 });
+	});
+
+	it('missing actions and values are none; an action type not listed is none', () => {
+		const { rows } = readMetaPage({ data: [{ ...entry, actions: undefined, action_values: null, spend: undefined }] }, query());
+		expect(rows[0]).toMatchObject({ spend: 0, conversions: 0, conversionValue: 0 });
+		expect(readMetaPage({ data: [entry] }, query({ actionType: 'lead' })).rows[0]).toMatchObject({ conversions: 0, conversionValue: 0 });
+		expect(readMetaPage({ data: [{ ...entry, actions: 'six' }] }, query()).rows[0].conversions).toBe(0);
+	});
+
+	it('an account row takes the account name; a missing account id falls back to the one asked; a one-day row ends where it starts', () => {
+		const { rows } = readMetaPage({ data: [{ account_name: 'Shop', spend: '1', date_start: '2026-11-20' }] }, query({ level: 'account', accountId: 'act_222' }));
+		expect(rows[0]).toMatchObject({ accountId: '222', campaignId: '', campaignName: 'Shop', period: { from: '2026-11-20', to: '2026-11-20' }, currency: '' });
+		expect(readMetaPage({ data: [{}] }, query()).rows[0]).toMatchObject({ accountId: '111', campaignId: '', campaignName: '', date: '' });
+	});
+
+	it('an amount in words is an error naming the field and the campaign (or the account), never a silent 0', () => {
+		expect(() => readMetaPage({ data: [{ ...entry, spend: 'lots' }] }, query())).toThrow('Meta answered spend "lots" for campaign "Brand", which is not a number');
+		expect(() => readMetaPage({ data: [{ account_id: '5', spend: '1', actions: [{ action_type: 'omni_purchase', value: 'x' }] }] }, query({ level: 'account' }))).toThrow('Meta answered actions "x" for account "5", which is not a number');
+		expect(() => readMetaPage({ data: [{ ...entry, action_values: [{ action_type: 'omni_purchase', value: {} }] }] }, query())).toThrow(/^Meta answered action_values .+ for campaign "Brand", which is not a number$/);
+	});
+
+	it('an answer without a data list is an error showing what came', () => {
+		expect(() => readMetaPage({ error: 'x' }, query())).toThrow(/^Meta answered without a data list: /);
+		expect(() => readMetaPage(null, query())).toThrow(/^Meta answered without a data list: /);
+		expect(() => readMetaPage('<html>', query())).toThrow(/^Meta answered without a data list: /);
+	});
+
+	it('the next page keeps every parameter but the access token, wherever it sits', () => {
+		const next = (url: string) => readMetaPage({ data: [], paging: { next: url } }, query()).next;
+		expect(next('https://graph.facebook.com/v25.0/act_1/insights?access_token=SECRET&level=campaign&after=Mg')).toBe('https://graph.facebook.com/v25.0/act_1/insights?level=campaign&after=Mg');
+		expect(next('https://graph.facebook.com/v25.0/act_1/insights?after=Mg&access_token=SECRET')).toBe('https://graph.facebook.com/v25.0/act_1/insights?after=Mg');
+		expect(next('not a url?access_token=SECRET&after=Mg')).toBe('not a url?after=Mg');
+		expect(readMetaPage({ data: [], paging: { next: 5 } }, query()).next).toBeUndefined();
+	});
+});
+
+describe('Meta: errors', () => {
+	it('an expired token, a missing permission, a rate limit, anything else', () => {
+		expect(metaFailure(400, { error: { message: 'Session has expired', code: 190, error_subcode: 463, fbtrace_id: 'T1' } }, {})).toEqual({
+			message: 'Meta Ads: Session has expired',
+			description: 'The access token has expired or was revoked: create a new one and update the Meta Ads API credential. Meta error code 190/463, trace T1.',
+			httpCode: '400',
+		});
+		for (const code of [10, 200, 294]) expect(metaFailure(403, { error: { message: 'no', code } }, {}).description).toBe(`The token may not read this ad account: give it the ads_read permission on the account. Meta error code ${code}.`);
+		for (const code of [4, 17, 32, 613, 80000, 80014]) expect(metaFailure(400, { error: { message: 'slow down', code } }, {}).description).toMatch(/^Meta's rate limit for this ad account is reached: retry later, or run less often\./);
+		for (const code of [79999, 80015, 1, 100]) expect(metaFailure(400, { error: { message: 'odd', code } }, {})).toEqual({ message: 'Meta Ads: odd', description: `Meta error code ${code}.`, httpCode: '400' });
+		expect(metaFailure(502, '<html>', {})).toEqual({ message: 'Meta Ads: request failed with status 502', description: 'Meta error code 0.', httpCode: '502' });
+	});
+
+	it("the rate limit's wait is the largest estimate in any usage header, in minutes", () => {
+		const headers = {
+			'x-app-usage': JSON.stringify({ call_count: 100, estimated_time_to_regain_access: 3 }),
+			'x-ad-account-usage': JSON.stringify({ acc_id_util_pct: 100, estimated_time_to_regain_access: 1 }),
+			'x-business-use-case-usage': JSON.stringify({ 1: [{ estimated_time_to_regain_access: 7 }, { estimated_time_to_regain_access: 2 }] }),
+		};
+		const failure = metaFailure(400, { error: { message: 'limit', code: 17 } }, headers);
+		expect(failure.description).toMatch(/^Meta's rate limit for this ad account is reached: retry in about 7 minutes, or run less often\./);
+		expect(failure.rateLimitWaitMs).toBe(420_000);
+		const one = metaFailure(400, { error: { message: 'limit', code: 17 } }, { 'x-app-usage': '{"estimated_time_to_regain_access":1}' });
+		expect(one.description).toMatch(/retry in about 1 minute, /);
+		expect(metaFailure(400, { error: { message: 'limit', code: 17 } }, { 'x-app-usage': 7 }).rateLimitWaitMs).toBe(5000);
+	});
+});
+
+describe('Google Ads: query, results, rows', () => {
+	it('customer ids are digits only', () => {
+		expect(googleCustomerId('123-456-7890')).toBe('1234567890');
+		expect(googleCustomerId(' 123 456 ')).toBe('123456');
+	});
+
+	it('GAQL for campaigns or the account, with segments.date only per day', () => {
+		expect(googleQuery('campaign', false, "segments.date BETWEEN '2026-11-01' AND '2026-11-07'")).toBe(
+			"SELECT customer.id, customer.currency_code, campaign.id, campaign.name, metrics.cost_micros, metrics.conversions, metrics.conversions_value FROM campaign WHERE segments.date BETWEEN '2026-11-01' AND '2026-11-07'",
+		);
+		expect(googleQuery('account', true, 'x')).toBe(
+			'SELECT customer.id, customer.currency_code, customer.descriptive_name, metrics.cost_micros, metrics.conversions, metrics.conversions_value, segments.date FROM customer WHERE x',
+		);
+		expect(TIMEZONE_QUERY).toBe('SELECT customer.time_zone FROM customer');
+	});
+
+	it('searchStream batches are joined; a batch without results adds none; results that are not a list are an error', () => {
+		expect(googleResults([{ results: [{ a: 1 }] }, { results: [{ a: 2 }, { a: 3 }] }, { fieldMask: 'x' }])).toEqual([{ a: 1 }, { a: 2 }, { a: 3 }]);
+		expect(googleResults({ results: [{ a: 1 }] })).toEqual([{ a: 1 }]);
+		expect(googleResults([])).toEqual([]);
+		expect(googleResults([null])).toEqual([]);
+		expect(() => googleResults([{ results: 'none' }])).toThrow('Google Ads answered with results that are not a list: "none"');
+	});
+
+	const result = { customer: { id: '123', currencyCode: 'USD', descriptiveName: 'Shop' }, campaign: { id: '9', name: 'Search' }, metrics: { costMicros: '12345678', conversions: 2.5, conversionsValue: '99.999' } };
+	const period = { from: '2026-11-01', to: '2026-11-07' };
+
+	it('a campaign row for the whole period: micros to money, to the cent', () => {
+		expect(googleRows([result], 'campaign', period)).toEqual([
+			{ platform: 'googleAds', accountId: '123', campaignId: '9', campaignName: 'Search', date: '2026-11-01', period, spend: 12.35, conversions: 2.5, conversionValue: 100, currency: 'USD' },
+		]);
+	});
+
+	it('a daily row is its own day; an account row takes the descriptive name; missing metrics are none', () => {
+		expect(googleRows([{ ...result, segments: { date: '2026-11-03' } }], 'campaign', period)[0]).toMatchObject({ date: '2026-11-03', period: { from: '2026-11-03', to: '2026-11-03' } });
+		expect(googleRows([{ customer: { id: '5', descriptiveName: 'Shop' } }], 'account', period)[0]).toEqual({ platform: 'googleAds', accountId: '5', campaignId: '', campaignName: 'Shop', date: '2026-11-01', period, spend: 0, conversions: 0, conversionValue: 0, currency: '' });
+		expect(googleRows([{}], 'campaign', period)[0]).toMatchObject({ accountId: '', campaignId: '', campaignName: '' });
+	});
+
+	it('an amount that is not a number is an error naming the field and the campaign (or the account)', () => {
+		expect(() => googleRows([{ ...result, metrics: { costMicros: 'many' } }], 'campaign', period)).toThrow('Google Ads answered metrics.costMicros "many" for campaign "Search", which is not a number');
+		expect(() => googleRows([{ customer: { id: '5' }, metrics: { conversions: 'x' } }], 'account', period)).toThrow('Google Ads answered metrics.conversions "x" for account "5", which is not a number');
+		expect(() => googleRows([{ ...result, metrics: { conversionsValue: [] } }], 'campaign', period)).toThrow(/^Google Ads answered metrics.conversionsValue .+ for campaign "Search", which is not a number$/);
+	});
+});
+
+describe('Google Ads: errors', () => {
+	const body = (status: string, code: number, errorCode: Record<string, string>, message: string, requestId?: string) => [
+		{ error: { code, status, message: 'outer', details: [{ errors: [{ errorCode, message }], ...(requestId ? { requestId } : {}) }] } },
+	];
+
+	it('an expired sign-in, a missing permission, a rate limit, anything else', () => {
+		expect(googleFailure(401, body('UNAUTHENTICATED', 401, { authenticationError: 'OAUTH_TOKEN_EXPIRED' }, 'expired', 'r1'), '123')).toEqual({
+			message: 'Google Ads: expired',
+			description: 'The sign-in has expired or was revoked: reconnect the Google Ads OAuth2 API credential. UNAUTHENTICATED / OAUTH_TOKEN_EXPIRED. Request ID r1.',
+			httpCode: '401',
+		});
+		expect(googleFailure(403, body('PERMISSION_DENIED', 403, { authorizationError: 'USER_PERMISSION_DENIED' }, 'denied'), '123').description).toBe(
+			'This login may not read customer 123: check the account ID, and set Login Customer ID in the credential when you reach it through a manager account. PERMISSION_DENIED / USER_PERMISSION_DENIED.',
+		);
+		expect(googleFailure(429, body('RESOURCE_EXHAUSTED', 429, { quotaError: 'RESOURCE_EXHAUSTED' }, 'quota'), '1').description).toBe("Google Ads' rate limit is reached: retry later, or run less often. RESOURCE_EXHAUSTED / RESOURCE_EXHAUSTED.");
+		expect(googleFailure(400, body('INVALID_ARGUMENT', 400, { queryError: 'BAD_FIELD' }, 'bad query'), '1')).toEqual({ message: 'Google Ads: bad query', description: 'INVALID_ARGUMENT / BAD_FIELD.', httpCode: '400' });
+		expect(googleFailure(500, 'oops', '1')).toEqual({ message: 'Google Ads: request failed with status 500', description: '500.', httpCode: '500' });
+		expect(googleFailure(500, { error: { message: 'internal' } }, '1')).toEqual({ message: 'Google Ads: internal', description: '500.', httpCode: '500' });
+	});
+
+	it('the status word alone decides too, whatever the HTTP code', () => {
+		expect(googleFailure(400, [{ error: { status: 'UNAUTHENTICATED' } }], '1').description).toMatch(/^The sign-in has expired/);
+		expect(googleFailure(400, [{ error: { status: 'PERMISSION_DENIED' } }], '1').description).toMatch(/^This login may not read customer 1/);
+		expect(googleFailure(400, [{ error: { status: 'RESOURCE_EXHAUSTED' } }], '1').description).toMatch(/^Google Ads' rate limit is reached/);
+	});
+
+	it("the retry delay comes from the failure's quota details, or from the error's details", () => {
+		const inFailure = [{ error: { code: 429, status: 'RESOURCE_EXHAUSTED', details: [{ errors: [{ errorCode: { quotaError: 'RESOURCE_EXHAUSTED' }, message: 'q', details: { quotaErrorDetails: { retryDelay: '30s' } } }] }] } }];
+		expect(googleFailure(429, inFailure, '1')).toMatchObject({ rateLimitWaitMs: 30_000, description: expect.stringMatching(/^Google Ads' rate limit is reached: retry in 30 s, /) });
+		const inDetails = [{ error: { code: 429, status: 'RESOURCE_EXHAUSTED', details: [{ retryDelay: '4s' }] } }];
+		expect(googleFailure(429, inDetails, '1')).toMatchObject({ rateLimitWaitMs: 4000, description: expect.stringMatching(/retry in 4 s/) });
+	});
+});
