@@ -232,13 +232,14 @@ const NODES = [
 			...[
 				['sign-in expired, refresh refused', '999-000-0000', /needs to be reconnected/],
 				['missing permission', '403-000-0000', /^Google Ads: User doesn't have permission to access customer\./],
-				['quota exhausted', '429-000-0000', /^Google Ads: Too many requests\. Retry in 30 seconds\./],
+				// Google asks for 30 s; the node may wait 29 s at most, so it fails at once (waiting is tested in test/engine/adMetrics.test.js).
+				['quota exhausted, a longer wait than allowed', '429-000-0000', /^Google Ads: Too many requests\. Retry in 30 seconds\./, { options: { rateLimitWaitSeconds: 29 } }],
 				['server error with an HTML page', '500-000-0000', /^Google Ads: /],
 				['results not a list', '200-000-0001', /^Google Ads answered with results that are not a list: "nope"/],
 				['cost that is not a number', '200-000-0002', /^Google Ads answered metrics\.costMicros "abc" for campaign "Broken", which is not a number/],
-			].map(([name, account, error]) => ({
+			].map(([name, account, error, extra = {}]) => ({
 				name: `Google Ads: ${name}`,
-				parameters: { platform: 'googleAds' },
+				parameters: { platform: 'googleAds', ...extra },
 				items: [{ account: '123-456-7890' }, { account }, { account: '123-456-7890' }],
 				bad: 1,
 				error,

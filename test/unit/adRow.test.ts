@@ -175,3 +175,100 @@ describe('Google Ads rows', () => {
 		expect(thrown(() => read({ ...googleRow, metrics: {} })).message).toContain('is missing');
 	});
 });
+
+describe('edges of a row', () => {
+	const read = reader(settings());
+	const fieldOf = (work: () => unknown) => {
+		try {
+			work();
+		} catch (error) {
+			if (error instanceof InvalidItemValueError) return `${error.field}: ${error.message}`;
+			throw error;
+		}
+		return 'no error';
+	};
+
+	it('numeric campaign and account ids from a sheet stay ids (not ""), so two campaigns never merge', () => {
+		const row = read({ campaignName: 42, accountId: 7, spend: 1, conversionValue: 1 });
+		expect(row).toMatchObject({ campaignName: '42', campaignId: '42', accountId: '7' });
+		expect(read({ campaignName: 0, spend: 1, conversionValue: 1 }).campaignId).toBe('0');
+		expect(read({ campaignName: BigInt('9007199254740993'), spend: 1, conversionValue: 1 }).campaignId).toBe('9007199254740993');
+		expect(read({ campaignName: '  Brand  ', spend: 1, conversionValue: 1 }).campaignName).toBe('Brand');
+		expect(read({ campaignName: { id: 1 }, spend: 1, conversionValue: 1 }).campaignName).toBe('');
+		expect(read({ campaignName: true, spend: 1, conversionValue: 1 }).campaignName).toBe('');
+	});
+
+	it('amounts: 0 is an amount, a millionth below 0 is not; micros are rounded once', () => {
+		expect(read({ spend: 0, conversionValue: 0 })).toMatchObject({ spendMicros: 0, valueMicros: 0 });
+		expect(read({ spend: '0.0000004', conversionValue: '0.0000005' })).toMatchObject({ spendMicros: 0, valueMicros: 1 });
+		expect(fieldOf(() => read({ spend: -0.000001, conversionValue: 1 }))).toBe('spend: is -0.000001; an amount cannot be negative');
+		expect(fieldOf(() => read({ spend: 'abc', conversionValue: 1 }))).toBe('spend: is "abc", which is not an amount');
+		expect(fieldOf(() => read({ spend: 1, conversionValue: Number.POSITIVE_INFINITY }))).toMatch(/^conversionValue: is .+, which is not an amount$/);
+	});
+
+	it('a needed figure must be there; one not needed counts as 0 when absent but is checked when present', () => {
+		expect(fieldOf(() => read({ spend: 1 }))).toBe('conversionValue: is missing; every row needs it (use 0 for none)');
+		expect(fieldOf(() => read({ spend: 1, conversionValue: '' }))).toBe('conversionValue: is missing; every row needs it (use 0 for none)');
+		expect(read({ spend: 1, conversionValue: 1 }).conversions).toBe(0);
+		expect(read({ spend: 1, conversionValue: 1, conversions: '' }).conversions).toBe(0);
+		expect(read({ spend: 1, conversionValue: 1, conversions: null }).conversions).toBe(0);
+		expect(fieldOf(() => read({ spend: 1, conversionValue: 1, conversions: 'two' }))).toBe('conversions: is "two", which is not a number');
+		expect(fieldOf(() => read({ spend: 1, conversionValue: 1, conversions: -1 }))).toBe('conversions: is -1; a count cannot be negative');
+		expect(read({ spend: 1, conversionValue: 1, conversions: 0 }).conversions).toBe(0);
+	});
+
+	it('a needed figure with no field named is a settings error; one not needed reads 0', () => {
+		expect(() => createRowReader(settings({ mapping: { ...settings().mapping, spend: ' ' } }))).toThrow(InvalidSettingError);
+		expect(() => createRowReader(settings({ mapping: { ...settings().mapping, spend: '' } }))).toThrow('is empty; name the field that holds this figure');
+		const noConversions = reader(settings({ mapping: { ...settings().mapping, conversions: '' } }));
+		expect(noConversions({ spend: 1, conversionValue: 1, conversions: 5 }).conversions).toBe(0);
+	});
+
+	it("the row's own target: a number of 0 or more; empty is none; negative or text is an error", () => {
+		const withTarget = reader(settings({ mapping: { ...settings().mapping, target: 'target' } }));
+		expect(withTarget({ spend: 1, conversionValue: 1, target: '2.5' }).target).toBe(2.5);
+		expect(withTarget({ spend: 1, conversionValue: 1, target: 0 }).target).toBe(0);
+		expect(withTarget({ spend: 1, conversionValue: 1, target: '' }).target).toBeUndefined();
+		expect(withTarget({ spend: 1, conversionValue: 1 }).target).toBeUndefined();
+		expect(fieldOf(() => withTarget({ spend: 1, conversionValue: 1, target: -1 }))).toBe('target: is -1, which is not a usable target');
+		expect(fieldOf(() => withTarget({ spend: 1, conversionValue: 1, target: 'high' }))).toBe('target: is "high", which is not a usable target');
+	});
+
+	it('currency: the field, else the default currency; the last day from an Ad Metrics period', () => {
+		const euro = reader(settings({ defaultCurrency: 'EUR' }));
+		expect(euro({ spend: 1, conversionValue: 1 }).currency).toBe('EUR');
+		expect(euro({ spend: 1, conversionValue: 1, currency: 'USD' }).currency).toBe('USD');
+		expect(read({ spend: 1, conversionValue: 1, date: '2026-11-20', period: { from: '2026-11-20', to: '2026-11-26' } })).toMatchObject({ date: '2026-11-20', dateTo: '2026-11-26' });
+		expect(read({ spend: 1, conversionValue: 1, date: '2026-11-20', period: { from: '2026-11-20' } }).dateTo).toBe('2026-11-20');
+		expect(read({ spend: 1, conversionValue: 1, date: '2026-11-20', period: 'current' }).dateTo).toBe('2026-11-20');
+	});
+
+	it('auto format: Google by a metrics object, Meta by date_start, actions or action_values, else the mapped fields', () => {
+		expect(read({ metrics: { costMicros: '2000000', conversionsValue: 4 }, campaign: { id: 1, name: 'G' } })).toMatchObject({ campaignName: 'G', spendMicros: 2_000_000, valueMicros: 4_000_000 });
+		expect(read({ spend: '3', actions: [], campaign_name: 'M' })).toMatchObject({ campaignName: 'M', spendMicros: 3_000_000, valueMicros: 0 });
+		expect(read({ spend: '3', action_values: [{ action_type: 'omni_purchase', value: '6' }], campaign_name: 'M' }).valueMicros).toBe(6_000_000);
+		expect(read({ spend: '3', date_start: '2026-11-01', campaign_name: 'M' })).toMatchObject({ date: '2026-11-01', dateTo: '2026-11-01', valueMicros: 0 });
+		// metrics that is a list is not Google's: the mapped fields are read.
+		expect(fieldOf(() => read({ metrics: [1], spend: 1 }))).toBe('conversionValue: is missing; every row needs it (use 0 for none)');
+	});
+
+	it('Meta: actions must be a list; entries that are not objects are skipped', () => {
+		const meta = reader(settings({ format: 'meta' }));
+		expect(fieldOf(() => meta({ spend: '1', actions: 'six' }))).toBe('actions: is "six"; Meta sends a list of {action_type, value}');
+		expect(fieldOf(() => meta({ spend: '1', action_values: { value: 1 } }))).toMatch(/^action_values: is .+; Meta sends a list of \{action_type, value\}$/);
+		expect(meta({ spend: '1', actions: [null, 'x', { action_type: 'omni_purchase', value: '2' }] }).conversions).toBe(2);
+		expect(fieldOf(() => meta({ actions: [] }))).toBe('spend: is missing; every row needs it (use 0 for none)');
+		expect(meta({ spend: '1', date_start: '2026-11-01', date_stop: '2026-11-07' })).toMatchObject({ date: '2026-11-01', dateTo: '2026-11-07' });
+	});
+
+	it('Google: cost must be a whole, non-negative number of micros', () => {
+		const google = reader(settings({ format: 'googleAds' }));
+		expect(google({ metrics: { costMicros: '0' } }).spendMicros).toBe(0);
+		expect(google({ metrics: { costMicros: 1 } }).spendMicros).toBe(1);
+		expect(fieldOf(() => google({ metrics: { costMicros: '1.5' } }))).toBe('metrics.costMicros: is "1.5", which is not a whole number of micros');
+		expect(fieldOf(() => google({ metrics: { costMicros: '-1' } }))).toBe('metrics.costMicros: is "-1", which is not a whole number of micros');
+		expect(fieldOf(() => google({ metrics: {} }))).toBe('metrics.costMicros: is missing; every row needs it (use 0 for none)');
+		expect(google({ metrics: { costMicros: '5' }, customer: { id: 12, currencyCode: 'USD' }, segments: { date: '2026-11-03' } })).toMatchObject({ accountId: '12', currency: 'USD', date: '2026-11-03', dateTo: '2026-11-03' });
+		expect(google({ metrics: { costMicros: '5' }, campaign: 'x', customer: [], segments: null })).toMatchObject({ campaignId: '', accountId: '' });
+	});
+});

@@ -3,63 +3,14 @@
  * fires once, reminds on the alert interval, resolves when data flows again, and holds the
  * account's campaign alerts meanwhile. Clocks are real epoch times, not 0.
  */
-import type { AlertTiming } from '../../nodes/shared/alerting/alertMachine';
-import { createRowReader, emptyRow } from '../../nodes/shared/metrics/adRow';
-import { evaluateGroups, MESSAGE_PLACEHOLDERS, type AdAlertMemory, type EvaluationSettings } from '../../nodes/shared/metrics/evaluate';
-import { createAggregator, type GroupBy } from '../../nodes/shared/metrics/groups';
 import { createFailureReader, failureOf, heldBy, isSourceKey, sourceKey, type SourceFailure } from '../../nodes/shared/metrics/sourceAlerts';
-import { escapeFor } from '../../nodes/shared/values/escape';
-import { settingTemplate } from '../../nodes/shared/values/template';
+import { alertMessages as alerts, campaign, emptyMemory as empty, HOUR, runCalculator, type RunOptions } from './adRun';
 
-const HOUR = 3_600_000;
 const T0 = Date.parse('2026-12-01T09:00:00Z');
 const EXPIRED = { error: 'Meta Ads: Error validating access token: Session has expired.', description: 'The access token has expired or was revoked: create a new one and update the Meta Ads API credential.', accountId: 'act_1', platform: 'meta' };
-
-function settings(overrides: Partial<AlertTiming> = {}, groupBy: GroupBy = 'campaign', sendResolved = true): EvaluationSettings {
-	const escape = escapeFor.slack;
-	return {
-		kind: 'roas',
-		groupBy,
-		thresholds: { target: 3, critical: 1 },
-		guards: { minSpend: 0, minConversions: 0 },
-		timing: { pendingMs: 0, pendingEvaluations: 1, renotifyMs: 24 * HOUR, minIntervalMs: 0, missingMs: 48 * HOUR, noData: false, forgetMs: 30 * 24 * HOUR, ...overrides },
-		margin: 0.05,
-		sendResolved,
-		alertMessage: settingTemplate('{severity} {campaign}: {reason}', MESSAGE_PLACEHOLDERS, 'Alert Message', escape),
-		resolvedMessage: settingTemplate('RESOLVED {campaign}', MESSAGE_PLACEHOLDERS, 'Resolved Message', escape),
-		escape,
-	};
-}
-
-const readRow = createRowReader({
-	format: 'fields',
-	mapping: { campaign: 'campaignName', account: 'accountId', spend: 'spend', value: 'conversionValue', conversions: 'conversions', currency: 'currency', date: 'date', period: '', target: '' },
-	needs: { value: true, conversions: false },
-	metaActionType: 'omni_purchase',
-	decimalSeparator: '.',
-	defaultCurrency: '',
-});
 const readFailure = createFailureReader('spend', 'accountId');
-
-const campaign = (accountId: string, campaignName: string, spend: number, value: number) => ({ accountId, campaignId: campaignName, campaignName, spend, conversionValue: value, conversions: 1, currency: 'EUR', date: '2026-12-01' });
-
-/** One run of a calculator: items in (rows or failures), results and the memory to keep out. */
-function run(items: Array<Record<string, unknown>>, memory: AdAlertMemory, now: number, evaluation = settings()) {
-	const aggregator = createAggregator(evaluation.groupBy, { kind: 'none' });
-	const row = emptyRow();
-	items.forEach((json, itemIndex) => {
-		const failure = readFailure(json);
-		if (failure) aggregator.failSource(itemIndex, failure);
-		else {
-			readRow(json, row);
-			aggregator.add(itemIndex, row);
-		}
-	});
-	return evaluateGroups(aggregator.result(), evaluation, memory, now);
-}
-
-const empty = (): AdAlertMemory => ({ rule: '', groups: {} });
-const alerts = (results: ReturnType<typeof run>['results']) => results.filter((result) => result.output === 'alert').map((result) => String(result.json.message));
+const run = (items: Array<Record<string, unknown>>, memory: Parameters<typeof runCalculator>[1], now: number, options: RunOptions = {}) => runCalculator(items, memory, now, options);
+const settings = (timing: RunOptions['timing'] = {}, groupBy: RunOptions['groupBy'] = 'campaign', sendResolved = true): RunOptions => ({ timing, groupBy, sendResolved });
 
 describe('failureOf / createFailureReader', () => {
 	it('reads an Ad Metrics failure item: message, what to do, account', () => {

@@ -57,7 +57,7 @@ export function createAggregator(groupBy: GroupBy, split: PeriodSplit) {
 			const groups = period === 'previous' ? previous : current;
 			const key = keyOf(row, groupBy);
 			const group = groups.get(key);
-			if (group) addRow(group, row, itemIndex);
+			if (group) addRow(group, row, itemIndex, groupBy);
 			else groups.set(key, newGroup(key, row, itemIndex, groupBy));
 		},
 		/**
@@ -146,7 +146,7 @@ function newGroup(key: string, row: AdRow, itemIndex: number, groupBy: GroupBy):
 	};
 }
 
-function addRow(group: GroupTotals, row: AdRow, itemIndex: number): void {
+function addRow(group: GroupTotals, row: AdRow, itemIndex: number, groupBy: GroupBy): void {
 	group.items.push(itemIndex);
 	if (group.problem) return;
 	if (row.currency !== group.currency) {
@@ -178,7 +178,8 @@ function addRow(group: GroupTotals, row: AdRow, itemIndex: number): void {
 	if (row.date !== '' && (group.firstDate === '' || row.date < group.firstDate)) group.firstDate = row.date;
 	const lastDay = row.dateTo || row.date;
 	if (lastDay > group.lastDate) group.lastDate = lastDay;
-	if (group.campaignName === '' && row.campaignName !== '') group.campaignName = row.campaignName;
+	// A campaign's name may come on a later row; an account's or all rows' group has none to take.
+	if (groupBy === 'campaign' && group.campaignName === '' && row.campaignName !== '') group.campaignName = row.campaignName;
 }
 
 export function describeGroup(group: Pick<GroupTotals, 'key' | 'campaignName' | 'accountId'>): string {
