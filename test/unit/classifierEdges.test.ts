@@ -1,0 +1,155 @@
+/**
+ * The Latency Classifier at its edges (latency/classifier.ts): what a rule expression may return,
+ * the cost threshold and a negative cost at 0, the deadline exactly at now, at the next batch run and
+ * at the end of the safety margin, event types that are not text, rule names left empty, the
+ * decision cache.
+ */
+import { InvalidItemValueError } from '../../nodes/shared/errors';
+import { createClassifier, type ClassifierSettings, type PerItemValues } from '../../nodes/shared/latency/classifier';
+import { compileSchedule } from '../../nodes/shared/schedule/batchSchedule';
+
+const NOW = Date.parse('2026-11-27T10:00:00Z');
+const NEXT_RUN = Date.parse('2026-11-28T06:00:00Z');
+const schedule = compileSchedule({ kind: 'daily', time: '06:00' }, 'UTC');
+const perItem = (values: Partial<{ ruleValue: unknown; ruleExpression: unknown; costExpression: unknown }>): PerItemValues => ({
+	ruleValue: () => values.ruleValue,
+	ruleExpression: () => values.ruleExpression,
+	costExpression: () => values.costExpression,
+});
+const none = perItem({});
+const failure = (work: () => unknown) => {
+	try {
+		work();
+	} catch (error) {
+		if (error instanceof InvalidItemValueError) return `${error.field}: ${error.message}`;
+		throw error;
+	}
+	return 'no error';
+};
+
+describe('rule expressions', () => {
+	const classify = createClassifier(
+		{ mode: 'rules', rules: [{ name: 'Big order', delayCost: 'money', condition: { kind: 'expression' } }], presets: [], eventTypeField: 'eventType', noMatchRoute: 'batch', caseSensitive: false },
+		schedule,
+		NOW,
+	);
+	it.each([[true], ['true']])('%j matches', (value) => {
+		expect(classify({}, perItem({ ruleExpression: value }))).toMatchObject({ route: 'realTime', decidedBy: 'rule', rule: 'Big order', reason: 'Rule "Big order" matched (its condition is true): a one-hour delay costs money.' });
+	});
+	it.each([[false], ['false'], [undefined], [null], ['']])('%j does not match', (value) => {
+		expect(classify({}, perItem({ ruleExpression: value }))).toMatchObject({ route: 'batch', decidedBy: 'noMatch', reason: 'No rule matched, so the item goes to the Batch route set for unmatched items.' });
+	});
+	it.each([[1], [0], ['yes'], ['TRUE'], [{}], [[true]]])('%j is an error naming the rule\'s condition', (value) => {
+		expect(failure(() => classify({}, perItem({ ruleExpression: value })))).toMatch(/^Big order › Condition: returned .+; the condition must return true or false$/);
+	});
+});
+
+describe('rules: names, values from expressions, event types', () => {
+	const settings = (overrides: Partial<Extract<ClassifierSettings, { mode: 'rules' }>>): ClassifierSettings => ({ mode: 'rules', rules: [], presets: [], eventTypeField: 'eventType', noMatchRoute: 'batch', caseSensitive: false, ...overrides });
+
+	it('a rule without a name is called by its place', () => {
+		const classify = createClassifier(settings({ rules: [{ name: '  ', delayCost: 'trust', condition: { kind: 'comparison', field: ' tier ', operator: 'equals', value: { perItem: false, value: 'vip' } } }] }), schedule, NOW);
+		expect(classify({ tier: 'VIP' }, none)).toMatchObject({ rule: 'Rule 1', reason: 'Rule "Rule 1" matched (tier equals "vip"): a one-hour delay costs trust.' });
+	});
+
+	it('a nested field is read by its path; an operator without a value says so', () => {
+		const classify = createClassifier(settings({ rules: [{ name: 'Has phone', delayCost: 'money', condition: { kind: 'comparison', field: 'contact.phone', operator: 'exists', value: { perItem: false, value: '' } } }] }), schedule, NOW);
+		expect(classify({ contact: { phone: '+49' } }, none)).toMatchObject({ route: 'realTime', reason: 'Rule "Has phone" matched (contact.phone exists): a one-hour delay costs money.' });
+		expect(classify({ contact: {} }, none).route).toBe('batch');
+	});
+
+	it('a value from an expression is compared per item; a bad one is an error naming the rule', () => {
+		const classify = createClassifier(settings({ rules: [{ name: 'Over limit', delayCost: 'money', condition: { kind: 'comparison', field: 'amount', operator: 'greaterThan', value: { perItem: true } } }] }), schedule, NOW);
+		expect(classify({ amount: 501 }, perItem({ ruleValue: 500 }))).toMatchObject({ route: 'realTime', reason: 'Rule "Over limit" matched (amount is greater than 500): a one-hour delay costs money.' });
+		expect(classify({ amount: 500 }, perItem({ ruleValue: 500 })).route).toBe('batch');
+		expect(classify({ amount: 500 }, perItem({ ruleValue: 100 })).route).toBe('realTime');
+		expect(failure(() => classify({ amount: 5 }, perItem({ ruleValue: 'lots' })))).toBe('Over limit › Value: "lots" is not a number, and "is greater than" compares numbers');
+	});
+
+	it('without ready-made rules the event type is not read, and the reason does not mention it', () => {
+		const classify = createClassifier(settings({ presets: [] }), schedule, NOW);
+		expect(classify({ eventType: 'new lead' }, none)).toMatchObject({ route: 'batch', reason: 'No rule matched, so the item goes to the Batch route set for unmatched items.', nextBatchRun: '2026-11-28T06:00:00Z' });
+	});
+
+	it('an event type that is not text, or empty, counts as none', () => {
+		const classify = createClassifier(settings({ presets: ['newLead'], noMatchRoute: 'realTime' }), schedule, NOW);
+		for (const eventType of [5, '', null, ['new lead']]) {
+			expect(classify({ eventType }, none)).toMatchObject({ route: 'realTime', decidedBy: 'noMatch', reason: 'No rule matched, so the item goes to the Real-Time route set for unmatched items. The item has no event type in "eventType".' });
+		}
+		expect(classify({ eventType: 'new lead' }, none)).toMatchObject({ decidedBy: 'readyMadeRule', rule: expect.any(String) });
+		expect(classify({ eventType: 'page view' }, none).reason).toBe('No rule matched, so the item goes to the Real-Time route set for unmatched items. Event type "page view" matches no ready-made rule.');
+		// Real-Time decisions carry no next batch run.
+		expect(classify({ eventType: 'page view' }, none).nextBatchRun).toBeUndefined();
+	});
+
+	it('the same event type gives the same decision; past 10,000 event types decisions are still right', () => {
+		const classify = createClassifier(settings({ presets: ['newLead'] }), schedule, NOW);
+		expect(classify({ eventType: 'lead' }, none)).toBe(classify({ eventType: 'lead' }, none));
+		for (let index = 0; index < 10_005; index++) classify({ eventType: `custom ${index}` }, none);
+		expect(classify({ eventType: 'custom 10004' }, none).reason).toBe('No rule matched, so the item goes to the Batch route set for unmatched items. Event type "custom 10004" matches no ready-made rule.');
+		expect(classify({ eventType: 'new lead' }, none).route).toBe('realTime');
+	});
+});
+
+describe('cost of delay', () => {
+	const byField = (multiplier: number, threshold = 100) => createClassifier({ mode: 'costOfDelay', cost: { kind: 'field', field: ' amount ', multiplier }, threshold }, schedule, NOW);
+
+	it('at the threshold is Real-Time; just below is Batch', () => {
+		expect(byField(1)({ amount: 100 }, none)).toMatchObject({ route: 'realTime', delayCost: 'money', delayCostAmount: 100, reason: 'A one-hour delay costs 100 (amount), at or above the real-time threshold of 100.' });
+		expect(byField(1)({ amount: 99.5 }, none)).toMatchObject({ route: 'batch', delayCost: 'nothing', reason: 'A one-hour delay costs 99.5 (amount), below the real-time threshold of 100.', nextBatchRun: '2026-11-28T06:00:00Z' });
+		expect(byField(1)({ amount: 99.999999 }, none)).toMatchObject({ route: 'batch', delayCostAmount: 99.999999 });
+	});
+
+	it('a multiplier is shown and applied, rounded to a millionth', () => {
+		expect(byField(0.1)({ amount: 499 }, none)).toMatchObject({ delayCostAmount: 49.9, reason: 'A one-hour delay costs 49.9 (amount 499 × 0.1), below the real-time threshold of 100.' });
+		expect(byField(1)({ amount: 0.1234567 }, none).delayCostAmount).toBe(0.123457);
+	});
+
+	it('a cost too large once multiplied is an error, not Infinity', () => {
+		expect(failure(() => byField(1e300)({ amount: 1e300 }, none))).toBe('amount: is 1e+300; times 1e+300 that is too large to be a cost');
+	});
+
+	it('0 is a cost; a negative, missing or text cost is an error naming the field', () => {
+		expect(byField(1, 0)({ amount: 0 }, none).route).toBe('realTime');
+		expect(failure(() => byField(1)({ amount: -0.01 }, none))).toBe('amount: is -0.01; a cost cannot be negative');
+		expect(failure(() => byField(1)({}, none))).toBe('amount: is missing; it must hold the cost of a one-hour delay as a number');
+		expect(failure(() => byField(1)({ amount: '' }, none))).toBe('amount: is missing; it must hold the cost of a one-hour delay as a number');
+		expect(failure(() => byField(1)({ amount: null }, none))).toBe('amount: is missing; it must hold the cost of a one-hour delay as a number');
+		expect(failure(() => byField(1)({ amount: 'lots' }, none))).toBe('amount: is "lots", which is not a number');
+	});
+
+	it('from an expression: named as such', () => {
+		const classify = createClassifier({ mode: 'costOfDelay', cost: { kind: 'expression' }, threshold: 10 }, schedule, NOW);
+		expect(classify({}, perItem({ costExpression: '12.5' }))).toMatchObject({ route: 'realTime', reason: 'A one-hour delay costs 12.5 (from the cost expression), at or above the real-time threshold of 10.' });
+		expect(failure(() => classify({}, perItem({ costExpression: undefined })))).toBe('Cost of a One-Hour Delay: is missing; it must hold the cost of a one-hour delay as a number');
+	});
+});
+
+describe('deadline', () => {
+	const byDeadline = (marginMinutes: number) => createClassifier({ mode: 'deadline', deadlineField: ' dueAt ', marginMinutes }, schedule, NOW);
+	const iso = (epoch: number) => new Date(epoch).toISOString().replace('.000Z', 'Z');
+
+	it('due now or before: Real-Time, already passed; a millisecond later it has not', () => {
+		expect(byDeadline(0)({ dueAt: iso(NOW) }, none)).toMatchObject({ route: 'realTime', reason: 'Due 2026-11-27T10:00:00Z, which has already passed.' });
+		expect(byDeadline(0)({ dueAt: iso(NOW - 1000) }, none).reason).toBe('Due 2026-11-27T09:59:59Z, which has already passed.');
+		expect(byDeadline(0)({ dueAt: NOW + 1 }, none).reason).not.toMatch(/already passed/);
+	});
+
+	it('due before the next batch run: Real-Time; due exactly at it, without a margin: Batch', () => {
+		expect(byDeadline(0)({ dueAt: iso(NEXT_RUN - 1000) }, none)).toMatchObject({ route: 'realTime', reason: 'Due 2026-11-28T05:59:59Z, before the next batch run at 2026-11-28T06:00:00Z.' });
+		expect(byDeadline(0)({ dueAt: iso(NEXT_RUN) }, none)).toMatchObject({ route: 'batch', reason: 'Due 2026-11-28T06:00:00Z, not before the next batch run at 2026-11-28T06:00:00Z.', nextBatchRun: '2026-11-28T06:00:00Z' });
+	});
+
+	it('with a 30-minute margin: up to a millisecond before its end is Real-Time, its end is Batch', () => {
+		const margin = 30 * 60_000;
+		expect(byDeadline(30)({ dueAt: iso(NEXT_RUN) }, none)).toMatchObject({ route: 'realTime', reason: 'Due 2026-11-28T06:00:00Z, within the 30-minute safety margin after the next batch run at 2026-11-28T06:00:00Z.' });
+		expect(byDeadline(30)({ dueAt: NEXT_RUN + margin - 1 }, none).route).toBe('realTime');
+		expect(byDeadline(30)({ dueAt: iso(NEXT_RUN + margin) }, none)).toMatchObject({ route: 'batch', reason: 'Due 2026-11-28T06:30:00Z, after the next batch run at 2026-11-28T06:00:00Z and the 30-minute safety margin.' });
+	});
+
+	it('a missing or unreadable due date is an error naming the field', () => {
+		for (const dueAt of [undefined, null, '']) expect(failure(() => byDeadline(0)({ dueAt }, none))).toBe('dueAt: is missing; it must hold when the item is due');
+		expect(failure(() => byDeadline(0)({ dueAt: 'soon' }, none))).toBe('dueAt: is "soon", which is not a date; use ISO 8601 such as 2026-11-27T18:00:00Z or a Unix timestamp');
+		expect(failure(() => byDeadline(0)({ dueAt: 1e20 }, none))).toMatch(/^dueAt: is 100000000000000000000, which is not a date/);
+	});
+});
