@@ -1,5 +1,6 @@
 import { InvalidItemValueError, InvalidSettingError } from '../../nodes/shared/errors';
 import { createRowReader, emptyRow, type AdRow, type RowReaderSettings } from '../../nodes/shared/metrics/adRow';
+import { itemProblem } from './thrown';
 
 /** The reader fills a row object; tests want a fresh one per call. */
 function reader(readerSettings: RowReaderSettings): (json: Record<string, unknown>) => AdRow {
@@ -178,15 +179,7 @@ describe('Google Ads rows', () => {
 
 describe('edges of a row', () => {
 	const read = reader(settings());
-	const fieldOf = (work: () => unknown) => {
-		try {
-			work();
-		} catch (error) {
-			if (error instanceof InvalidItemValueError) return `${error.field}: ${error.message}`;
-			throw error;
-		}
-		return 'no error';
-	};
+	const fieldOf = itemProblem;
 
 	it('numeric campaign and account ids from a sheet stay ids (not ""), so two campaigns never merge', () => {
 		const row = read({ campaignName: 42, accountId: 7, spend: 1, conversionValue: 1 });

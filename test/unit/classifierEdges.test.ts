@@ -4,9 +4,9 @@
  * at the end of the safety margin, event types that are not text, rule names left empty, the
  * decision cache.
  */
-import { InvalidItemValueError } from '../../nodes/shared/errors';
 import { createClassifier, type ClassifierSettings, type PerItemValues } from '../../nodes/shared/latency/classifier';
 import { compileSchedule } from '../../nodes/shared/schedule/batchSchedule';
+import { itemProblem } from './thrown';
 
 const NOW = Date.parse('2026-11-27T10:00:00Z');
 const NEXT_RUN = Date.parse('2026-11-28T06:00:00Z');
@@ -17,15 +17,7 @@ const perItem = (values: Partial<{ ruleValue: unknown; ruleExpression: unknown; 
 	costExpression: () => values.costExpression,
 });
 const none = perItem({});
-const failure = (work: () => unknown) => {
-	try {
-		work();
-	} catch (error) {
-		if (error instanceof InvalidItemValueError) return `${error.field}: ${error.message}`;
-		throw error;
-	}
-	return 'no error';
-};
+const failure = itemProblem;
 
 describe('rule expressions', () => {
 	const classify = createClassifier(

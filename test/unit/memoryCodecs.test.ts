@@ -10,18 +10,11 @@ import { STATIC_DATA_KEY, staticDataStore } from '../../nodes/shared/alertMemory
 import { MemoryStoreError, UnreadableMemoryError } from '../../nodes/shared/alertMemory/store';
 import { healthMemoryCodec, legacyHealthText } from '../../nodes/shared/health/memoryCodec';
 import { adMemoryCodec, legacyAdText } from '../../nodes/shared/metrics/memoryCodec';
+import { problemOf } from './thrown';
 
 const T = Date.parse('2026-12-01T09:00:00Z');
 const firing: AlertRecord = { ...initialRecord(T), state: 'firing', severity: 'critical', value: 0.5, notifiedAt: T, announced: true };
-const problem = (work: () => unknown) => {
-	try {
-		work();
-	} catch (error) {
-		if (error instanceof UnreadableMemoryError) return error.message;
-		throw error;
-	}
-	return 'no error';
-};
+const problem = (work: () => unknown) => problemOf(UnreadableMemoryError, work);
 
 describe('parseMemoryText', () => {
 	it('not JSON: says how it starts (40 characters)', () => {

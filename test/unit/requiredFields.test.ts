@@ -2,8 +2,9 @@
  * The Latency Classifier's Required Fields (latency/requiredFields.ts): what counts as missing,
  * which field is named, and what an empty list means.
  */
-import { InvalidItemValueError, InvalidSettingError } from '../../nodes/shared/errors';
+import { InvalidSettingError } from '../../nodes/shared/errors';
 import { compileRequiredFields } from '../../nodes/shared/latency/requiredFields';
+import { itemProblem } from './thrown';
 
 const check = (list: string) => {
 	const compiled = compileRequiredFields(list, 'Required Fields');
@@ -11,13 +12,8 @@ const check = (list: string) => {
 	return compiled;
 };
 const missingField = (list: string, json: unknown) => {
-	try {
-		check(list)(json);
-	} catch (error) {
-		if (error instanceof InvalidItemValueError) return `${error.field}: ${error.message}`;
-		throw error;
-	}
-	return undefined;
+	const problem = itemProblem(() => check(list)(json));
+	return problem === 'no error' ? undefined : problem;
 };
 
 describe('compileRequiredFields', () => {
