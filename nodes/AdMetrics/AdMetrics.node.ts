@@ -33,8 +33,8 @@ export class AdMetrics implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: 'metaAdsApi', required: true, displayOptions: { show: { platform: ['meta'] } } },
-			{ name: 'googleAdsOAuth2Api', required: true, displayOptions: { show: { platform: ['googleAds'] } } },
+			{ name: 'realtimeBatchMetaAdsApi', required: true, displayOptions: { show: { platform: ['meta'] } } },
+			{ name: 'realtimeBatchGoogleAdsOAuth2Api', required: true, displayOptions: { show: { platform: ['googleAds'] } } },
 		],
 		properties: adMetricsProperties,
 	};

@@ -10,17 +10,20 @@ import type { ReportRequest } from './report';
  * account's days and every row can say which days it covers.
  */
 export async function fetchGoogleAds(context: IExecuteFunctions, request: ReportRequest, itemIndex: number): Promise<NormalizedAdRow[]> {
-	const credentials = await context.getCredentials('googleAdsOAuth2Api');
+	const credentials = await context.getCredentials('realtimeBatchGoogleAdsOAuth2Api');
 	const customerId = googleCustomerId(request.accountId);
 	const base = `${String(credentials.baseUrl ?? 'https://googleads.googleapis.com').replace(/\/$/, '')}/${String(credentials.apiVersion ?? 'v26')}`;
 	const loginCustomerId = googleCustomerId(String(credentials.loginCustomerId ?? ''));
+	// Google sunset developer tokens on 9 September 2026: the header is optional and ignored, so it
+	// goes only where a credential still has one.
+	const developerToken = String(credentials.developerToken ?? '').trim();
 	const headers: IDataObject = {
-		'developer-token': String(credentials.developerToken ?? ''),
+		...(developerToken ? { 'developer-token': developerToken } : {}),
 		...(loginCustomerId ? { 'login-customer-id': loginCustomerId } : {}),
 	};
 	const search = async (query: string) => {
 		try {
-			const body = await context.helpers.httpRequestWithAuthentication.call(context, 'googleAdsOAuth2Api', {
+			const body = await context.helpers.httpRequestWithAuthentication.call(context, 'realtimeBatchGoogleAdsOAuth2Api', {
 				method: 'POST',
 				url: `${base}/customers/${customerId}/googleAds:searchStream`,
 				headers,

@@ -12,14 +12,14 @@ interface FullResponse {
 
 /** The insights endpoint, page after page (`paging.next`), through n8n's authenticated request helper. */
 export async function fetchMeta(context: IExecuteFunctions, request: ReportRequest, itemIndex: number): Promise<NormalizedAdRow[]> {
-	const credentials = await context.getCredentials('metaAdsApi');
+	const credentials = await context.getCredentials('realtimeBatchMetaAdsApi');
 	const base = `${String(credentials.baseUrl ?? 'https://graph.facebook.com').replace(/\/$/, '')}/${String(credentials.apiVersion ?? 'v25.0')}`;
 	const query = { ...request, accountId: metaAccountPath(request.accountId) };
 	let url: string | undefined = `${base}/${query.accountId}/insights`;
 	let qs: Record<string, string> | undefined = metaInsightsQuery(query);
 	const rows: NormalizedAdRow[] = [];
 	for (let page = 0; url !== undefined && page < MAX_PAGES; page++) {
-		const response = (await context.helpers.httpRequestWithAuthentication.call(context, 'metaAdsApi', {
+		const response = (await context.helpers.httpRequestWithAuthentication.call(context, 'realtimeBatchMetaAdsApi', {
 			method: 'GET',
 			url,
 			qs,

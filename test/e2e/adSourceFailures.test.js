@@ -39,7 +39,7 @@ beforeAll(async () => {
 		posts.push({ text: String(request.body.text), at: Date.now() });
 		return { status: 200, json: { ok: true, channel: 'C0ADS', ts: `${Date.now() / 1000}`, message: { text: request.body.text } } };
 	});
-	server.credentials.metaAdsApi = await server.rest.createCredential('Meta Ads (stand-in)', 'metaAdsApi', { accessToken: 'EAAB-e2e-token', apiVersion: 'v25.0' });
+	server.credentials.realtimeBatchMetaAdsApi = await server.rest.createCredential('Meta Ads (stand-in)', 'realtimeBatchMetaAdsApi', { accessToken: 'EAAB-e2e-token', apiVersion: 'v25.0' });
 });
 
 afterAll(async () => {
@@ -97,4 +97,16 @@ test('daily report, one of ten accounts with an expired token and one rate-limit
 		'• 1000000004: The data source failed: Meta Ads: Error validating access token: Session has expired on Tuesday, 01-Dec-26. The access token has expired or was revoked: create a new one and update the Meta Ads API credential. Meta error code 190/463, trace E2eTrace.',
 	);
 	record('Real traffic', 'Daily report, 10 accounts: one token expired, one rate-limited once', { 'accounts reported': accountLines.length, 'failures named': lines.slice(notIn + 1).filter((line) => line.startsWith('• ')).length, 'rate-limited calls': insightCalls.get('act_1000000007') });
+});
+
+test("n8n lists its own Google Ads credential and the package's side by side (no type shadows the other)", async () => {
+	const response = await fetch(`${server.n8n.baseUrl}/types/credentials.json`, { headers: { cookie: server.rest.cookie, 'browser-id': 'realtime-batch-scripts' } });
+	expect(response.status).toBe(200);
+	const types = await response.json();
+	const google = types.filter((type) => /GoogleAdsOAuth2Api$/i.test(type.name)).map((type) => [type.name, type.displayName]);
+	expect(google.sort()).toEqual([
+		['googleAdsOAuth2Api', 'Google Ads OAuth2 API'],
+		['realtimeBatchGoogleAdsOAuth2Api', 'Google Ads (Ad Metrics) OAuth2 API'],
+	]);
+	expect(types.filter((type) => type.name === 'realtimeBatchMetaAdsApi')).toHaveLength(1);
 });

@@ -82,10 +82,10 @@ const CHROMIUM_ARGS = [
 const CREDENTIALS = {
 	httpHeaderAuth: { name: 'Webhook header', data: { name: 'X-Webhook-Token', value: 'browser-test-token' } },
 	slackApi: { name: 'Slack bot', data: { accessToken: 'xoxb-browser-test' } },
-	metaAdsApi: { name: 'Meta Ads', data: { accessToken: 'meta-browser-test', apiVersion: 'v25.0' } },
+	realtimeBatchMetaAdsApi: { name: 'Meta Ads', data: { accessToken: 'meta-browser-test', apiVersion: 'v25.0' } },
 	// Not connected: the OAuth2 flow needs Google. n8n 2.41 shows no marker for that on the canvas
 	// or in the node's panel (it checks that a credential is chosen and exists, not its token).
-	googleAdsOAuth2Api: {
+	realtimeBatchGoogleAdsOAuth2Api: {
 		name: 'Google Ads',
 		data: { clientId: 'browser-test.apps.googleusercontent.com', clientSecret: 'browser-test', developerToken: 'browser-test' },
 	},

@@ -16,9 +16,9 @@ beforeEach(() => {
 	standIn.requests.length = 0;
 });
 
-const CREDENTIALS = { metaAdsApi: { id: '1', name: 'Meta test' }, googleAdsOAuth2Api: { id: '2', name: 'Google test' } };
+const CREDENTIALS = { realtimeBatchMetaAdsApi: { id: '1', name: 'Meta test' }, realtimeBatchGoogleAdsOAuth2Api: { id: '2', name: 'Google test' } };
 function workflow(parameters, nodeSettings = {}, extraNodes = [], extraConnections = {}) {
-	const credential = parameters.platform === 'googleAds' ? 'googleAdsOAuth2Api' : 'metaAdsApi';
+	const credential = parameters.platform === 'googleAds' ? 'realtimeBatchGoogleAdsOAuth2Api' : 'realtimeBatchMetaAdsApi';
 	return triggerThenNode({
 		type: 'adMetrics',
 		name: 'Ad Metrics',
@@ -130,6 +130,15 @@ describe('Google Ads', () => {
 			{ platform: 'googleAds', accountId: '1234567890', campaignId: '701', campaignName: 'Search - Brand', date: '2026-11-20', period: { from: '2026-11-20', to: '2026-11-26' }, spend: 150.25, conversions: 5, conversionValue: 900.5, currency: 'USD' },
 			{ platform: 'googleAds', accountId: '1234567890', campaignId: '702', campaignName: 'Search - Generic', date: '2026-11-20', period: { from: '2026-11-20', to: '2026-11-26' }, spend: 200, conversions: 0, conversionValue: 0, currency: 'USD' },
 		]);
+	});
+
+	it('sends no developer-token header when the credential has none (optional since Google sunset them)', async () => {
+		const credentials = JSON.parse(JSON.stringify(standIn.credentials));
+		credentials.realtimeBatchGoogleAdsOAuth2Api.developerToken = '';
+		const result = await runWorkflow({ workflow: workflow({ platform: 'googleAds', accountId: '123-456-7890' }), pinData: { 'Every 15 minutes': [{}] }, credentials, at: '2026-11-27T10:00:00Z' });
+		expect(result.error).toBeUndefined();
+		expect(standIn.requests.length).toBeGreaterThan(0);
+		for (const request of standIn.requests) expect(request.headers['developer-token']).toBeUndefined();
 	});
 
 	it('adds segments.date for one row per day', async () => {

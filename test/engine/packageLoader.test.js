@@ -26,14 +26,33 @@ test('n8n finds every node listed in package.json under the package name', () =>
 });
 
 test('n8n finds the three credentials, with their icons, and the Google one is an OAuth2 credential', () => {
-	expect(Object.keys(loader.known.credentials).sort()).toEqual(['googleAdsOAuth2Api', 'metaAdsApi', 'realtimeBatchN8nApi']);
-	const google = loader.types.credentials.find((credential) => credential.name === 'googleAdsOAuth2Api');
+	expect(Object.keys(loader.known.credentials).sort()).toEqual(['realtimeBatchGoogleAdsOAuth2Api', 'realtimeBatchMetaAdsApi', 'realtimeBatchN8nApi']);
+	const google = loader.types.credentials.find((credential) => credential.name === 'realtimeBatchGoogleAdsOAuth2Api');
 	expect(google.extends).toEqual(['oAuth2Api']);
 	for (const credential of loader.types.credentials) {
 		for (const icon of Object.values(credential.iconUrl)) {
 			expect(fs.existsSync(path.join(PACKAGE_ROOT, icon.replace(/^icons\/n8n-nodes-realtime-batch\//, '')))).toBe(true);
 		}
 	}
+});
+
+test("no credential or node type name clashes with n8n's own (n8n-nodes-base 2.41.1): types are global by name", () => {
+	// n8n's built-in Google Ads credential is named googleAdsOAuth2Api: a package credential of that name
+	// would shadow it (breaking n8n's Google Ads node) or be shadowed.
+	const builtInCredentials = Object.keys(require('n8n-nodes-base/dist/known/credentials.json'));
+	const builtInNodes = Object.keys(require('n8n-nodes-base/dist/known/nodes.json'));
+	expect(builtInCredentials).toContain('googleAdsOAuth2Api');
+	expect(builtInCredentials.length).toBeGreaterThan(300);
+	expect(Object.keys(loader.known.credentials).filter((name) => builtInCredentials.includes(name))).toEqual([]);
+	// Node types are namespaced by package, but their short names should not read as n8n's either.
+	expect(Object.keys(loader.known.nodes).filter((name) => builtInNodes.includes(name))).toEqual([]);
+	// Credentials the nodes ask for are the package's own.
+	const asked = loader.types.nodes.flatMap((node) => (node.credentials ?? []).map((credential) => credential.name));
+	for (const name of asked) expect(Object.keys(loader.known.credentials)).toContain(name);
+	// And their display names differ from n8n's, so the credential list is not ambiguous.
+	const builtInDisplayNames = new Set(require('n8n-nodes-base/dist/types/credentials.json').map((credential) => credential.displayName));
+	expect(builtInDisplayNames.has('Google Ads OAuth2 API')).toBe(true);
+	for (const credential of loader.types.credentials) expect(builtInDisplayNames.has(credential.displayName)).toBe(false);
 });
 
 test('the Latency Classifier comes with its codex, themed icons and two named outputs', () => {

@@ -435,9 +435,9 @@ beforeAll(async () => {
 	standIn = await startAdPlatformStandIn();
 	broken = await startBrokenPlatform(standIn.base);
 	platformCredentials = JSON.parse(JSON.stringify(standIn.credentials));
-	platformCredentials.metaAdsApi.baseUrl = broken.base;
-	platformCredentials.googleAdsOAuth2Api.baseUrl = broken.base;
-	platformCredentials.googleAdsOAuth2Api.accessTokenUrl = `${broken.base}/token`;
+	platformCredentials.realtimeBatchMetaAdsApi.baseUrl = broken.base;
+	platformCredentials.realtimeBatchGoogleAdsOAuth2Api.baseUrl = broken.base;
+	platformCredentials.realtimeBatchGoogleAdsOAuth2Api.accessTokenUrl = `${broken.base}/token`;
 });
 
 afterAll(async () => {
@@ -449,7 +449,7 @@ afterAll(async () => {
 
 function workflow(node, parameters, onError) {
 	const wanted = { ...node.base, ...parameters };
-	const credential = node.type !== 'adMetrics' ? undefined : wanted.platform === 'googleAds' ? 'googleAdsOAuth2Api' : 'metaAdsApi';
+	const credential = node.type !== 'adMetrics' ? undefined : wanted.platform === 'googleAds' ? 'realtimeBatchGoogleAdsOAuth2Api' : 'realtimeBatchMetaAdsApi';
 	return triggerThenNode({
 		type: node.type,
 		name: NODE,

@@ -173,7 +173,7 @@ describe('Google Ads: errors', () => {
 	it('an expired sign-in, a missing permission, a rate limit, anything else', () => {
 		expect(googleFailure(401, body('UNAUTHENTICATED', 401, { authenticationError: 'OAUTH_TOKEN_EXPIRED' }, 'expired', 'r1'), '123')).toEqual({
 			message: 'Google Ads: expired',
-			description: 'The sign-in has expired or was revoked: reconnect the Google Ads OAuth2 API credential. UNAUTHENTICATED / OAUTH_TOKEN_EXPIRED. Request ID r1.',
+			description: 'The sign-in has expired or was revoked: reconnect the Google Ads (Ad Metrics) OAuth2 API credential. UNAUTHENTICATED / OAUTH_TOKEN_EXPIRED. Request ID r1.',
 			httpCode: '401',
 		});
 		expect(googleFailure(403, body('PERMISSION_DENIED', 403, { authorizationError: 'USER_PERMISSION_DENIED' }, 'denied'), '123').description).toBe(
@@ -183,6 +183,24 @@ describe('Google Ads: errors', () => {
 		expect(googleFailure(400, body('INVALID_ARGUMENT', 400, { queryError: 'BAD_FIELD' }, 'bad query'), '1')).toEqual({ message: 'Google Ads: bad query', description: 'INVALID_ARGUMENT / BAD_FIELD.', httpCode: '400' });
 		expect(googleFailure(500, 'oops', '1')).toEqual({ message: 'Google Ads: request failed with status 500', description: '500.', httpCode: '500' });
 		expect(googleFailure(500, { error: { message: 'internal' } }, '1')).toEqual({ message: 'Google Ads: internal', description: '500.', httpCode: '500' });
+	});
+
+	it('by error code: Test access only (both names), a manager account asked for metrics, an account not enabled, the API not enabled', () => {
+		const testAccess = 'The Google Cloud project of this OAuth client has Test access, which reads only test accounts: apply for Explorer access on the Google Ads API Overview page of the Cloud console (console.cloud.google.com/google/ads-apis/overview), then run again.';
+		expect(googleFailure(403, body('PERMISSION_DENIED', 403, { authorizationError: 'CLOUD_PROJECT_NOT_APPROVED_FOR_PRODUCTION' }, 'not approved'), '123').description).toBe(`${testAccess} PERMISSION_DENIED / CLOUD_PROJECT_NOT_APPROVED_FOR_PRODUCTION.`);
+		expect(googleFailure(403, body('PERMISSION_DENIED', 403, { authorizationError: 'DEVELOPER_TOKEN_NOT_APPROVED' }, 'not approved'), '123').description).toBe(`${testAccess} PERMISSION_DENIED / DEVELOPER_TOKEN_NOT_APPROVED.`);
+		expect(googleFailure(400, body('INVALID_ARGUMENT', 400, { queryError: 'REQUESTED_METRICS_FOR_MANAGER' }, 'Metrics cannot be requested for a manager account.'), '1112223333')).toEqual({
+			message: 'Google Ads: Metrics cannot be requested for a manager account.',
+			description: "Customer 1112223333 is a manager account, which has no metrics of its own: enter the ID of a client account under it, and the manager's ID as Login Customer ID in the credential. INVALID_ARGUMENT / REQUESTED_METRICS_FOR_MANAGER.",
+			httpCode: '400',
+		});
+		expect(googleFailure(403, body('PERMISSION_DENIED', 403, { authorizationError: 'CUSTOMER_NOT_ENABLED' }, 'not enabled'), '5').description).toBe('Customer 5 is not enabled (cancelled, or never finished setting up): check the account ID. PERMISSION_DENIED / CUSTOMER_NOT_ENABLED.');
+		const disabled = [{ error: { code: 403, status: 'PERMISSION_DENIED', message: 'Google Ads API has not been used in project 123 before or it is disabled.', details: [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'SERVICE_DISABLED' }] } }];
+		expect(googleFailure(403, disabled, '5')).toEqual({
+			message: 'Google Ads: Google Ads API has not been used in project 123 before or it is disabled.',
+			description: 'The Google Ads API is not enabled for the Google Cloud project of this OAuth client: enable it under APIs & Services in the Cloud console, wait a few minutes, and run again. PERMISSION_DENIED.',
+			httpCode: '403',
+		});
 	});
 
 	it('the status word alone decides too, whatever the HTTP code', () => {

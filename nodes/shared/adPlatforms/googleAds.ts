@@ -76,7 +76,25 @@ interface GoogleError {
 	code?: number;
 	message?: string;
 	status?: string;
-	details?: Array<{ errors?: Array<{ errorCode?: Record<string, string>; message?: string; details?: { quotaErrorDetails?: { retryDelay?: string } } }>; requestId?: string; retryDelay?: string }>;
+	details?: Array<{ errors?: Array<{ errorCode?: Record<string, string>; message?: string; details?: { quotaErrorDetails?: { retryDelay?: string } } }>; requestId?: string; retryDelay?: string; reason?: string }>;
+}
+
+const TEST_ACCESS_ONLY =
+	'The Google Cloud project of this OAuth client has Test access, which reads only test accounts: apply for Explorer access on the Google Ads API Overview page of the Cloud console (console.cloud.google.com/google/ads-apis/overview), then run again.';
+
+/** What to do, by Google's error code, where the code says more than the HTTP status. */
+const ADVICE_BY_CODE: Record<string, (customerId: string) => string> = {
+	CLOUD_PROJECT_NOT_APPROVED_FOR_PRODUCTION: () => TEST_ACCESS_ONLY,
+	// The name before developer tokens were sunset (9 September 2026).
+	DEVELOPER_TOKEN_NOT_APPROVED: () => TEST_ACCESS_ONLY,
+	REQUESTED_METRICS_FOR_MANAGER: (customerId) =>
+		`Customer ${customerId} is a manager account, which has no metrics of its own: enter the ID of a client account under it, and the manager's ID as Login Customer ID in the credential.`,
+	CUSTOMER_NOT_ENABLED: (customerId) => `Customer ${customerId} is not enabled (cancelled, or never finished setting up): check the account ID.`,
+	USER_PERMISSION_DENIED: (customerId) => permissionAdvice(customerId),
+};
+
+function permissionAdvice(customerId: string): string {
+	return `This login may not read customer ${customerId}: check the account ID, and set Login Customer ID in the credential when you reach it through a manager account.`;
 }
 
 /** The platform's own words, and what the operator can do about them. */
@@ -89,10 +107,15 @@ export function googleFailure(status: number, body: unknown, customerId: string)
 	const message = `Google Ads: ${failure?.message ?? error.message ?? `request failed with status ${status}`}`;
 	const request = detail?.requestId ? ` Request ID ${detail.requestId}.` : '';
 	let description = `${error.status ?? status}${code ? ` / ${code}` : ''}.${request}`;
-	if (status === 401 || error.status === 'UNAUTHENTICATED') {
-		description = `The sign-in has expired or was revoked: reconnect the Google Ads OAuth2 API credential. ${description}`;
+	const advice = code === undefined ? undefined : ADVICE_BY_CODE[code];
+	if (advice) {
+		description = `${advice(customerId)} ${description}`;
+	} else if (error.details?.some((entry) => entry.reason === 'SERVICE_DISABLED')) {
+		description = `The Google Ads API is not enabled for the Google Cloud project of this OAuth client: enable it under APIs & Services in the Cloud console, wait a few minutes, and run again. ${description}`;
+	} else if (status === 401 || error.status === 'UNAUTHENTICATED') {
+		description = `The sign-in has expired or was revoked: reconnect the Google Ads (Ad Metrics) OAuth2 API credential. ${description}`;
 	} else if (status === 403 || error.status === 'PERMISSION_DENIED') {
-		description = `This login may not read customer ${customerId}: check the account ID, and set Login Customer ID in the credential when you reach it through a manager account. ${description}`;
+		description = `${permissionAdvice(customerId)} ${description}`;
 	} else if (status === 429 || error.status === 'RESOURCE_EXHAUSTED') {
 		const delay = failure?.details?.quotaErrorDetails?.retryDelay ?? error.details?.find((entry) => entry.retryDelay)?.retryDelay;
 		description = `Google Ads' rate limit is reached: ${delay ? `retry in ${delay.replace(/s$/, ' s')}` : 'retry later'}, or run less often. ${description}`;

@@ -187,8 +187,8 @@ async function startAdPlatformStandIn() {
 		base,
 		requests,
 		credentials: {
-			metaAdsApi: { accessToken: META_TOKEN, apiVersion: 'v25.0', baseUrl: base },
-			googleAdsOAuth2Api: {
+			realtimeBatchMetaAdsApi: { accessToken: META_TOKEN, apiVersion: 'v25.0', baseUrl: base },
+			realtimeBatchGoogleAdsOAuth2Api: {
 				clientId: 'client-id',
 				clientSecret: 'client-secret',
 				accessTokenUrl: `${base}/token`,

@@ -1,19 +1,20 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 /**
- * Google Ads API: Google's OAuth2 (n8n's own OAuth2 flow) plus the developer token every request
- * needs, and the manager account id when the ad account is reached through a manager (MCC).
+ * Google Ads API: Google's OAuth2 (n8n's own OAuth2 flow), and the manager account id when the ad
+ * account is reached through a manager (MCC). The developer token is optional since its sunset.
  */
-export class GoogleAdsOAuth2Api implements ICredentialType {
-	name = 'googleAdsOAuth2Api';
+export class RealtimeBatchGoogleAdsOAuth2Api implements ICredentialType {
+	name = 'realtimeBatchGoogleAdsOAuth2Api';
 
 	extends = ['oAuth2Api'];
 
-	displayName = 'Google Ads OAuth2 API';
+	// Not n8n's own "Google Ads OAuth2 API" (its Google Ads node's): both show in the credential list.
+	displayName = 'Google Ads (Ad Metrics) OAuth2 API';
 
 	icon = { light: 'file:icons/googleAds.svg', dark: 'file:icons/googleAds.dark.svg' } as const;
 
-	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-realtime-batch#google-ads-oauth2-api-credential';
+	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-realtime-batch#google-ads-ad-metrics-oauth2-api-credential';
 
 	properties: INodeProperties[] = [
 		{ displayName: 'Grant Type', name: 'grantType', type: 'hidden', default: 'authorizationCode' },
@@ -28,8 +29,8 @@ export class GoogleAdsOAuth2Api implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-			required: true,
-			description: 'From the API Center of your Google Ads manager account',
+			description:
+				'Not needed any more: Google sunset developer tokens on 9 September 2026 and API access now belongs to the Google Cloud project of your OAuth client. A token entered here is still sent.',
 		},
 		{
 			displayName: 'Login Customer ID',
@@ -59,7 +60,6 @@ export class GoogleAdsOAuth2Api implements ICredentialType {
 		request: {
 			baseURL: '={{$credentials.baseUrl}}/{{$credentials.apiVersion}}',
 			url: '/customers:listAccessibleCustomers',
-			headers: { 'developer-token': '={{$credentials.developerToken}}' },
 		},
 	};
 }

@@ -1,8 +1,8 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 /** A Meta (Facebook) Marketing API access token, sent as a bearer header so it never sits in a URL. */
-export class MetaAdsApi implements ICredentialType {
-	name = 'metaAdsApi';
+export class RealtimeBatchMetaAdsApi implements ICredentialType {
+	name = 'realtimeBatchMetaAdsApi';
 
 	displayName = 'Meta Ads API';
 
