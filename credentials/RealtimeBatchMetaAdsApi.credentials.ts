@@ -1,5 +1,7 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
+import { META_API_VERSION } from '../nodes/shared/adPlatforms/meta';
+
 /** A Meta (Facebook) Marketing API access token, sent as a bearer header so it never sits in a URL. */
 export class RealtimeBatchMetaAdsApi implements ICredentialType {
 	name = 'realtimeBatchMetaAdsApi';
@@ -24,8 +26,9 @@ export class RealtimeBatchMetaAdsApi implements ICredentialType {
 			displayName: 'API Version',
 			name: 'apiVersion',
 			type: 'string',
-			default: 'v25.0',
-			description: 'Marketing API version, as in graph.facebook.com/v25.0',
+			default: META_API_VERSION,
+			description: 'Marketing API version, as in graph.facebook.com/v26.0',
+			hint: 'Meta ends each Marketing API version about a year after the next: v25.0 stops on 23 February 2027; v26.0 and v27.0 have no end date yet (Meta\'s version history).',
 		},
 		{
 			// Used only by this package's tests, to point requests at a local stand-in.

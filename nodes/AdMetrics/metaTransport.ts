@@ -1,6 +1,6 @@
 import { NodeApiError, type IExecuteFunctions, type JsonObject } from 'n8n-workflow';
 
-import { metaAccountPath, metaFailure, metaInsightsQuery, readMetaPage } from '../shared/adPlatforms/meta';
+import { META_API_VERSION, metaAccountPath, metaFailure, metaInsightsQuery, readMetaPage } from '../shared/adPlatforms/meta';
 import type { NormalizedAdRow } from '../shared/adPlatforms/normalized';
 import { MAX_PAGES, type ReportRequest } from './report';
 
@@ -13,7 +13,7 @@ interface FullResponse {
 /** The insights endpoint, page after page (`paging.next`), through n8n's authenticated request helper. */
 export async function fetchMeta(context: IExecuteFunctions, request: ReportRequest, itemIndex: number): Promise<NormalizedAdRow[]> {
 	const credentials = await context.getCredentials('realtimeBatchMetaAdsApi');
-	const base = `${String(credentials.baseUrl ?? 'https://graph.facebook.com').replace(/\/$/, '')}/${String(credentials.apiVersion ?? 'v25.0')}`;
+	const base = `${String(credentials.baseUrl ?? 'https://graph.facebook.com').replace(/\/$/, '')}/${String(credentials.apiVersion ?? META_API_VERSION)}`;
 	const query = { ...request, accountId: metaAccountPath(request.accountId) };
 	let url: string | undefined = `${base}/${query.accountId}/insights`;
 	let qs: Record<string, string> | undefined = metaInsightsQuery(query);

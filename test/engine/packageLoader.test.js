@@ -29,6 +29,11 @@ test('n8n finds the three credentials, with their icons, and the Google one is a
 	expect(Object.keys(loader.known.credentials).sort()).toEqual(['realtimeBatchGoogleAdsOAuth2Api', 'realtimeBatchMetaAdsApi', 'realtimeBatchN8nApi']);
 	const google = loader.types.credentials.find((credential) => credential.name === 'realtimeBatchGoogleAdsOAuth2Api');
 	expect(google.extends).toEqual(['oAuth2Api']);
+	// Developer tokens were sunset on 9 September 2026: optional, not required.
+	expect(google.properties.find((property) => property.name === 'developerToken').required).toBeFalsy();
+	// Meta ends v25.0 on 23 February 2027: new credentials start on v26.0.
+	const meta = loader.types.credentials.find((credential) => credential.name === 'realtimeBatchMetaAdsApi');
+	expect(meta.properties.find((property) => property.name === 'apiVersion')).toMatchObject({ default: 'v26.0', hint: expect.stringContaining('23 February 2027') });
 	for (const credential of loader.types.credentials) {
 		for (const icon of Object.values(credential.iconUrl)) {
 			expect(fs.existsSync(path.join(PACKAGE_ROOT, icon.replace(/^icons\/n8n-nodes-realtime-batch\//, '')))).toBe(true);

@@ -4,6 +4,9 @@ import { metaPeriod, type CustomRange, type PeriodPreset } from './period';
 import { round2, type NormalizedAdRow } from './normalized';
 import { UNSTATED_RATE_LIMIT_WAIT_MS } from './rateLimit';
 
+/** The Marketing API version a new credential uses (v25.0 ends on 23 February 2027). */
+export const META_API_VERSION = 'v26.0';
+
 /** Meta Marketing API insights: the request, its pages, its rows and its errors. */
 export type Level = 'account' | 'campaign';
 
