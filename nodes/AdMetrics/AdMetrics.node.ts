@@ -47,8 +47,8 @@ export class AdMetrics implements INodeType {
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			try {
 				const request = readRequest(this, itemIndex);
-				const fetch = async () => (request.platform === 'meta' ? await fetchMeta(this, request, itemIndex) : await fetchGoogleAds(this, request, itemIndex));
-				const rows = await waitingOutRateLimits(fetch, rateLimitWaitOf, request.rateLimitWaitMs, sleep);
+				const fetchReport = async () => (request.platform === 'meta' ? await fetchMeta(this, request, itemIndex) : await fetchGoogleAds(this, request, itemIndex));
+				const rows = await waitingOutRateLimits(fetchReport, rateLimitWaitOf, request.rateLimitWaitMs, sleep);
 				for (const row of rows) output.push({ json: { ...row }, pairedItem: { item: itemIndex } });
 			} catch (caught) {
 				const error =

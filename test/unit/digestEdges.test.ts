@@ -5,13 +5,9 @@
  */
 import { buildDigest, CUT_MARKER, cutLine, rangesOf, type DigestSettings } from '../../nodes/shared/digest/digest';
 import { compileLineTemplate } from '../../nodes/shared/digest/lineTemplate';
-import { compileFieldPath } from '../../nodes/shared/values/fieldPath';
+import { settingFieldReader } from '../../nodes/shared/values/fieldPath';
 
-const reader = (path: string) => {
-	const compiled = compileFieldPath(path);
-	if (!compiled.ok) throw new Error(compiled.problem);
-	return { field: path, read: compiled.value };
-};
+const reader = (path: string) => ({ field: path, read: settingFieldReader(path, 'Field') });
 const settings = (overrides: Partial<DigestSettings> = {}): DigestSettings => ({ title: 'D', line: compileLineTemplate('{text}', 'Line'), id: reader('id'), budget: 1000, overflow: 'split', maxLines: 0, escape: (text) => text, ...overrides });
 const items = (texts: string[], from = 1) => texts.map((text, index) => ({ id: from + index, text }));
 

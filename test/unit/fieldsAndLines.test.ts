@@ -8,11 +8,7 @@ import { compileLineTemplate } from '../../nodes/shared/digest/lineTemplate';
 import { severityOf, thresholdFor, validateThresholds, type Thresholds } from '../../nodes/shared/health/thresholds';
 import { compileFieldPath, settingFieldReader, topLevelKey } from '../../nodes/shared/values/fieldPath';
 
-const read = (path: string, json: unknown) => {
-	const compiled = compileFieldPath(path);
-	if (!compiled.ok) throw new Error(compiled.problem);
-	return compiled.value(json);
-};
+const read = (path: string, json: unknown) => settingFieldReader(path, 'Field')(json);
 
 describe('field paths', () => {
 	it('quoted keys in brackets, with either quote; unquoted bracket keys; spaces inside brackets', () => {

@@ -7,17 +7,13 @@ import type { AlertTiming } from '../../nodes/shared/alerting/alertMachine';
 import { evaluateChecks, HEALTH_PLACEHOLDERS, ruleOf, type CheckSpec, type EndpointObservation, type HealthMemory } from '../../nodes/shared/health/evaluate';
 import type { SeriesSource } from '../../nodes/shared/health/series';
 import type { Thresholds } from '../../nodes/shared/health/thresholds';
-import { compileFieldPath } from '../../nodes/shared/values/fieldPath';
+import { settingFieldReader } from '../../nodes/shared/values/fieldPath';
 import { settingTemplate } from '../../nodes/shared/values/template';
 
 const MINUTE = 60_000;
 const T0 = Date.parse('2026-12-01T09:00:00Z');
 const at = (minutes: number) => T0 + minutes * MINUTE;
-const read = (path: string) => {
-	const compiled = compileFieldPath(path);
-	if (!compiled.ok) throw new Error(compiled.problem);
-	return compiled.value;
-};
+const read = (path: string) => settingFieldReader(path, 'Field');
 const timing = (overrides: Partial<AlertTiming> = {}): AlertTiming => ({ pendingMs: 0, pendingEvaluations: 1, renotifyMs: 60 * MINUTE, minIntervalMs: 0, missingMs: 30 * MINUTE, noData: false, forgetMs: 24 * 60 * MINUTE, ...overrides });
 const messages = {
 	alert: settingTemplate('{severity} {check} [{series}] {value} vs {threshold} ({state}, since {since}): {reason}', HEALTH_PLACEHOLDERS, 'Alert Message'),

@@ -4,13 +4,9 @@
  * middle, an empty item from "Always Output Data", too few payments, no budget, a quiet hour.
  */
 import { elapsedShareOfDay, seriesValues, type Aggregation, type SeriesSource } from '../../nodes/shared/health/series';
-import { compileFieldPath } from '../../nodes/shared/values/fieldPath';
+import { settingFieldReader } from '../../nodes/shared/values/fieldPath';
 
-const reader = (path: string) => {
-	const compiled = compileFieldPath(path);
-	if (!compiled.ok) throw new Error(compiled.problem);
-	return compiled.value;
-};
+const reader = (path: string) => settingFieldReader(path, 'Field');
 const metric = (aggregation: Aggregation): SeriesSource => ({ kind: 'metric', read: reader('value'), field: 'value', aggregation });
 const byService = (json: unknown) => String((json as { service?: string }).service ?? 'all');
 const T = Date.parse('2026-12-01T12:00:00Z');

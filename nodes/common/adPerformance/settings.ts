@@ -34,13 +34,14 @@ export function readAdPerformanceSettings(context: IExecuteFunctions, kind: Metr
 	const dateField = parameter<string>('dateField', 'date');
 	const split = readSplit(parameter, dateField);
 	const accountField = (options.accountField as string | undefined) ?? 'accountId';
-	const readFailure = createFailureReader(parameter<string>('spendField', 'spend'), accountField);
+	const spendField = parameter<string>('spendField', 'spend');
+	const readFailure = createFailureReader(spendField, accountField);
 	const readRow = createRowReader({
 		format: parameter<InputFormat>('inputFormat', 'auto'),
 		mapping: {
 			campaign: parameter<string>('campaignField', 'campaignName'),
 			account: accountField,
-			spend: parameter<string>('spendField', 'spend'),
+			spend: spendField,
 			value: kind === 'roas' ? parameter<string>('valueField', 'conversionValue') : 'conversionValue',
 			conversions: kind === 'cpa' ? parameter<string>('conversionsField', 'conversions') : 'conversions',
 			currency: parameter<string>('currencyField', 'currency'),
