@@ -1,8 +1,12 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialTestRequest, ICredentialType, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { META_API_VERSION } from '../nodes/shared/adPlatforms/meta';
+import { signMetaRequest } from '../nodes/shared/adPlatforms/metaSignIn';
 
-/** A Meta (Facebook) Marketing API access token, sent as a bearer header so it never sits in a URL. */
+/**
+ * A Meta (Facebook) Marketing API access token, sent as a bearer header so it never sits in a URL,
+ * and the app's secret for apps that require appsecret_proof.
+ */
 export class RealtimeBatchMetaAdsApi implements ICredentialType {
 	name = 'realtimeBatchMetaAdsApi';
 
@@ -23,6 +27,15 @@ export class RealtimeBatchMetaAdsApi implements ICredentialType {
 			description: 'A system user token (or a long-lived user token) with the ads_read permission',
 		},
 		{
+			displayName: 'App Secret',
+			name: 'appSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Only when the Meta app has "Require App Secret" turned on (App settings > Advanced): the App Secret from App settings > Basic. Every request then carries appsecret_proof, signed with it; the secret itself is never sent.',
+		},
+		{
 			displayName: 'API Version',
 			name: 'apiVersion',
 			type: 'string',
@@ -39,12 +52,9 @@ export class RealtimeBatchMetaAdsApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: { Authorization: '=Bearer {{$credentials.accessToken}}' },
-		},
-	};
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		return signMetaRequest(credentials, requestOptions);
+	}
 
 	test: ICredentialTestRequest = {
 		request: {

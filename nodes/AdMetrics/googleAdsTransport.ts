@@ -1,6 +1,7 @@
-import { NodeApiError, type IDataObject, type IExecuteFunctions, type JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type IDataObject, type IExecuteFunctions, type JsonObject } from 'n8n-workflow';
 
-import { googleCustomerId, googleFailure, googleQuery, googleResults, googleRows, TIMEZONE_QUERY } from '../shared/adPlatforms/googleAds';
+import { googleCustomerId, googleFailure, googleQuery, googleResults, googleRows, googleStreamFailure, isRefusedSignIn, REFUSED_SIGN_IN_ADVICE, TIMEZONE_QUERY } from '../shared/adPlatforms/googleAds';
+import type { PlatformFailure } from '../shared/adPlatforms/meta';
 import type { NormalizedAdRow } from '../shared/adPlatforms/normalized';
 import { periodDays } from '../shared/adPlatforms/period';
 import type { ReportRequest } from './report';
@@ -21,24 +22,36 @@ export async function fetchGoogleAds(context: IExecuteFunctions, request: Report
 		...(developerToken ? { 'developer-token': developerToken } : {}),
 		...(loginCustomerId ? { 'login-customer-id': loginCustomerId } : {}),
 	};
+	const platformError = ({ rateLimitWaitMs, ...failure }: PlatformFailure, answer?: unknown) => {
+		const failed = new NodeApiError(context.getNode(), (answer ?? {}) as JsonObject, { ...failure, itemIndex });
+		if (rateLimitWaitMs !== undefined) failed.context.rateLimitWaitMs = rateLimitWaitMs;
+		return failed;
+	};
 	const search = async (query: string) => {
+		let body: unknown;
 		try {
-			const body = await context.helpers.httpRequestWithAuthentication.call(context, 'realtimeBatchGoogleAdsOAuth2Api', {
+			body = await context.helpers.httpRequestWithAuthentication.call(context, 'realtimeBatchGoogleAdsOAuth2Api', {
 				method: 'POST',
 				url: `${base}/customers/${customerId}/googleAds:searchStream`,
 				headers,
 				body: { query },
 				json: true,
 			});
-			return googleResults(body);
 		} catch (error) {
+			if (isRefusedSignIn(error)) {
+				throw new NodeOperationError(context.getNode(), (error as Error).message || 'Google refused to renew the sign-in', { description: REFUSED_SIGN_IN_ADVICE, itemIndex });
+			}
 			const response = responseOf(error);
 			if (!response) throw new NodeApiError(context.getNode(), error as JsonObject, { itemIndex });
-			const { rateLimitWaitMs, ...failure } = googleFailure(response.status, response.data, customerId);
-			const failed = new NodeApiError(context.getNode(), (response.data ?? {}) as JsonObject, { ...failure, itemIndex });
-			if (rateLimitWaitMs !== undefined) failed.context.rateLimitWaitMs = rateLimitWaitMs;
-			throw failed;
+			throw platformError(googleFailure(response.status, response.data, customerId), response.data);
 		}
+		const failedBatch = googleStreamFailure(body);
+		if (failedBatch !== undefined) {
+			// The status was 200 before the stream failed; the failure's own code says more.
+			const status = Number((failedBatch as { error?: { code?: unknown } }).error?.code) || 200;
+			throw platformError(googleFailure(status, [failedBatch], customerId), failedBatch);
+		}
+		return googleResults(body);
 	};
 	const [account] = await search(TIMEZONE_QUERY);
 	const zone = String(((account?.customer ?? {}) as IDataObject).timeZone ?? 'UTC');

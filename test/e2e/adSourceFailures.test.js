@@ -7,6 +7,8 @@
  */
 'use strict';
 
+const crypto = require('node:crypto');
+
 const { TemplateServer, everySeconds } = require('./templateServer');
 const { record } = require('../reliability/figures');
 
@@ -17,6 +19,22 @@ const expired = new Set();
 const throttledOnce = new Set();
 const insightCalls = new Map();
 const posts = [];
+
+const ACCESS_TOKEN = 'EAAB-e2e-token';
+// The app has "Require App Secret" on: every call must carry the proof signed from the token.
+const APP_SECRET = 'e2e-app-secret';
+const PROOF = crypto.createHmac('sha256', APP_SECRET).update(ACCESS_TOKEN).digest('hex');
+const unsigned = [];
+
+/** As Meta answers a call without the token in a bearer header or without a valid appsecret_proof. */
+function signatureProblem(request) {
+	const url = new URL(request.path, 'https://graph.facebook.com');
+	if (request.headers.authorization !== `Bearer ${ACCESS_TOKEN}` || url.searchParams.get('appsecret_proof') !== PROOF || url.searchParams.has('access_token')) {
+		unsigned.push(request.path);
+		return { status: 400, json: { error: { message: 'API calls from the server require an appsecret_proof argument', type: 'GraphMethodException', code: 100, fbtrace_id: 'NoProof' } } };
+	}
+	return undefined;
+}
 
 /** Meta's insights answer for one account, or its error as Meta words it. */
 function insights(account) {
@@ -34,12 +52,32 @@ function insights(account) {
 
 beforeAll(async () => {
 	await server.start();
-	server.world.on('graph.facebook.com', (request) => insights(new URL(request.path, 'https://graph.facebook.com').pathname.split('/')[2]));
+	server.world.on('graph.facebook.com', (request) => {
+		const refused = signatureProblem(request);
+		if (refused) return refused;
+		const [, version, object] = new URL(request.path, 'https://graph.facebook.com').pathname.split('/');
+		if (object === 'me') return { status: 200, json: { id: '10001', name: `System user (${version})` } };
+		return insights(object);
+	});
 	server.world.on('slack.com', (request) => {
 		posts.push({ text: String(request.body.text), at: Date.now() });
 		return { status: 200, json: { ok: true, channel: 'C0ADS', ts: `${Date.now() / 1000}`, message: { text: request.body.text } } };
 	});
-	server.credentials.realtimeBatchMetaAdsApi = await server.rest.createCredential('Meta Ads (stand-in)', 'realtimeBatchMetaAdsApi', { accessToken: 'EAAB-e2e-token', apiVersion: 'v25.0' });
+	server.credentials.realtimeBatchMetaAdsApi = await server.rest.createCredential('Meta Ads (stand-in)', 'realtimeBatchMetaAdsApi', { accessToken: ACCESS_TOKEN, appSecret: APP_SECRET, apiVersion: 'v26.0' });
+});
+
+afterEach(() => {
+	// Every call n8n made to Meta was signed: a refused one would also have shown as a wrong alert.
+	expect(unsigned).toEqual([]);
+});
+
+test("the Meta credential's test on n8n signs /me with the App Secret proof; without the secret Meta's refusal is shown", async () => {
+	const test = (data) => server.rest.post('/credentials/test', { credentials: { id: server.credentials.realtimeBatchMetaAdsApi.id, name: 'probe', type: 'realtimeBatchMetaAdsApi', data } });
+	expect(await test({ accessToken: ACCESS_TOKEN, appSecret: APP_SECRET, apiVersion: 'v26.0' })).toMatchObject({ status: 'OK' });
+	const refused = await test({ accessToken: ACCESS_TOKEN, apiVersion: 'v26.0' });
+	expect(refused.status).toBe('Error');
+	expect(unsigned).toEqual([expect.stringMatching(/^\/v26\.0\/me\?fields=id(%2C|,)name$/)]);
+	unsigned.length = 0;
 });
 
 afterAll(async () => {

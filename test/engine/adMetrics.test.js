@@ -3,7 +3,7 @@
  * requests, pagination, normalized rows, every documented error, and Ad Metrics -> ROAS Calculator.
  */
 const { runWorkflow, triggerThenNode } = require('./harness');
-const { startAdPlatformStandIn, META_TOKEN, GOOGLE_ACCESS_TOKEN } = require('./standIns/adPlatforms');
+const { startAdPlatformStandIn, META_TOKEN, META_APP_SECRET, META_VERSION, GOOGLE_ACCESS_TOKEN } = require('./standIns/adPlatforms');
 
 let standIn;
 beforeAll(async () => {
@@ -29,13 +29,16 @@ function workflow(parameters, nodeSettings = {}, extraNodes = [], extraConnectio
 		extraConnections,
 	});
 }
-const run = (parameters, options = {}) =>
-	runWorkflow({
+const run = (parameters, options = {}) => {
+	const credentials = JSON.parse(JSON.stringify(standIn.credentials));
+	for (const [type, changes] of Object.entries(options.credentialChanges ?? {})) Object.assign(credentials[type], changes);
+	return runWorkflow({
 		workflow: workflow(parameters, options.nodeSettings),
 		pinData: { 'Every 15 minutes': options.items ?? [{}] },
-		credentials: JSON.parse(JSON.stringify(standIn.credentials)),
+		credentials,
 		at: '2026-11-27T10:00:00Z',
 	});
+};
 const rowsOf = (result) => result.jsonOutputsOf('Ad Metrics')[0];
 
 describe('Meta Ads', () => {
@@ -45,7 +48,7 @@ describe('Meta Ads', () => {
 		expect(standIn.requests.map(({ method, path, query, headers }) => ({ method, path, query, authorization: headers.authorization }))).toEqual([
 			{
 				method: 'GET',
-				path: '/v25.0/act_111/insights',
+				path: `/${META_VERSION}/act_111/insights`,
 				query: {
 					level: 'campaign',
 					fields: 'account_id,account_currency,campaign_id,campaign_name,spend,actions,action_values,date_start,date_stop',
@@ -56,7 +59,7 @@ describe('Meta Ads', () => {
 				authorization: `Bearer ${META_TOKEN}`,
 			},
 			// the next page's URL came with access_token in it; the node dropped it
-			{ method: 'GET', path: '/v25.0/act_111/insights', query: { level: 'campaign', after: 'Mg' }, authorization: `Bearer ${META_TOKEN}` },
+			{ method: 'GET', path: `/${META_VERSION}/act_111/insights`, query: { level: 'campaign', after: 'Mg' }, authorization: `Bearer ${META_TOKEN}` },
 		]);
 		expect(rowsOf(result)).toEqual([
 			{ platform: 'meta', accountId: '111', campaignId: '1', campaignName: 'Brand', date: '2026-11-20', period: { from: '2026-11-20', to: '2026-11-26' }, spend: 120.5, conversions: 6, conversionValue: 602.5, currency: 'EUR' },
@@ -95,6 +98,43 @@ describe('Meta Ads', () => {
 		expect(result.error.message).toBe('Meta Ads: (#200) Ad account owner has NOT grant ads_management or ads_read permission');
 		expect(result.error.description).toContain('give it the ads_read permission');
 		expect(result.error.httpCode).toBe('403');
+	});
+
+	it('a system user not assigned to the ad account (100/33): check the ID, assign the user in Business Settings', async () => {
+		const result = await run({ platform: 'meta', accountId: 'unassigned' });
+		expect(result.error.message).toMatch(/^Meta Ads: Unsupported get request\. Object with ID 'act_unassigned' does not exist/);
+		expect(result.error.description).toBe(
+			'Meta finds no ad account with this ID that the token may read: check the Account ID (the number after act_ in Ads Manager), and in Business Settings assign the system user (or person) of the token to this ad account. Meta error code 100/33, trace Unas.',
+		);
+	});
+
+	it('a report too large to build in time (100/1504018, 1/99) asks for less in one request', async () => {
+		for (const accountId of ['slow', 'huge']) {
+			const result = await run({ platform: 'meta', accountId });
+			expect(result.error.description).toMatch(/^Meta could not build this report in time\. Ask for less in one request: a shorter Period, Level Account instead of Campaign, or One Row per Day off/);
+		}
+	});
+
+	it('an app that requires App Secret proof: refused without the App Secret, every page signed with it', async () => {
+		const refused = await run({ platform: 'meta', accountId: 'secured' });
+		expect(refused.error.description).toMatch(/^The Meta app requires App Secret proof \("Require App Secret" is on\): enter the App Secret in the Meta Ads API credential/);
+		standIn.requests.length = 0;
+		const wrong = await run({ platform: 'meta', accountId: 'secured' }, { credentialChanges: { realtimeBatchMetaAdsApi: { appSecret: 'not-the-secret' } } });
+		expect(wrong.error.message).toBe('Meta Ads: Invalid appsecret_proof provided in the API argument');
+		expect(wrong.error.description).toMatch(/^The Meta app requires App Secret proof/);
+		standIn.requests.length = 0;
+		const signed = await run({ platform: 'meta', accountId: 'secured' }, { credentialChanges: { realtimeBatchMetaAdsApi: { appSecret: META_APP_SECRET } } });
+		expect(signed.error).toBeUndefined();
+		expect(rowsOf(signed).map((row) => row.campaignName)).toEqual(['Secured one', 'Secured two']);
+		// Each page carries the proof once (the one Meta put into the next page's URL is replaced), never the secret or the token.
+		expect(standIn.requests.map((request) => request.query.after ?? 'first')).toEqual(['first', 'S2']);
+		for (const request of standIn.requests) {
+			expect(request.query.appsecret_proof).toMatch(/^[0-9a-f]{64}$/);
+			expect(request.query.access_token).toBeUndefined();
+			expect(request.headers.authorization).toBe(`Bearer ${META_TOKEN}`);
+		}
+		expect(JSON.stringify(standIn.requests)).not.toContain(META_APP_SECRET);
+		expect(JSON.stringify(signed.run.data.resultData)).not.toContain(META_APP_SECRET);
 	});
 
 	it('reports the rate limit with Meta\'s estimate of when to retry', async () => {
@@ -169,10 +209,39 @@ describe('Google Ads', () => {
 		expect(result.error.description).toContain('Request ID req-quota');
 	});
 
+	it('leaves out a campaign that did nothing in the period, as Meta does (Google answers for it with no metrics)', async () => {
+		const result = await run({ platform: 'googleAds', accountId: '123-456-7890' });
+		expect(rowsOf(result).map((row) => row.campaignName)).toEqual(['Search - Brand', 'Search - Generic']);
+	});
+
+	it.each([
+		['a Cloud project at Test access', '403-100-0000', /^The Google Cloud project of this OAuth client has Test access, which reads only test accounts: apply for Explorer access/, 'CLOUD_PROJECT_NOT_APPROVED_FOR_PRODUCTION'],
+		['an account not enabled', '403-200-0000', /^Customer 4032000000 is not enabled \(cancelled, or never finished setting up\): check the account ID\./, 'CUSTOMER_NOT_ENABLED'],
+		['the API not enabled in the Cloud project', '403-300-0000', /^The Google Ads API is not enabled for the Google Cloud project of this OAuth client: enable it under APIs & Services/, 'PERMISSION_DENIED.'],
+		['the manager account entered as the account', '111-222-3333', /^Customer 1112223333 is a manager account, which has no metrics of its own: enter the ID of a client account under it/, 'REQUESTED_METRICS_FOR_MANAGER'],
+	])('%s: says what to do, in Google\'s words and code', async (_case, accountId, advice, code) => {
+		const result = await run({ platform: 'googleAds', accountId });
+		expect(result.error.message).toMatch(/^Google Ads: /);
+		expect(result.error.description).toMatch(advice);
+		expect(result.error.description).toContain(code);
+		expect(result.error.description).not.toContain('set Login Customer ID in the credential when you reach it');
+	});
+
+	it('a stream that fails after it began (status 200) fails the item with Google\'s message, keeping none of its rows', async () => {
+		const result = await run({ platform: 'googleAds', accountId: '200-500-0000' });
+		expect(result.error.message).toBe('Google Ads: An internal error has occurred.');
+		expect(result.error.description).toBe('INTERNAL / INTERNAL_ERROR. Request ID half.');
+		expect(result.error.httpCode).toBe('500');
+		const kept = await run({ platform: 'googleAds', accountId: '200-500-0000' }, { nodeSettings: { onError: 'continueRegularOutput' } });
+		expect(rowsOf(kept)).toEqual([expect.objectContaining({ error: 'Google Ads: An internal error has occurred.', platform: 'googleAds', accountId: '2005000000' })]);
+	});
+
 	it('tries to refresh an expired sign-in, and asks to reconnect when that fails, without any token', async () => {
 		const result = await run({ platform: 'googleAds', accountId: '999-000-0000' });
 		expect(standIn.requests.map((request) => request.path)).toContain('/token');
 		expect(result.error.message).toContain('needs to be reconnected');
+		// Google answered invalid_grant: the advice names the 7-day limit of a consent screen left in Testing.
+		expect(result.error.description).toMatch(/^Google refused to renew the sign-in \(invalid_grant\): open the credential and reconnect it\. If this comes back about 7 days after every reconnect, the OAuth consent screen .+ is in Testing/);
 		const everything = JSON.stringify(result.run.data.resultData);
 		expect(everything).not.toContain(GOOGLE_ACCESS_TOKEN);
 		expect(everything).not.toContain('refresh-token');

@@ -1,7 +1,7 @@
 /**
  * What n8n's server gives the engine for credentials, for tests: credential types loaded from this
  * package's dist and from n8n-nodes-base (for parents such as oAuth2Api), credential data handed in
- * by the test, and the generic `authenticate` of a credential type applied as n8n applies it.
+ * by the test, and the `authenticate` of a credential type (generic or a function) applied as n8n applies it.
  */
 'use strict';
 
@@ -68,7 +68,10 @@ class TestCredentialsHelper {
 	}
 
 	async authenticate(credentials, typeName, requestOptions) {
-		const authenticate = types.get(typeName)?.authenticate;
+		const type = types.get(typeName);
+		const authenticate = type?.authenticate;
+		// As n8n's CredentialsHelper does: a function is called with the data and the request.
+		if (typeof authenticate === 'function') return await type.authenticate(credentials, requestOptions);
 		if (!authenticate || authenticate.type !== 'generic') return requestOptions;
 		const options = { ...requestOptions };
 		for (const part of ['headers', 'qs', 'body']) {

@@ -3,7 +3,8 @@
  * googleAds.ts), engine-free: queries, pages, rows as Meta and Google write them, amounts that are
  * not numbers, tokens in paging URLs, and every error family with its advice.
  */
-import { googleCustomerId, googleFailure, googleQuery, googleResults, googleRows, TIMEZONE_QUERY } from '../../nodes/shared/adPlatforms/googleAds';
+import { googleCustomerId, googleFailure, googleQuery, googleResults, googleRows, googleStreamFailure, isRefusedSignIn, REFUSED_SIGN_IN_ADVICE, TIMEZONE_QUERY } from '../../nodes/shared/adPlatforms/googleAds';
+import { appSecretProof, signMetaRequest } from '../../nodes/shared/adPlatforms/metaSignIn';
 import { metaAccountId, metaAccountPath, metaFailure, metaInsightsQuery, readMetaPage, type MetaQuery } from '../../nodes/shared/adPlatforms/meta';
 
 const query = (overrides: Partial<MetaQuery> = {}): MetaQuery => ({ accountId: 'act_111', level: 'campaign', preset: 'last7Days', daily: false, actionType: 'omni_purchase', ...overrides });
@@ -87,6 +88,9 @@ describe('Meta: pages and rows', () => {
 		expect(next('https://graph.facebook.com/v25.0/act_1/insights?access_token=SECRET&level=campaign&after=Mg')).toBe('https://graph.facebook.com/v25.0/act_1/insights?level=campaign&after=Mg');
 		expect(next('https://graph.facebook.com/v25.0/act_1/insights?after=Mg&access_token=SECRET')).toBe('https://graph.facebook.com/v25.0/act_1/insights?after=Mg');
 		expect(next('not a url?access_token=SECRET&after=Mg')).toBe('not a url?after=Mg');
+		expect(next('https://graph.facebook.com/v26.0/act_1/insights?access_token=SECRET&appsecret_proof=PROOF&after=Mg')).toBe('https://graph.facebook.com/v26.0/act_1/insights?after=Mg');
+		expect(next('not a url?appsecret_proof=PROOF&access_token=SECRET&after=Mg')).toBe('not a url?after=Mg');
+		expect(next('not a url?access_token=SECRET')).toBe('not a url');
 		expect(readMetaPage({ data: [], paging: { next: 5 } }, query()).next).toBeUndefined();
 	});
 });
@@ -102,6 +106,23 @@ describe('Meta: errors', () => {
 		for (const code of [4, 17, 32, 613, 80000, 80014]) expect(metaFailure(400, { error: { message: 'slow down', code } }, {}).description).toMatch(/^Meta's rate limit for this ad account is reached: retry later, or run less often\./);
 		for (const code of [79999, 80015, 1, 100]) expect(metaFailure(400, { error: { message: 'odd', code } }, {})).toEqual({ message: 'Meta Ads: odd', description: `Meta error code ${code}.`, httpCode: '400' });
 		expect(metaFailure(502, '<html>', {})).toEqual({ message: 'Meta Ads: request failed with status 502', description: 'Meta error code 0.', httpCode: '502' });
+	});
+
+	it('known code/subcode pairs get their fix: an account the token cannot see, reports too large to build, a required App Secret', () => {
+		const fail = (code: number, subcode?: number, message = 'Meta says no') => metaFailure(400, { error: { message, code, ...(subcode ? { error_subcode: subcode } : {}) } }, {}).description;
+		expect(fail(100, 33)).toBe(
+			'Meta finds no ad account with this ID that the token may read: check the Account ID (the number after act_ in Ads Manager), and in Business Settings assign the system user (or person) of the token to this ad account. Meta error code 100/33.',
+		);
+		for (const [code, subcode] of [[100, 1504018], [2, 1504038], [100, 1487534], [1, 99]]) {
+			expect(fail(code, subcode)).toBe(`Meta could not build this report in time. Ask for less in one request: a shorter Period, Level Account instead of Campaign, or One Row per Day off; or fetch each account in its own item. Meta error code ${code}/${subcode}.`);
+		}
+		// Neighbours of the known pairs keep Meta's words only.
+		for (const [code, subcode] of [[100, 34], [2, 1504018], [100, 1504038], [1, 98], [1, undefined]] as Array<[number, number | undefined]>) expect(fail(code, subcode)).toBe(`Meta error code ${code}${subcode ? `/${subcode}` : ''}.`);
+		expect(fail(100, undefined, 'API calls from the server require an appsecret_proof argument')).toBe(
+			'The Meta app requires App Secret proof ("Require App Secret" is on): enter the App Secret in the Meta Ads API credential, or turn the setting off in the app. Meta error code 100.',
+		);
+		expect(fail(100, undefined, 'Invalid AppSecret_Proof provided in the API argument')).toMatch(/^The Meta app requires App Secret proof/);
+		expect(fail(190, undefined, 'appsecret_proof')).toMatch(/^The access token has expired/);
 	});
 
 	it("the rate limit's wait is the largest estimate in any usage header, in minutes", () => {
@@ -154,8 +175,39 @@ describe('Google Ads: query, results, rows', () => {
 
 	it('a daily row is its own day; an account row takes the descriptive name; missing metrics are none', () => {
 		expect(googleRows([{ ...result, segments: { date: '2026-11-03' } }], 'campaign', period)[0]).toMatchObject({ date: '2026-11-03', period: { from: '2026-11-03', to: '2026-11-03' } });
-		expect(googleRows([{ customer: { id: '5', descriptiveName: 'Shop' } }], 'account', period)[0]).toEqual({ platform: 'googleAds', accountId: '5', campaignId: '', campaignName: 'Shop', date: '2026-11-01', period, spend: 0, conversions: 0, conversionValue: 0, currency: '' });
-		expect(googleRows([{}], 'campaign', period)[0]).toMatchObject({ accountId: '', campaignId: '', campaignName: '' });
+		expect(googleRows([{ customer: { id: '5', descriptiveName: 'Shop' }, metrics: { conversions: 1 } }], 'account', period)[0]).toEqual({ platform: 'googleAds', accountId: '5', campaignId: '', campaignName: 'Shop', date: '2026-11-01', period, spend: 0, conversions: 1, conversionValue: 0, currency: '' });
+		expect(googleRows([{ metrics: { costMicros: '1' } }], 'campaign', period)[0]).toMatchObject({ accountId: '', campaignId: '', campaignName: '', spend: 0 });
+	});
+
+	it('a campaign that did nothing in the period is left out, as Meta leaves it out; any one metric keeps it', () => {
+		const idle = (metrics: Record<string, unknown> | undefined) => ({ ...result, metrics });
+		expect(googleRows([idle(undefined), idle({}), idle({ costMicros: '0', conversions: 0, conversionsValue: 0 }), idle({ costMicros: null, conversions: null })], 'campaign', period)).toEqual([]);
+		// One micro is kept (spend rounds to 0.00 but was not nothing); so is a conversion without spend.
+		expect(googleRows([idle({ costMicros: '1' }), idle({ conversions: 0.5 }), idle({ conversionsValue: '0.01' }), idle({ costMicros: '-1' })], 'campaign', period)).toHaveLength(4);
+		expect(googleRows([idle({}), result, idle({ costMicros: '0' })], 'campaign', period).map((row) => row.spend)).toEqual([12.35]);
+	});
+
+	it('a stream that failed part-way (status 200, an error batch) is found, and its results are not read', () => {
+		const failed = { error: { code: 500, status: 'INTERNAL', message: 'Internal error encountered.' } };
+		expect(googleStreamFailure([{ results: [{ a: 1 }] }, failed])).toBe(failed);
+		expect(googleStreamFailure(failed)).toBe(failed);
+		expect(googleStreamFailure([{ results: [] }, null, 'x'])).toBeUndefined();
+		expect(googleStreamFailure(undefined)).toBeUndefined();
+		expect(() => googleResults([{ results: [{ a: 1 }] }, failed])).toThrow('Google Ads stopped part-way through the report: {"code":500,"status":"INTERNAL","message":"Internal error encountered."}');
+	});
+
+	it('a refused sign-in is known by n8n 2.x\'s failure cause or by Google\'s invalid_grant, also inside a wrapping error', () => {
+		expect(isRefusedSignIn({ failure: { cause: 'credential-invalid' } })).toBe(true);
+		expect(isRefusedSignIn({ body: { error: 'invalid_grant' } })).toBe(true);
+		expect(isRefusedSignIn({ message: 'wrapped', cause: { body: { error: 'invalid_grant' } } })).toBe(true);
+		expect(isRefusedSignIn({ failure: { cause: 'other' }, body: { error: 'invalid_client' } })).toBe(false);
+		expect(isRefusedSignIn({ cause: { message: 'socket hang up' } })).toBe(false);
+		expect(isRefusedSignIn(null)).toBe(false);
+		expect(isRefusedSignIn('invalid_grant')).toBe(false);
+		const looped: { cause?: unknown } = {};
+		looped.cause = looped;
+		expect(isRefusedSignIn(looped)).toBe(false);
+		expect(REFUSED_SIGN_IN_ADVICE).toMatch(/reconnect.+7 days.+Testing.+Publish app/);
 	});
 
 	it('an amount that is not a number is an error naming the field and the campaign (or the account)', () => {
@@ -214,5 +266,24 @@ describe('Google Ads: errors', () => {
 		expect(googleFailure(429, inFailure, '1')).toMatchObject({ rateLimitWaitMs: 30_000, description: expect.stringMatching(/^Google Ads' rate limit is reached: retry in 30 s, /) });
 		const inDetails = [{ error: { code: 429, status: 'RESOURCE_EXHAUSTED', details: [{ retryDelay: '4s' }] } }];
 		expect(googleFailure(429, inDetails, '1')).toMatchObject({ rateLimitWaitMs: 4000, description: expect.stringMatching(/retry in 4 s/) });
+	});
+});
+
+describe('Meta: signing a request', () => {
+	it('appsecret_proof is HMAC-SHA256 of the token keyed with the App Secret, in hex', () => {
+		// RFC 4231-style check with the well-known "quick brown fox" vector.
+		expect(appSecretProof('The quick brown fox jumps over the lazy dog', 'key')).toBe('f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8');
+	});
+
+	it('the token goes in a bearer header; the proof joins the query only when an App Secret is set, keeping what the request had', () => {
+		const request = { url: '/me', headers: { Accept: 'application/json' }, qs: { fields: 'id' } };
+		expect(signMetaRequest({ accessToken: ' EAAB ' }, request)).toEqual({ url: '/me', headers: { Accept: 'application/json', Authorization: 'Bearer EAAB' }, qs: { fields: 'id' } });
+		const bare: { url: string; qs?: Record<string, unknown> } = { url: '/x' };
+		expect(signMetaRequest({ accessToken: 'EAAB', appSecret: '  ' }, bare)).toEqual({ url: '/x', headers: { Authorization: 'Bearer EAAB' } });
+		const signed = signMetaRequest({ accessToken: 'EAAB', appSecret: ' s3cret ' }, request);
+		expect(signed.qs).toEqual({ fields: 'id', appsecret_proof: appSecretProof('EAAB', 's3cret') });
+		expect(signMetaRequest({ accessToken: 'EAAB', appSecret: 's3cret' }, bare).qs).toEqual({ appsecret_proof: appSecretProof('EAAB', 's3cret') });
+		expect(JSON.stringify(signed)).not.toContain('s3cret');
+		expect(request).toEqual({ url: '/me', headers: { Accept: 'application/json' }, qs: { fields: 'id' } });
 	});
 });

@@ -25,11 +25,22 @@ export function googleQuery(level: Level, daily: boolean, dateCondition: string)
 
 export const TIMEZONE_QUERY = 'SELECT customer.time_zone FROM customer';
 
+/**
+ * A stream can fail after it has begun: the status is then 200 and the failure is a batch holding
+ * `error` instead of `results`. That batch, for googleFailure, or undefined.
+ */
+export function googleStreamFailure(body: unknown): unknown {
+	const batches = Array.isArray(body) ? body : [body];
+	return batches.find((batch) => typeof batch === 'object' && batch !== null && 'error' in batch);
+}
+
 /** searchStream answers with a list of batches, each with `results`. */
 export function googleResults(body: unknown): Array<Record<string, unknown>> {
 	const batches = Array.isArray(body) ? body : [body];
+	const streamFailure = googleStreamFailure(body);
 	const results: Array<Record<string, unknown>> = [];
 	for (const batch of batches) {
+		if (batch === streamFailure) throw new Error(`Google Ads stopped part-way through the report: ${describeValue((batch as { error?: unknown }).error)}`);
 		const list = (batch as { results?: unknown } | null)?.results;
 		if (list === undefined) continue;
 		if (!Array.isArray(list)) throw new Error(`Google Ads answered with results that are not a list: ${describeValue(list)}`);
@@ -40,27 +51,37 @@ export function googleResults(body: unknown): Array<Record<string, unknown>> {
 
 /**
  * Rows of one period. Without segments.date Google sums the whole period per campaign; the
- * period's days are then `from`/`to`.
+ * period's days are then `from`/`to`. Google also answers for campaigns that did nothing in the
+ * period (paused, ended, not yet eligible); those rows are left out, as Meta leaves them out, so
+ * that both platforms list the same campaigns.
  */
 export function googleRows(results: Array<Record<string, unknown>>, level: Level, period: { from: string; to: string }): NormalizedAdRow[] {
-	return results.map((result) => {
-		const customer = (result.customer ?? {}) as Record<string, unknown>;
-		const campaign = (result.campaign ?? {}) as Record<string, unknown>;
-		const metrics = (result.metrics ?? {}) as Record<string, unknown>;
-		const day = String(((result.segments ?? {}) as Record<string, unknown>).date ?? '');
-		return {
-			platform: 'googleAds',
-			accountId: String(customer.id ?? ''),
-			campaignId: level === 'campaign' ? String(campaign.id ?? '') : '',
-			campaignName: level === 'campaign' ? String(campaign.name ?? '') : String(customer.descriptiveName ?? ''),
-			date: day || period.from,
-			period: day ? { from: day, to: day } : period,
-			spend: round2(number(metrics.costMicros, 'metrics.costMicros', campaign, customer) / 1_000_000),
-			conversions: number(metrics.conversions, 'metrics.conversions', campaign, customer),
-			conversionValue: round2(number(metrics.conversionsValue, 'metrics.conversionsValue', campaign, customer)),
-			currency: String(customer.currencyCode ?? ''),
-		};
-	});
+	return results.filter(didAnything).map((result) => googleRow(result, level, period));
+}
+
+/** Any metric other than missing or zero; a value that is not a number is kept, for googleRow to name. */
+function didAnything(result: Record<string, unknown>): boolean {
+	const metrics = (result.metrics ?? {}) as Record<string, unknown>;
+	return [metrics.costMicros, metrics.conversions, metrics.conversionsValue].some((value) => value !== undefined && value !== null && parseDecimal(value) !== 0);
+}
+
+function googleRow(result: Record<string, unknown>, level: Level, period: { from: string; to: string }): NormalizedAdRow {
+	const customer = (result.customer ?? {}) as Record<string, unknown>;
+	const campaign = (result.campaign ?? {}) as Record<string, unknown>;
+	const metrics = (result.metrics ?? {}) as Record<string, unknown>;
+	const day = String(((result.segments ?? {}) as Record<string, unknown>).date ?? '');
+	return {
+		platform: 'googleAds',
+		accountId: String(customer.id ?? ''),
+		campaignId: level === 'campaign' ? String(campaign.id ?? '') : '',
+		campaignName: level === 'campaign' ? String(campaign.name ?? '') : String(customer.descriptiveName ?? ''),
+		date: day || period.from,
+		period: day ? { from: day, to: day } : period,
+		spend: round2(number(metrics.costMicros, 'metrics.costMicros', campaign, customer) / 1_000_000),
+		conversions: number(metrics.conversions, 'metrics.conversions', campaign, customer),
+		conversionValue: round2(number(metrics.conversionsValue, 'metrics.conversionsValue', campaign, customer)),
+		currency: String(customer.currencyCode ?? ''),
+	};
 }
 
 /** Missing is none (Google leaves out zero metrics); anything else must be a number, never a silent 0. */
@@ -96,6 +117,21 @@ const ADVICE_BY_CODE: Record<string, (customerId: string) => string> = {
 function permissionAdvice(customerId: string): string {
 	return `This login may not read customer ${customerId}: check the account ID, and set Login Customer ID in the credential when you reach it through a manager account.`;
 }
+
+/**
+ * Google refused to renew the sign-in (`invalid_grant`). n8n 2.x raises its own "needs to be
+ * reconnected" error for it (failure cause credential-invalid); older versions pass on the OAuth
+ * client's error, which holds Google's answer.
+ */
+export function isRefusedSignIn(error: unknown): boolean {
+	const candidate = error as { failure?: { cause?: unknown }; body?: { error?: unknown }; cause?: unknown } | null;
+	if (typeof candidate !== 'object' || candidate === null) return false;
+	if (candidate.failure?.cause === 'credential-invalid' || candidate.body?.error === 'invalid_grant') return true;
+	return candidate.cause !== undefined && candidate.cause !== error && isRefusedSignIn(candidate.cause);
+}
+
+export const REFUSED_SIGN_IN_ADVICE =
+	'Google refused to renew the sign-in (invalid_grant): open the credential and reconnect it. If this comes back about 7 days after every reconnect, the OAuth consent screen of your Google Cloud project is in Testing, where Google ends every sign-in after 7 days: publish the app (Google Auth Platform > Audience > Publish app in the Cloud console), then reconnect once more.';
 
 /** The platform's own words, and what the operator can do about them. */
 export function googleFailure(status: number, body: unknown, customerId: string): PlatformFailure {

@@ -94,10 +94,14 @@ function number(value: unknown, field: string, entry: Record<string, unknown>): 
 function withoutToken(url: string): string {
 	try {
 		const parsed = new URL(url);
+		// The token, and the proof signed from it, are added to every request again by the credential.
 		parsed.searchParams.delete('access_token');
+		parsed.searchParams.delete('appsecret_proof');
 		return parsed.toString();
 	} catch {
-		return url.replace(/([?&])access_token=[^&]*&?/, '$1');
+		const [path, ...query] = url.split('?');
+		const kept = query.join('?').split('&').filter((pair) => pair !== '' && !/^(access_token|appsecret_proof)=/.test(pair));
+		return kept.length > 0 ? `${path}?${kept.join('&')}` : path;
 	}
 }
 
@@ -123,7 +127,9 @@ export function metaFailure(status: number, body: unknown, headers: Record<strin
 	const message = `Meta Ads: ${error.message ?? `request failed with status ${status}`}`;
 	const code = error.code ?? 0;
 	let description = `Meta error code ${code}${error.error_subcode ? `/${error.error_subcode}` : ''}${error.fbtrace_id ? `, trace ${error.fbtrace_id}` : ''}.`;
-	if (code === 190) description = `The access token has expired or was revoked: create a new one and update the Meta Ads API credential. ${description}`;
+	const advice = metaAdvice(code, error.error_subcode, error.message);
+	if (advice) description = `${advice} ${description}`;
+	else if (code === 190) description = `The access token has expired or was revoked: create a new one and update the Meta Ads API credential. ${description}`;
 	else if (PERMISSION_CODES.has(code)) description = `The token may not read this ad account: give it the ads_read permission on the account. ${description}`;
 	else if (RATE_LIMIT_CODES.has(code) || (code >= 80000 && code <= 80014)) {
 		const minutes = regainMinutes(headers);
@@ -131,6 +137,31 @@ export function metaFailure(status: number, body: unknown, headers: Record<strin
 		return { message, description, httpCode: String(status), rateLimitWaitMs: minutes > 0 ? minutes * 60_000 : UNSTATED_RATE_LIMIT_WAIT_MS };
 	}
 	return { message, description, httpCode: String(status) };
+}
+
+const ASK_FOR_LESS =
+	'Meta could not build this report in time. Ask for less in one request: a shorter Period, Level Account instead of Campaign, or One Row per Day off; or fetch each account in its own item.';
+
+/** Meta code/subcode pairs whose fix is known. */
+const ADVICE_BY_CODE: Record<string, string> = {
+	// "Object with ID ... does not exist, cannot be loaded due to missing permissions": Meta does not say which.
+	'100/33':
+		'Meta finds no ad account with this ID that the token may read: check the Account ID (the number after act_ in Ads Manager), and in Business Settings assign the system user (or person) of the token to this ad account.',
+	'100/1504018': ASK_FOR_LESS,
+	'2/1504038': ASK_FOR_LESS,
+	// "Please reduce the amount of data you're asking for".
+	'100/1487534': ASK_FOR_LESS,
+	// Meta's "unknown error" of the insights endpoint, which it answers for reports too large to build.
+	'1/99': ASK_FOR_LESS,
+};
+
+function metaAdvice(code: number, subcode: number | undefined, message: string | undefined): string | undefined {
+	const known = ADVICE_BY_CODE[`${code}/${subcode ?? ''}`];
+	if (known) return known;
+	if (code === 100 && /appsecret_proof/i.test(message ?? '')) {
+		return 'The Meta app requires App Secret proof ("Require App Secret" is on): enter the App Secret in the Meta Ads API credential, or turn the setting off in the app.';
+	}
+	return undefined;
 }
 
 /** Meta's own estimate, in minutes, from the usage headers it sends with throttled answers. */

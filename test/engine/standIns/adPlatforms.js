@@ -4,9 +4,13 @@
  */
 'use strict';
 
+const crypto = require('node:crypto');
 const http = require('node:http');
 
+const META_VERSION = 'v26.0';
 const META_TOKEN = 'EAAB-test-token-do-not-leak';
+// The App Secret of a Meta app with "Require App Secret" on (account act_secured).
+const META_APP_SECRET = 'app-secret-never-sent';
 const GOOGLE_ACCESS_TOKEN = 'ya29.test-access-token';
 
 function metaRow(campaign, overrides = {}) {
@@ -47,7 +51,7 @@ function metaAnswer(url, base) {
 					metaRow({ id: '2', name: 'Prospecting', spend: '300.00', purchases: '2', value: '180.00' }),
 				],
 				// Meta puts the access token into the next page's URL; the node must not carry it on.
-				paging: { cursors: { before: 'MA', after: 'Mg' }, next: `${base}/v25.0/act_111/insights?access_token=${META_TOKEN}&level=campaign&after=Mg` },
+				paging: { cursors: { before: 'MA', after: 'Mg' }, next: `${base}/${META_VERSION}/act_111/insights?access_token=${META_TOKEN}&level=campaign&after=Mg` },
 			},
 		};
 	}
@@ -88,7 +92,54 @@ function metaAnswer(url, base) {
 			body: { error: { message: 'User request limit reached', type: 'OAuthException', code: 17, error_subcode: 2446079, fbtrace_id: 'Thr0' } },
 		};
 	}
+	// A system user not assigned to the ad account: Meta cannot tell "no such account" from "not yours".
+	if (account === 'act_unassigned') {
+		return {
+			status: 400,
+			body: {
+				error: {
+					message: "Unsupported get request. Object with ID 'act_unassigned' does not exist, cannot be loaded due to missing permissions, or does not support this operation. Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api",
+					type: 'GraphMethodException',
+					code: 100,
+					error_subcode: 33,
+					fbtrace_id: 'Unas',
+				},
+			},
+		};
+	}
+	if (account === 'act_slow') return { status: 400, body: { error: { message: 'Your request timed out', type: 'OAuthException', code: 100, error_subcode: 1504018, fbtrace_id: 'Slow' } } };
+	if (account === 'act_huge') return { status: 500, body: { error: { message: 'An unknown error occurred', type: 'OAuthException', code: 1, error_subcode: 99, fbtrace_id: 'Huge' } } };
+	// An app with "Require App Secret" on: every page needs the proof signed from the token.
+	if (account === 'act_secured') {
+		const proof = url.searchParams.get('appsecret_proof');
+		if (!proof) return { status: 400, body: { error: { message: 'API calls from the server require an appsecret_proof argument', type: 'GraphMethodException', code: 100, fbtrace_id: 'NoProof' } } };
+		const expected = crypto.createHmac('sha256', META_APP_SECRET).update(META_TOKEN).digest('hex');
+		if (proof !== expected) return { status: 400, body: { error: { message: 'Invalid appsecret_proof provided in the API argument', type: 'GraphMethodException', code: 100, fbtrace_id: 'BadProof' } } };
+		if (!after) {
+			return {
+				status: 200,
+				body: {
+					data: [metaRow({ id: '41', name: 'Secured one', spend: '10.00', purchases: '1', value: '30.00' }, { account_id: 'secured' })],
+					// Meta repeats the token and the proof in the next page's URL.
+					paging: { cursors: { after: 'S2' }, next: `${base}/${META_VERSION}/act_secured/insights?access_token=${META_TOKEN}&appsecret_proof=${proof}&level=campaign&after=S2` },
+				},
+			};
+		}
+		return { status: 200, body: { data: [metaRow({ id: '42', name: 'Secured two', spend: '20.00', purchases: '2', value: '50.00' }, { account_id: 'secured' })], paging: { cursors: {} } } };
+	}
 	return { status: 400, body: { error: { message: '(#100) Unknown account', code: 100 } } };
+}
+
+/** Google's error body for a GoogleAdsFailure with one error. */
+function googleFailureBody(status, code, errorCode, message, requestId) {
+	return {
+		error: {
+			code,
+			message: code === 400 ? 'Request contains an invalid argument.' : 'The caller does not have permission',
+			status,
+			details: [{ '@type': 'type.googleapis.com/google.ads.googleads.v26.errors.GoogleAdsFailure', errors: [{ errorCode, message }], requestId }],
+		},
+	};
 }
 
 function googleAnswer(customerId, query) {
@@ -139,6 +190,31 @@ function googleAnswer(customerId, query) {
 			],
 		};
 	}
+	// A Cloud project still at Test access, which reads only test accounts.
+	if (customerId === '4031000000') {
+		return { status: 403, body: googleFailureBody('PERMISSION_DENIED', 403, { authorizationError: 'CLOUD_PROJECT_NOT_APPROVED_FOR_PRODUCTION' }, 'The Google Cloud project is not approved for production access.', 'req-test-access') };
+	}
+	if (customerId === '4032000000') {
+		return { status: 403, body: googleFailureBody('PERMISSION_DENIED', 403, { authorizationError: 'CUSTOMER_NOT_ENABLED' }, "The customer account can't be accessed because it is not yet enabled or has been deactivated.", 'req-disabled') };
+	}
+	// The API not enabled in the Cloud project: Google's own ErrorInfo, no GoogleAdsFailure.
+	if (customerId === '4033000000') {
+		return {
+			status: 403,
+			body: {
+				error: {
+					code: 403,
+					message: 'Google Ads API has not been used in project 123456 before or it is disabled. Enable it by visiting the Cloud console, then retry.',
+					status: 'PERMISSION_DENIED',
+					details: [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'SERVICE_DISABLED', domain: 'googleapis.com', metadata: { service: 'googleads.googleapis.com', consumer: 'projects/123456' } }],
+				},
+			},
+		};
+	}
+	// The manager (the credential's Login Customer ID) entered as the account to report on.
+	if (customerId === '1112223333' && !query.includes('customer.time_zone')) {
+		return { status: 400, body: googleFailureBody('INVALID_ARGUMENT', 400, { queryError: 'REQUESTED_METRICS_FOR_MANAGER' }, 'Metrics cannot be requested for a manager account. To retrieve metrics, issue separate requests against each client account under the manager account.', 'req-manager') };
+	}
 	if (query.includes('customer.time_zone')) {
 		return { status: 200, body: [{ results: [{ customer: { resourceName: `customers/${customerId}`, timeZone: 'America/New_York' } }], fieldMask: 'customer.timeZone', requestId: 'tz' }] };
 	}
@@ -148,11 +224,22 @@ function googleAnswer(customerId, query) {
 		metrics: { costMicros, conversions, conversionsValue: value },
 	});
 	if (customerId === '5550000000') return { status: 200, body: [{ fieldMask: 'campaign.id', requestId: 'empty' }] };
+	// The stream began (status 200, a first batch) and then failed.
+	if (customerId === '2005000000') {
+		return {
+			status: 200,
+			body: [
+				{ results: [row('801', 'Half a report', '1000000', 1, 10)], requestId: 'half' },
+				{ error: { code: 500, message: 'Internal error encountered.', status: 'INTERNAL', details: [{ '@type': 'type.googleapis.com/google.ads.googleads.v26.errors.GoogleAdsFailure', errors: [{ errorCode: { internalError: 'INTERNAL_ERROR' }, message: 'An internal error has occurred.' }], requestId: 'half' }] } },
+			],
+		};
+	}
 	return {
 		status: 200,
 		body: [
 			{ results: [row('701', 'Search - Brand', '150250000', 5, 900.5)], fieldMask: 'campaign.id,campaign.name', requestId: 'b1' },
-			{ results: [row('702', 'Search - Generic', '200000000', 0, 0)], requestId: 'b1' },
+			// A paused campaign, as Google answers for the whole period: no metric at all.
+			{ results: [row('702', 'Search - Generic', '200000000', 0, 0), { ...row('703', 'Search - Paused'), metrics: {} }], requestId: 'b1' },
 		],
 	};
 }
@@ -171,7 +258,7 @@ async function startAdPlatformStandIn() {
 			let answer;
 			if (url.pathname === '/token') {
 				answer = { status: 400, body: { error: 'invalid_grant', error_description: 'Token has been expired or revoked.' } };
-			} else if (url.pathname.startsWith('/v25.0/')) {
+			} else if (url.pathname.startsWith(`/${META_VERSION}/`)) {
 				answer = metaAnswer(url, base);
 			} else {
 				const match = /^\/v26\/customers\/(\d+)\/googleAds:searchStream$/.exec(url.pathname);
@@ -187,7 +274,7 @@ async function startAdPlatformStandIn() {
 		base,
 		requests,
 		credentials: {
-			realtimeBatchMetaAdsApi: { accessToken: META_TOKEN, apiVersion: 'v25.0', baseUrl: base },
+			realtimeBatchMetaAdsApi: { accessToken: META_TOKEN, apiVersion: META_VERSION, baseUrl: base },
 			realtimeBatchGoogleAdsOAuth2Api: {
 				clientId: 'client-id',
 				clientSecret: 'client-secret',
@@ -207,4 +294,4 @@ async function startAdPlatformStandIn() {
 	};
 }
 
-module.exports = { startAdPlatformStandIn, META_TOKEN, GOOGLE_ACCESS_TOKEN };
+module.exports = { startAdPlatformStandIn, META_TOKEN, META_APP_SECRET, META_VERSION, GOOGLE_ACCESS_TOKEN };
