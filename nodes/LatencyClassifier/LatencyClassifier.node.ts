@@ -6,7 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { createClassifier, type PerItemValues } from '../shared/latency/classifier';
+import { createClassifier, type PerItemNumber, type PerItemValues } from '../shared/latency/classifier';
 import { compileRequiredFields } from '../shared/latency/requiredFields';
 import { compileSchedule } from '../shared/schedule/batchSchedule';
 import { batchScheduleProperties } from './description/batchSchedule';
@@ -24,7 +24,10 @@ export class LatencyClassifier implements INodeType {
 		name: 'latencyClassifier',
 		icon: { light: 'file:latencyClassifier.svg', dark: 'file:latencyClassifier.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 2: ties between ready-made rules of both routes go Real-Time; number settings written as
+		// expressions over the item are evaluated per item. Saved version-1 nodes keep version 1's routing.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{ {"rules": "By rules", "costOfDelay": "By cost of delay", "deadline": "By deadline"}[$parameter["mode"]] }}',
 		description: 'Route each item to Real-Time or Batch by asking what a one-hour delay would cost',
 		defaults: { name: 'Latency Classifier' },
@@ -49,7 +52,7 @@ export class LatencyClassifier implements INodeType {
 		const read = settingsOrOutputs(
 			this,
 			() => {
-				const settings = readSettings(this);
+				const settings = readSettings(this, node.typeVersion);
 				return {
 					decisionField: settings.decisionField,
 					checkRequiredFields: compileRequiredFields(settings.requiredFields, 'Required Fields'),
@@ -108,5 +111,9 @@ class ItemParameters implements PerItemValues {
 
 	costExpression(): unknown {
 		return this.context.getNodeParameter('costExpression', this.itemIndex);
+	}
+
+	numberSetting(name: PerItemNumber): unknown {
+		return this.context.getNodeParameter(name, this.itemIndex);
 	}
 }

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { ClassifierSettings, RuleSpec, ValueSource } from '../shared/latency/classifier';
+import type { ClassifierSettings, NumberSetting, PerItemNumber, RuleSpec, ValueSource } from '../shared/latency/classifier';
 import type { ComparisonOperator } from '../shared/latency/comparison';
 import type { DelayCost, Route } from '../shared/latency/oneHourTest';
 import type { PresetId } from '../shared/latency/presets';
@@ -28,15 +28,16 @@ interface RawRule {
 
 /**
  * Reads the node's parameters once per execution. Rule values written as expressions stay
- * unresolved here and are evaluated per item, only when a rule is reached (the slow path).
+ * unresolved here and are evaluated per item, only when a rule is reached (the slow path); from
+ * version 2 on, so do number settings written as expressions.
  */
-export function readSettings(context: IExecuteFunctions): NodeSettings {
+export function readSettings(context: IExecuteFunctions, typeVersion: number): NodeSettings {
 	const mode = context.getNodeParameter('mode', 0) as ClassifierSettings['mode'];
 	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
 	const includeDecision = options.includeDecision !== false;
 	const timezone = ((context.getNodeParameter('timezone', 0, '') as string) || context.getTimezone()).trim();
 	return {
-		classifier: readClassifierSettings(context, mode, options),
+		classifier: readClassifierSettings(context, mode, options, typeVersion),
 		schedule: readSchedule(context),
 		timezone,
 		decisionField: includeDecision ? String(options.decisionField ?? '').trim() || DEFAULT_DECISION_FIELD : undefined,
@@ -48,7 +49,13 @@ function readClassifierSettings(
 	context: IExecuteFunctions,
 	mode: ClassifierSettings['mode'],
 	options: IDataObject,
+	typeVersion: number,
 ): ClassifierSettings {
+	// Version 1 read every number at item 0 and applied it to all items.
+	const number = (name: PerItemNumber, fallback?: number): NumberSetting => {
+		if (typeVersion >= 2 && isExpression(context.getNodeParameter(name, 0, fallback, { rawExpressions: true }))) return { perItem: true };
+		return context.getNodeParameter(name, 0, fallback) as number;
+	};
 	switch (mode) {
 		case 'costOfDelay': {
 			const source = context.getNodeParameter('costSource', 0) as 'field' | 'expression';
@@ -59,17 +66,17 @@ function readClassifierSettings(
 						? {
 								kind: 'field',
 								field: context.getNodeParameter('costField', 0) as string,
-								multiplier: context.getNodeParameter('costMultiplier', 0) as number,
+								multiplier: number('costMultiplier'),
 							}
 						: { kind: 'expression' },
-				threshold: context.getNodeParameter('costThreshold', 0) as number,
+				threshold: number('costThreshold'),
 			};
 		}
 		case 'deadline':
 			return {
 				mode,
 				deadlineField: context.getNodeParameter('deadlineField', 0) as string,
-				marginMinutes: context.getNodeParameter('marginMinutes', 0, 0) as number,
+				marginMinutes: number('marginMinutes', 0),
 			};
 		default: {
 			const rawRules = context.getNodeParameter('rules.rule', 0, [], { rawExpressions: true }) as RawRule[];
@@ -80,6 +87,7 @@ function readClassifierSettings(
 				eventTypeField: context.getNodeParameter('eventTypeField', 0, '') as string,
 				noMatchRoute: context.getNodeParameter('noMatchRoute', 0, 'batch') as Route,
 				caseSensitive: options.caseSensitive === true,
+				tiesGoRealTime: typeVersion >= 2,
 			};
 		}
 	}
@@ -99,8 +107,12 @@ function toRuleSpec(raw: RawRule): RuleSpec {
 	};
 }
 
+function isExpression(value: unknown): boolean {
+	return typeof value === 'string' && value.startsWith('=');
+}
+
 function valueSource(value: unknown): ValueSource {
-	if (typeof value === 'string' && value.startsWith('=')) return { perItem: true };
+	if (isExpression(value)) return { perItem: true };
 	return { perItem: false, value: value ?? '' };
 }
 

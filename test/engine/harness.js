@@ -240,11 +240,11 @@ function createSession(workflow, { staticData = {}, mode = 'trigger' } = {}) {
  * The workflow most node tests need: a manual trigger (whose output the test pins) feeding one node
  * of this package. `settings` are node-level settings such as onError or credentials.
  */
-function triggerThenNode({ type, name, parameters = {}, settings = {}, trigger = 'Input', extraNodes = [], extraConnections = {} }) {
+function triggerThenNode({ type, name, parameters = {}, settings = {}, trigger = 'Input', extraNodes = [], extraConnections = {}, typeVersion = 1 }) {
 	return {
 		nodes: [
 			{ id: 'trigger', name: trigger, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			{ id: 'node', name, type: `${PACKAGE_NAME}.${type}`, typeVersion: 1, position: [220, 0], parameters, ...settings },
+			{ id: 'node', name, type: `${PACKAGE_NAME}.${type}`, typeVersion, position: [220, 0], parameters, ...settings },
 			...extraNodes,
 		],
 		connections: { [trigger]: { main: [[{ node: name, type: 'main', index: 0 }]] }, ...extraConnections },

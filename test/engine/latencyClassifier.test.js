@@ -7,11 +7,11 @@ const { runWorkflow, triggerThenNode } = require('./harness');
 const AT = '2026-11-27T10:00:00Z';
 const CLASSIFIER = 'Latency Classifier';
 
-const workflow = (parameters, nodeSettings = {}) =>
-	triggerThenNode({ type: 'latencyClassifier', name: CLASSIFIER, parameters: { timezone: 'UTC', ...parameters }, settings: nodeSettings });
+const workflow = (parameters, nodeSettings = {}, typeVersion = 1) =>
+	triggerThenNode({ type: 'latencyClassifier', name: CLASSIFIER, parameters: { timezone: 'UTC', ...parameters }, settings: nodeSettings, typeVersion });
 
-const run = (parameters, items, nodeSettings) =>
-	runWorkflow({ workflow: workflow(parameters, nodeSettings), pinData: { Input: items }, at: AT });
+const run = (parameters, items, nodeSettings, typeVersion) =>
+	runWorkflow({ workflow: workflow(parameters, nodeSettings, typeVersion), pinData: { Input: items }, at: AT });
 
 const costMode = { mode: 'costOfDelay', costField: 'cost', costMultiplier: 1, costThreshold: 10 };
 const mixedCosts = [{ cost: 50 }, { cost: 'lots' }, { cost: 2 }, {}];
@@ -214,5 +214,43 @@ describe('every item leaves on exactly one output', () => {
 				if (item.json.error === undefined) expect(item.json.latency.route).toBe(route);
 			}
 		}
+	});
+});
+
+describe('version 2 (new nodes) against version 1 (saved workflows)', () => {
+	const routes = (result) => result.jsonOutputsOf(CLASSIFIER).map((output) => output.map((json) => json.id));
+	const readyMade = { mode: 'rules', readyMadeRules: ['customerRequest', 'reporting', 'newLead', 'dataSync'], eventTypeField: 'event' };
+
+	it('a tie of a Real-Time and a Batch ready-made rule: version 2 goes Real-Time and says why; version 1 keeps its Batch', async () => {
+		const items = [{ id: 1, event: 'urgent_report' }, { id: 2, event: 'lead sync' }, { id: 3, event: 'report' }];
+		const v1 = await run(readyMade, items, {}, 1);
+		expect(routes(v1)).toEqual([[], [1, 2, 3]]);
+		expect(v1.jsonOutputsOf(CLASSIFIER)[1][0].latency).not.toHaveProperty('alsoMatched');
+		const v2 = await run(readyMade, items, {}, 2);
+		expect(routes(v2)).toEqual([[1], [2, 3]]);
+		expect(v2.jsonOutputsOf(CLASSIFIER)[0][0].latency).toMatchObject({ rule: 'VIP or time-sensitive customer request', alsoMatched: 'Reporting', reason: expect.stringContaining('a tie goes Real-Time') });
+	});
+
+	it('Real-Time From as an expression over the item: version 2 reads it per item; version 1 applied item 0\'s to all', async () => {
+		const parameters = { mode: 'costOfDelay', costField: 'cost', costMultiplier: 1, costThreshold: '={{ $json.limit }}' };
+		const items = [{ id: 1, cost: 50, limit: 100 }, { id: 2, cost: 50, limit: 40 }, { id: 3, cost: 5, limit: 5 }];
+		expect(routes(await run(parameters, items, {}, 1))).toEqual([[], [1, 2, 3]]);
+		const v2 = await run(parameters, items, {}, 2);
+		expect(routes(v2)).toEqual([[2, 3], [1]]);
+		expect(v2.jsonOutputsOf(CLASSIFIER)[0].map((json) => json.latency.reason)).toEqual([
+			'A one-hour delay costs 50 (cost), at or above the real-time threshold of 40.',
+			'A one-hour delay costs 5 (cost), at or above the real-time threshold of 5.',
+		]);
+	});
+
+	it('per-item Multiply By and Safety Margin; an item whose expression gives no number fails naming the setting and the item', async () => {
+		const costs = await run({ mode: 'costOfDelay', costField: 'cost', costMultiplier: '={{ $json.share }}', costThreshold: 10 }, [{ id: 1, cost: 100, share: 0.1 }, { id: 2, cost: 100, share: 0.05 }], {}, 2);
+		expect(routes(costs)).toEqual([[1], [2]]);
+		const margins = await run({ mode: 'deadline', deadlineField: 'due', marginMinutes: '={{ $json.slack }}', runAt: '11:00' }, [{ id: 1, due: '2026-11-27T11:20:00Z', slack: 30 }, { id: 2, due: '2026-11-27T11:20:00Z', slack: 10 }], {}, 2);
+		expect(routes(margins)).toEqual([[1], [2]]);
+		const failed = await run({ mode: 'costOfDelay', costField: 'cost', costMultiplier: 1, costThreshold: '={{ $json.limit }}' }, [{ id: 1, cost: 5, limit: 1 }, { id: 2, cost: 5 }], { onError: 'continueRegularOutput' }, 2);
+		const [realTime, batch] = failed.jsonOutputsOf(CLASSIFIER);
+		expect(realTime.map((json) => json.error ?? json.id)).toEqual([1, '"Real-Time From" in item 1 is missing; its expression gave no value for this item']);
+		expect(batch).toEqual([]);
 	});
 });

@@ -70,3 +70,16 @@ test('the Latency Classifier comes with its codex, themed icons and two named ou
 	expect(description.outputNames).toEqual(['Real-Time', 'Batch']);
 	expect(description.usableAsTool).toBe(true);
 });
+
+test('the Latency Classifier has versions 1 and 2; a node dragged from the panel gets 2, saved workflows keep 1', () => {
+	const classifier = loader.types.nodes.find((node) => node.name === 'latencyClassifier');
+	expect(classifier.version).toEqual([1, 2]);
+	expect(classifier.defaultVersion).toBe(2);
+	// The templates are imported as new workflows: they use the newest version.
+	for (const file of ['lead-intake-realtime.json', 'business-health.json']) {
+		const template = JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'workflows', file), 'utf8'));
+		const nodes = template.nodes.filter((node) => node.type === 'n8n-nodes-realtime-batch.latencyClassifier');
+		expect(nodes.length).toBeGreaterThan(0);
+		for (const node of nodes) expect({ file, typeVersion: node.typeVersion }).toEqual({ file, typeVersion: 2 });
+	}
+});

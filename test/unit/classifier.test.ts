@@ -20,6 +20,9 @@ const noPerItemValues: PerItemValues = {
 	costExpression: () => {
 		throw new Error('not expected');
 	},
+	numberSetting: () => {
+		throw new Error('not expected');
+	},
 };
 
 const rule = (name: string, field: string, operator: string, value: unknown, delayCost: RuleSpec['delayCost']): RuleSpec => ({
@@ -129,6 +132,9 @@ describe('rules mode', () => {
 				return 'true';
 			},
 			costExpression: () => 0,
+			numberSetting: () => {
+				throw new Error('not expected');
+			},
 		};
 		const classify = rulesClassifier({
 			rules: [

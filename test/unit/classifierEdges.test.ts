@@ -4,17 +4,19 @@
  * at the end of the safety margin, event types that are not text, rule names left empty, the
  * decision cache.
  */
-import { createClassifier, type ClassifierSettings, type PerItemValues } from '../../nodes/shared/latency/classifier';
+import { createClassifier, type ClassifierSettings, type PerItemNumber, type PerItemValues } from '../../nodes/shared/latency/classifier';
+import { ALL_PRESET_IDS } from '../../nodes/shared/latency/presets';
 import { compileSchedule } from '../../nodes/shared/schedule/batchSchedule';
 import { itemProblem } from './thrown';
 
 const NOW = Date.parse('2026-11-27T10:00:00Z');
 const NEXT_RUN = Date.parse('2026-11-28T06:00:00Z');
 const schedule = compileSchedule({ kind: 'daily', time: '06:00' }, 'UTC');
-const perItem = (values: Partial<{ ruleValue: unknown; ruleExpression: unknown; costExpression: unknown }>): PerItemValues => ({
+const perItem = (values: Partial<{ ruleValue: unknown; ruleExpression: unknown; costExpression: unknown; numbers: Partial<Record<PerItemNumber, unknown>> }>): PerItemValues => ({
 	ruleValue: () => values.ruleValue,
 	ruleExpression: () => values.ruleExpression,
 	costExpression: () => values.costExpression,
+	numberSetting: (name) => values.numbers?.[name],
 });
 const none = perItem({});
 const failure = itemProblem;
@@ -143,5 +145,73 @@ describe('deadline', () => {
 		for (const dueAt of [undefined, null, '']) expect(failure(() => byDeadline(0)({ dueAt }, none))).toBe('dueAt: is missing; it must hold when the item is due');
 		expect(failure(() => byDeadline(0)({ dueAt: 'soon' }, none))).toBe('dueAt: is "soon", which is not a date; use ISO 8601 such as 2026-11-27T18:00:00Z or a Unix timestamp');
 		expect(failure(() => byDeadline(0)({ dueAt: 1e20 }, none))).toMatch(/^dueAt: is 100000000000000000000, which is not a date/);
+	});
+});
+
+describe('version 2: number settings written as expressions are read per item', () => {
+	const PER_ITEM = { perItem: true } as const;
+
+	it('Real-Time From per item: at the item\'s own threshold Real-Time, just below Batch', () => {
+		const classify = createClassifier({ mode: 'costOfDelay', cost: { kind: 'field', field: 'amount', multiplier: 1 }, threshold: PER_ITEM }, schedule, NOW);
+		expect(classify({ amount: 50 }, perItem({ numbers: { costThreshold: 50 } }))).toMatchObject({ route: 'realTime', reason: 'A one-hour delay costs 50 (amount), at or above the real-time threshold of 50.' });
+		expect(classify({ amount: 50 }, perItem({ numbers: { costThreshold: '50.01' } }))).toMatchObject({ route: 'batch', reason: 'A one-hour delay costs 50 (amount), below the real-time threshold of 50.01.' });
+		expect(classify({ amount: 0 }, perItem({ numbers: { costThreshold: 0 } })).route).toBe('realTime');
+	});
+
+	it('Multiply By per item is applied and shown', () => {
+		const classify = createClassifier({ mode: 'costOfDelay', cost: { kind: 'field', field: 'amount', multiplier: PER_ITEM }, threshold: 100 }, schedule, NOW);
+		expect(classify({ amount: 400 }, perItem({ numbers: { costMultiplier: 0.25 } }))).toMatchObject({ route: 'realTime', delayCostAmount: 100, reason: 'A one-hour delay costs 100 (amount 400 × 0.25), at or above the real-time threshold of 100.' });
+		expect(classify({ amount: 400 }, perItem({ numbers: { costMultiplier: 1 } })).reason).toBe('A one-hour delay costs 400 (amount), at or above the real-time threshold of 100.');
+	});
+
+	it('Safety Margin per item: the end of the item\'s own margin is Batch, a millisecond before it Real-Time', () => {
+		const classify = createClassifier({ mode: 'deadline', deadlineField: 'dueAt', marginMinutes: PER_ITEM }, schedule, NOW);
+		const margin = (minutes: unknown) => perItem({ numbers: { marginMinutes: minutes } });
+		expect(classify({ dueAt: NEXT_RUN + 15 * 60_000 - 1 }, margin(15))).toMatchObject({ route: 'realTime', reason: expect.stringContaining('within the 15-minute safety margin') });
+		expect(classify({ dueAt: NEXT_RUN + 15 * 60_000 }, margin('15'))).toMatchObject({ route: 'batch', reason: expect.stringContaining('and the 15-minute safety margin') });
+		expect(classify({ dueAt: NEXT_RUN }, margin(0)).reason).toBe('Due 2026-11-28T06:00:00Z, not before the next batch run at 2026-11-28T06:00:00Z.');
+		expect(classify({ dueAt: NEXT_RUN }, margin(0.5)).reason).toBe('Due 2026-11-28T06:00:00Z, within the 0.5-minute safety margin after the next batch run at 2026-11-28T06:00:00Z.');
+	});
+
+	it('an expression that gives no number, or a negative one, is an error naming the setting', () => {
+		const classify = createClassifier({ mode: 'costOfDelay', cost: { kind: 'field', field: 'amount', multiplier: PER_ITEM }, threshold: PER_ITEM }, schedule, NOW);
+		const numbers = (costThreshold: unknown, costMultiplier: unknown = 1) => perItem({ numbers: { costThreshold, costMultiplier } });
+		for (const missing of [undefined, null, '']) expect(failure(() => classify({ amount: 1 }, numbers(missing)))).toBe('Real-Time From: is missing; its expression gave no value for this item');
+		expect(failure(() => classify({ amount: 1 }, numbers('lots')))).toBe('Real-Time From: is "lots", which is not a number');
+		expect(failure(() => classify({ amount: 1 }, numbers(-1)))).toBe('Real-Time From: is -1; it cannot be negative');
+		expect(failure(() => classify({ amount: 1 }, numbers(10, -0.5)))).toBe('Multiply By: is -0.5; it cannot be negative');
+		const deadline = createClassifier({ mode: 'deadline', deadlineField: 'dueAt', marginMinutes: PER_ITEM }, schedule, NOW);
+		expect(failure(() => deadline({ dueAt: NEXT_RUN }, perItem({ numbers: { marginMinutes: {} } })))).toBe('Safety Margin (Minutes): is {}, which is not a number');
+	});
+
+	it('a fixed number is never asked per item', () => {
+		const classify = createClassifier({ mode: 'costOfDelay', cost: { kind: 'field', field: 'amount', multiplier: 1 }, threshold: 10 }, schedule, NOW);
+		expect(classify({ amount: 10 }, { ...none, numberSetting: () => { throw new Error('asked'); } }).route).toBe('realTime');
+	});
+});
+
+describe('version 2: a tie between ready-made rules of both routes goes Real-Time, and the record says so', () => {
+	const rules = (tiesGoRealTime?: boolean) => createClassifier({ mode: 'rules', rules: [], presets: ALL_PRESET_IDS, eventTypeField: 'eventType', noMatchRoute: 'batch', caseSensitive: false, tiesGoRealTime }, schedule, NOW);
+
+	it('"urgent report": version 1 goes Batch (the rule named last), version 2 Real-Time with both rules named', () => {
+		expect(rules()({ eventType: 'urgent_report' }, none)).toMatchObject({ route: 'batch', rule: 'Reporting' });
+		expect(rules(false)({ eventType: 'urgent_report' }, none)).not.toHaveProperty('alsoMatched');
+		expect(rules(true)({ eventType: 'urgent_report' }, none)).toEqual({
+			route: 'realTime',
+			decidedBy: 'readyMadeRule',
+			rule: 'VIP or time-sensitive customer request',
+			alsoMatched: 'Reporting',
+			reason: 'Event type "urgent_report" matches the ready-made rules "VIP or time-sensitive customer request" ("urgent") and "Reporting" ("report") equally; a tie goes Real-Time, since a wrong Batch costs money or trust and a wrong Real-Time costs one execution: a one-hour delay costs trust.',
+			delayCost: 'trust',
+		});
+	});
+
+	it('a stronger (longer) match is no tie; neither is a tie within one route', () => {
+		expect(rules(true)({ eventType: 'urgent daily report' }, none)).toMatchObject({ route: 'batch', rule: 'Reporting' });
+		expect(rules(true)({ eventType: 'urgent daily report' }, none)).not.toHaveProperty('alsoMatched');
+		expect(rules(true)({ eventType: 'backup archive' }, none)).not.toHaveProperty('alsoMatched');
+		expect(rules(true)({ eventType: 'backup archive' }, none)).toMatchObject({ route: 'batch', rule: 'Log archival' });
+		expect(rules(true)({ eventType: 'outage urgent' }, none)).toMatchObject({ route: 'realTime', rule: 'VIP or time-sensitive customer request' });
+		expect(rules(true)({ eventType: 'outage urgent' }, none)).not.toHaveProperty('alsoMatched');
 	});
 });

@@ -88,3 +88,26 @@ describe('createPresetMatcher', () => {
 		}
 	});
 });
+
+describe('createPresetMatcher with ties going Real-Time (node version 2)', () => {
+	const v1 = createPresetMatcher(ALL_PRESET_IDS);
+	const v2 = createPresetMatcher(ALL_PRESET_IDS, { tiesGoRealTime: true });
+
+	it('a tie of both routes: version 1 takes the one named last, version 2 the Real-Time one, naming the Batch one', () => {
+		expect(v1('urgent_report')).toEqual({ preset: expect.objectContaining({ id: 'reporting' }), synonym: 'report' });
+		expect(v1('report urgent')?.preset.id).toBe('customerRequest');
+		expect(v2('urgent_report')).toEqual({ preset: expect.objectContaining({ id: 'customerRequest' }), synonym: 'urgent', tiedWith: { preset: expect.objectContaining({ id: 'reporting' }), synonym: 'report' } });
+		expect(v2('report urgent')).toMatchObject({ preset: { id: 'customerRequest' }, tiedWith: { preset: { id: 'reporting' } } });
+	});
+
+	it('among several, the last Real-Time one wins and the last Batch one is named', () => {
+		expect(v2('vip backup outage sync')).toMatchObject({ preset: { id: 'systemDown' }, synonym: 'outage', tiedWith: { preset: { id: 'dataSync' }, synonym: 'sync' } });
+	});
+
+	it('no tie without both routes among the strongest matches', () => {
+		expect(v2('backup archive')).toEqual({ preset: expect.objectContaining({ id: 'logArchival' }), synonym: 'archive' });
+		expect(v2('vip outage')).toEqual({ preset: expect.objectContaining({ id: 'systemDown' }), synonym: 'outage' });
+		expect(v2('urgent weekly report')).toEqual({ preset: expect.objectContaining({ id: 'reporting' }), synonym: 'weekly report' });
+		expect(v2('page_view')).toBeUndefined();
+	});
+});

@@ -32,7 +32,7 @@ export const costOfDelayProperties: INodeProperties[] = [
 		displayOptions: showFor({ costSource: ['field'] }),
 		default: 1,
 		description:
-			'The share of the amount a one-hour delay loses, e.g. 0.1 when a lead loses 10% of its value per hour of waiting. Keep 1 when the field already holds the cost.',
+			'The share of the amount a one-hour delay loses, e.g. 0.1 when a lead loses 10% of its value per hour of waiting. Keep 1 when the field already holds the cost Can differ per item: map a field of the item here (a node of version 1 reads it once, from the first item).',
 	},
 	{
 		displayName: 'Cost of a One-Hour Delay',
@@ -50,6 +50,6 @@ export const costOfDelayProperties: INodeProperties[] = [
 		typeOptions: { minValue: 0 },
 		displayOptions: showFor(),
 		default: 100,
-		description: 'Items whose one-hour delay costs at least this amount go to Real-Time; the rest wait for the batch run',
+		description: 'Items whose one-hour delay costs at least this amount go to Real-Time; the rest wait for the batch run. Can differ per item: map a field of the item here (a node of version 1 reads it once, from the first item).',
 	},
 ];

@@ -22,6 +22,6 @@ export const deadlineProperties: INodeProperties[] = [
 		displayOptions: showFor,
 		default: 0,
 		description:
-			'Also send items due up to this many minutes after the next batch run to Real-Time, since a batch run takes time to finish',
+			'Also send items due up to this many minutes after the next batch run to Real-Time, since a batch run takes time to finish. Can differ per item: map a field of the item here (a node of version 1 reads it once, from the first item).',
 	},
 ];

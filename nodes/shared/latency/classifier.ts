@@ -27,6 +27,13 @@ export interface RuleSpec {
 	condition: RuleCondition;
 }
 
+/** A number setting: fixed, or (node version 2 on) an expression over the item, evaluated per item. */
+export type NumberSetting = number | { perItem: true };
+
+/** The number settings that may be expressions over the item, by parameter, with their display names. */
+export const PER_ITEM_NUMBERS = { costThreshold: 'Real-Time From', costMultiplier: 'Multiply By', marginMinutes: 'Safety Margin (Minutes)' } as const;
+export type PerItemNumber = keyof typeof PER_ITEM_NUMBERS;
+
 export type ClassifierSettings =
 	| {
 			mode: 'rules';
@@ -35,19 +42,22 @@ export type ClassifierSettings =
 			eventTypeField: string;
 			noMatchRoute: Route;
 			caseSensitive: boolean;
+			/** Node version 2 on: a tie between ready-made rules of both routes goes Real-Time. */
+			tiesGoRealTime?: boolean;
 	  }
 	| {
 			mode: 'costOfDelay';
-			cost: { kind: 'field'; field: string; multiplier: number } | { kind: 'expression' };
-			threshold: number;
+			cost: { kind: 'field'; field: string; multiplier: NumberSetting } | { kind: 'expression' };
+			threshold: NumberSetting;
 	  }
-	| { mode: 'deadline'; deadlineField: string; marginMinutes: number };
+	| { mode: 'deadline'; deadlineField: string; marginMinutes: NumberSetting };
 
 /** Values the node shell evaluates for the current item, only when a rule actually needs them. */
 export interface PerItemValues {
 	ruleValue(ruleIndex: number): unknown;
 	ruleExpression(ruleIndex: number): unknown;
 	costExpression(): unknown;
+	numberSetting(name: PerItemNumber): unknown;
 }
 
 export type DecidedBy = 'rule' | 'readyMadeRule' | 'noMatch' | 'costOfDelay' | 'deadline';
@@ -56,6 +66,8 @@ export interface Decision {
 	route: Route;
 	decidedBy: DecidedBy;
 	rule?: string;
+	/** The ready-made Batch rule that matched as strongly as the Real-Time one and lost the tie. */
+	alsoMatched?: string;
 	reason: string;
 	delayCost?: DelayCost;
 	delayCostAmount?: number;
@@ -99,7 +111,7 @@ const EVENT_CACHE_LIMIT = 10_000;
 
 function createRulesDecider(settings: Extract<ClassifierSettings, { mode: 'rules' }>, clock: Clock): Classify {
 	const rules = settings.rules.map((rule, index) => compileRule(rule, index, settings.caseSensitive, clock));
-	const matchPreset = createPresetMatcher(settings.presets);
+	const matchPreset = createPresetMatcher(settings.presets, { tiesGoRealTime: settings.tiesGoRealTime === true });
 	const readEventType =
 		settings.presets.length > 0 ? settingFieldReader(settings.eventTypeField, 'Event Type Field') : undefined;
 	const noMatch = (note: string) =>
@@ -122,7 +134,10 @@ function createRulesDecider(settings: Extract<ClassifierSettings, { mode: 'rules
 						route: routeFor(match.preset.delayCost),
 						decidedBy: 'readyMadeRule',
 						rule: match.preset.label,
-						reason: `Event type "${eventType}" matches the ready-made rule "${match.preset.label}": ${describeCost(match.preset.delayCost)}.`,
+						...(match.tiedWith ? { alsoMatched: match.tiedWith.preset.label } : {}),
+						reason: match.tiedWith
+							? `Event type "${eventType}" matches the ready-made rules "${match.preset.label}" ("${match.synonym}") and "${match.tiedWith.preset.label}" ("${match.tiedWith.synonym}") equally; a tie goes Real-Time, since a wrong Batch costs money or trust and a wrong Real-Time costs one execution: ${describeCost(match.preset.delayCost)}.`
+							: `Event type "${eventType}" matches the ready-made rule "${match.preset.label}": ${describeCost(match.preset.delayCost)}.`,
 						delayCost: match.preset.delayCost,
 					}),
 				)
@@ -209,12 +224,14 @@ function compileCostReader(cost: CostSetting): (json: unknown, perItem: PerItemV
 	}
 	const readField = settingFieldReader(cost.field, 'Amount Field');
 	const field = cost.field.trim();
-	return (json) => {
+	const readMultiplier = numberSettingReader(cost.multiplier, 'costMultiplier');
+	return (json, perItem) => {
 		const value = requireNumber(readField(json), field);
-		const detail = cost.multiplier === 1 ? field : `${field} ${formatDecimal(value)} × ${formatDecimal(cost.multiplier)}`;
-		const amount = value * cost.multiplier;
+		const multiplier = readMultiplier(perItem);
+		const detail = multiplier === 1 ? field : `${field} ${formatDecimal(value)} × ${formatDecimal(multiplier)}`;
+		const amount = value * multiplier;
 		if (!Number.isFinite(amount)) {
-			throw new InvalidItemValueError(field, `is ${describeValue(value)}; times ${formatDecimal(cost.multiplier)} that is too large to be a cost`);
+			throw new InvalidItemValueError(field, `is ${describeValue(value)}; times ${formatDecimal(multiplier)} that is too large to be a cost`);
 		}
 		// Rounded to a millionth so that 499 × 0.1 is 49.9, not 49.900000000000006.
 		return { amount: Math.abs(amount) < 1e15 ? Math.round(amount * 1e6) / 1e6 : amount, detail };
@@ -223,9 +240,10 @@ function compileCostReader(cost: CostSetting): (json: unknown, perItem: PerItemV
 
 function createCostDecider(settings: Extract<ClassifierSettings, { mode: 'costOfDelay' }>, clock: Clock): Classify {
 	const readCost = compileCostReader(settings.cost);
-	const threshold = settings.threshold;
+	const readThreshold = numberSettingReader(settings.threshold, 'costThreshold');
 	return (json, perItem) => {
 		const { amount, detail } = readCost(json, perItem);
+		const threshold = readThreshold(perItem);
 		const urgent = amount >= threshold;
 		const comparison = urgent ? 'at or above' : 'below';
 		return decision(clock, {
@@ -235,6 +253,20 @@ function createCostDecider(settings: Extract<ClassifierSettings, { mode: 'costOf
 			delayCost: urgent ? 'money' : 'nothing',
 			delayCostAmount: amount,
 		});
+	};
+}
+
+/** A fixed number as it is; an expression's result per item, which must be a number of 0 or more. */
+function numberSettingReader(setting: NumberSetting, name: PerItemNumber): (perItem: PerItemValues) => number {
+	if (typeof setting === 'number') return () => setting;
+	const label = PER_ITEM_NUMBERS[name];
+	return (perItem) => {
+		const value = perItem.numberSetting(name);
+		if (value === undefined || value === null || value === '') throw new InvalidItemValueError(label, 'is missing; its expression gave no value for this item');
+		const number = parseDecimal(value);
+		if (!Number.isFinite(number)) throw new InvalidItemValueError(label, `is ${describeValue(value)}, which is not a number`);
+		if (number < 0) throw new InvalidItemValueError(label, `is ${formatDecimal(number)}; it cannot be negative`);
+		return number;
 	};
 }
 
@@ -251,12 +283,9 @@ function requireNumber(value: unknown, field: string): number {
 function createDeadlineDecider(settings: Extract<ClassifierSettings, { mode: 'deadline' }>, clock: Clock): Classify {
 	const readDeadline = settingFieldReader(settings.deadlineField, 'Due Date Field');
 	const field = settings.deadlineField.trim();
-	const marginMs = settings.marginMinutes * 60_000;
+	const readMargin = numberSettingReader(settings.marginMinutes, 'marginMinutes');
 	const run = `the next batch run at ${clock.nextBatchRun}`;
-	const margin = `the ${settings.marginMinutes}-minute safety margin`;
-	const whyNow = (due: number) => (due < clock.nextRun ? `before ${run}` : `within ${margin} after ${run}`);
-	const whyLater = marginMs > 0 ? `after ${run} and ${margin}` : `not before ${run}`;
-	return (json) => {
+	return (json, perItem) => {
 		const raw = readDeadline(json);
 		if (raw === undefined || raw === null || raw === '') {
 			throw new InvalidItemValueError(field, 'is missing; it must hold when the item is due');
@@ -278,11 +307,16 @@ function createDeadlineDecider(settings: Extract<ClassifierSettings, { mode: 'de
 				dueAt,
 			};
 		}
+		const marginMinutes = readMargin(perItem);
+		const marginMs = marginMinutes * 60_000;
+		const margin = `the ${formatDecimal(marginMinutes)}-minute safety margin`;
+		const whyNow = due < clock.nextRun ? `before ${run}` : `within ${margin} after ${run}`;
+		const whyLater = marginMs > 0 ? `after ${run} and ${margin}` : `not before ${run}`;
 		const urgent = due < clock.nextRun + marginMs;
 		return decision(clock, {
 			route: urgent ? 'realTime' : 'batch',
 			decidedBy: 'deadline',
-			reason: `Due ${dueAt}, ${urgent ? whyNow(due) : whyLater}.`,
+			reason: `Due ${dueAt}, ${urgent ? whyNow : whyLater}.`,
 			dueAt,
 		});
 	};

@@ -1,4 +1,4 @@
-import type { DelayCost } from './oneHourTest';
+import { routeFor, type DelayCost } from './oneHourTest';
 
 /**
  * Ready-made rules for the cases the design note names. Each matches an event-type value by
@@ -130,14 +130,25 @@ export function eventWords(value: string): string[] {
 export interface PresetMatch {
 	preset: Preset;
 	synonym: string;
+	/** Set when a ready-made rule of the other route matched as strongly, and lost the tie. */
+	tiedWith?: { preset: Preset; synonym: string };
+}
+
+export interface PresetMatcherOptions {
+	/**
+	 * Node version 2 on: when rules of both routes match equally, Real-Time wins (a wrong Batch costs
+	 * money or trust, a wrong Real-Time one execution). Version 1: the rule named last wins.
+	 */
+	tiesGoRealTime?: boolean;
 }
 
 /**
  * Builds a matcher for the enabled presets. A value matches a synonym when the synonym's words
  * appear in it in a row. The longest synonym wins; between equally long ones the one mentioned
- * last wins, as the last word of a compound names the thing ("lead enrichment" is enrichment).
+ * last wins, as the last word of a compound names the thing ("lead enrichment" is enrichment),
+ * unless the tie is between the routes and ties go Real-Time.
  */
-export function createPresetMatcher(enabled: readonly PresetId[]): (eventType: string) => PresetMatch | undefined {
+export function createPresetMatcher(enabled: readonly PresetId[], options: PresetMatcherOptions = {}): (eventType: string) => PresetMatch | undefined {
 	const bySynonym = new Map<string, PresetMatch>();
 	let longest = 0;
 	for (const preset of PRESETS) {
@@ -151,22 +162,36 @@ export function createPresetMatcher(enabled: readonly PresetId[]): (eventType: s
 	}
 	return (eventType) => {
 		const words = eventWords(eventType);
-		let best: PresetMatch | undefined;
-		let bestLength = 0;
-		let bestEnd = -1;
+		// The matches of the greatest length, in the order they end.
+		let strongest: PresetMatch[] = [];
+		let strongestLength = 0;
 		for (let start = 0; start < words.length; start++) {
 			let key = '';
 			for (let end = start; end < words.length && end - start < longest; end++) {
 				key = end === start ? words[end] : `${key} ${words[end]}`;
 				const match = bySynonym.get(key);
+				if (!match) continue;
 				const length = end - start + 1;
-				if (match && (length > bestLength || (length === bestLength && end > bestEnd))) {
-					best = match;
-					bestLength = length;
-					bestEnd = end;
+				if (length > strongestLength) {
+					strongest = [match];
+					strongestLength = length;
+				} else if (length === strongestLength) {
+					strongest.push(match);
 				}
 			}
 		}
-		return best;
+		return options.tiesGoRealTime ? realTimeWinsTies(strongest) : strongest[strongest.length - 1];
 	};
+}
+
+function realTimeWinsTies(strongest: PresetMatch[]): PresetMatch | undefined {
+	const last = strongest[strongest.length - 1];
+	let lastRealTime: PresetMatch | undefined;
+	let lastBatch: PresetMatch | undefined;
+	for (const match of strongest) {
+		if (routeFor(match.preset.delayCost) === 'realTime') lastRealTime = match;
+		else lastBatch = match;
+	}
+	if (!lastRealTime || !lastBatch) return last;
+	return { ...lastRealTime, tiedWith: { preset: lastBatch.preset, synonym: lastBatch.synonym } };
 }
