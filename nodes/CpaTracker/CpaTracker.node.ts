@@ -16,7 +16,10 @@ export class CpaTracker implements INodeType {
 		name: 'cpaTracker',
 		icon: { light: 'file:cpaTracker.svg', dark: 'file:cpaTracker.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 2: spend with no conversion is judged against the target CPA (No-Conversion Limit), not the
+		// Minimum Spend; "1 conversion" in messages. Saved version-1 nodes keep version 1's verdicts.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{ "Target " + $parameter["targetCpa"] }}',
 		description: 'Cost per acquisition per campaign against a target, with alerts that fire on change, not on every run',
 		defaults: { name: 'CPA Tracker' },

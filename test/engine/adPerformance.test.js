@@ -209,3 +209,44 @@ describe('alert state across consecutive executions', () => {
 		}
 	});
 });
+
+describe('CPA Tracker version 2 (new nodes) against version 1 (saved workflows)', () => {
+	// A healthy campaign (CPA about 150 against a target of 200) whose spend starts again each day:
+	// each morning it has spent 50 before its first conversion of the day, by evening it has converted.
+	const days = ['2026-11-25', '2026-11-26', '2026-11-27'];
+	const runs = days.flatMap((day) => [
+		{ at: `${day}T09:00:00Z`, rows: [{ campaignName: 'Healthy', spend: 50, conversions: 0, date: day }] },
+		{ at: `${day}T20:00:00Z`, rows: [{ campaignName: 'Healthy', spend: 300, conversions: 2, date: day }] },
+	]);
+	const parameters = { targetCpa: 200, minSpend: 50, minConversions: 3 };
+	const threeDays = async (typeVersion) => {
+		const session = createSession(triggerThenNode({ type: 'cpaTracker', name: NODE, trigger: 'Rows', parameters, typeVersion }));
+		const alerts = [];
+		const insufficient = [];
+		for (const { at, rows } of runs) {
+			const result = await session.run({ pinData: { Rows: rows }, at });
+			expect(result.error).toBeUndefined();
+			const [alert, , notJudged] = result.jsonOutputsOf(NODE);
+			alerts.push(...alert.map((json) => json.message.split('\n')[0]));
+			insufficient.push(...notJudged.map((json) => json.reason));
+		}
+		return { alerts, insufficient };
+	};
+
+	it('version 1 (kept for saved workflows) alerts every morning and resolves every evening', async () => {
+		const { alerts } = await threeDays(1);
+		expect(alerts.map((message) => message.split(':')[0])).toEqual(['CRITICAL Healthy', 'RESOLVED Healthy', 'CRITICAL Healthy', 'RESOLVED Healthy', 'CRITICAL Healthy', 'RESOLVED Healthy']);
+		expect(alerts.filter((message) => message.startsWith('CRITICAL Healthy: Spent 50.00 with no conversions.'))).toHaveLength(3);
+	});
+
+	it('version 2 judges the morning against what the target allows: no alert in three days', async () => {
+		const { alerts, insufficient } = await threeDays(2);
+		expect(alerts).toEqual([]);
+		expect(insufficient).toEqual(Array(3).fill('Spent 50.00 with no conversion yet, within the target CPA of 200.00: too early to judge CPA.'));
+	});
+
+	it('version 2 still alerts a campaign that spends past its target without converting', async () => {
+		const result = await run(triggerThenNode({ type: 'cpaTracker', name: NODE, trigger: 'Rows', parameters: { ...parameters, maximumCpa: 400 }, typeVersion: 2 }), [{ campaignName: 'Stuck', spend: 450, conversions: 0 }]);
+		expect(result.jsonOutputsOf(NODE)[0].map((json) => [json.severity, json.reason])).toEqual([['critical', 'Spent 450.00 with no conversion, more than the target CPA of 200.00, and above the Maximum CPA of 400.00.']]);
+	});
+});

@@ -83,3 +83,15 @@ test('the Latency Classifier has versions 1 and 2; a node dragged from the panel
 		for (const node of nodes) expect({ file, typeVersion: node.typeVersion }).toEqual({ file, typeVersion: 2 });
 	}
 });
+
+test('the CPA Tracker has versions 1 and 2 (the No-Conversion Limit only from 2); its templates use 2', () => {
+	const tracker = loader.types.nodes.find((node) => node.name === 'cpaTracker');
+	expect(tracker.version).toEqual([1, 2]);
+	expect(tracker.defaultVersion).toBe(2);
+	const limit = tracker.properties.find((property) => property.name === 'noConversionMultiple');
+	expect(limit).toMatchObject({ default: 1, displayOptions: { show: { '@version': [{ _cnd: { gte: 2 } }] } } });
+	for (const file of ['cpa-alerts.json', 'daily-ad-report.json']) {
+		const template = JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'workflows', file), 'utf8'));
+		for (const node of template.nodes.filter((candidate) => candidate.type === 'n8n-nodes-realtime-batch.cpaTracker')) expect({ file, typeVersion: node.typeVersion }).toEqual({ file, typeVersion: 2 });
+	}
+});

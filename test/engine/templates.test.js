@@ -271,7 +271,7 @@ describe('the templates at work', () => {
 			at: '2026-11-27T10:00:00Z',
 		});
 		expect(result.jsonOutputsOf('CPA vs target')[0].map((json) => json.message)).toEqual([
-			'CRITICAL Search: Spent 90.00 with no conversions. 0 conversions for 90.00 USD (2026-11-27 to 2026-11-27).',
+			'CRITICAL Search: Spent 90.00 with no conversion, more than the target CPA of 40.00, and above the Maximum CPA of 80.00. 0 conversions for 90.00 USD (2026-11-27 to 2026-11-27).',
 		]);
 	});
 

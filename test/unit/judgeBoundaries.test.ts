@@ -80,6 +80,51 @@ describe('CPA', () => {
 	});
 });
 
+describe('CPA, version 2: spend with no conversion judged against what the target allows', () => {
+	const v2 = (multiple = 1, minSpend = 0, minConversions = 0): Guards => ({ minSpend, minConversions, noConversionMultiple: multiple });
+
+	it('the morning case: target 200, Minimum Spend 50, spent 50 with none yet is too early (version 1 said critical)', () => {
+		const morning = totals(50, 0, 0);
+		expect(judge('cpa', morning, { target: 200, critical: 0 }, { minSpend: 50, minConversions: 3 })).toMatchObject({ judged: true, severity: 'critical' });
+		expect(judge('cpa', morning, { target: 200, critical: 0 }, v2(1, 50, 3))).toEqual({ judged: false, metric: null, reason: 'Spent 50.00 with no conversion yet, within the target CPA of 200.00: too early to judge CPA.' });
+	});
+
+	it('at the allowance not judged; a cent over it an alert: warning below the maximum, critical above it', () => {
+		expect(severityOf(judge('cpa', totals(40, 0, 0), CPA, v2()))).toBe('not judged');
+		expect(judge('cpa', totals(40.01, 0, 0), CPA, v2())).toMatchObject({ judged: true, metric: null, severity: 'warning', gap: null, gapPercent: null, reason: 'Spent 40.01 with no conversion, more than the target CPA of 40.00.' });
+		expect(severityOf(judge('cpa', totals(80, 0, 0), CPA, v2()))).toBe('warning');
+		expect(judge('cpa', totals(80.01, 0, 0), CPA, v2())).toMatchObject({ severity: 'critical', reason: 'Spent 80.01 with no conversion, more than the target CPA of 40.00, and above the Maximum CPA of 80.00.' });
+	});
+
+	it('without a maximum, over the allowance is critical at once (nothing else would raise it)', () => {
+		expect(severityOf(judge('cpa', totals(40.01, 0, 0), { target: 40, critical: 0 }, v2()))).toBe('critical');
+		expect(severityOf(judge('cpa', totals(40, 0, 0), { target: 40, critical: 0 }, v2()))).toBe('not judged');
+	});
+
+	it('a multiple of the target, and a campaign\'s own target from the Target Field', () => {
+		expect(judge('cpa', totals(100, 0, 0), CPA, v2(2.5))).toMatchObject({ judged: false, reason: 'Spent 100.00 with no conversion yet, within 2.5 × the target CPA of 40.00 (100.00): too early to judge CPA.' });
+		expect(judge('cpa', totals(100.01, 0, 0), CPA, v2(2.5))).toMatchObject({ severity: 'critical', reason: 'Spent 100.01 with no conversion, more than 2.5 × the target CPA of 40.00 (100.00), and above the Maximum CPA of 80.00.' });
+		expect(severityOf(judge('cpa', totals(100, 0, 0, 150), { target: 40, critical: 0 }, v2()))).toBe('not judged');
+		expect(severityOf(judge('cpa', totals(150.01, 0, 0, 150), { target: 40, critical: 0 }, v2()))).toBe('critical');
+		expect(severityOf(judge('cpa', totals(0.01, 0, 0), CPA, v2(0)))).toBe('warning');
+	});
+
+	it('counts in words: one conversion, 2 conversions, 0 conversions (version 1 kept "1 conversions")', () => {
+		const guards = (minConversions: number) => ({ ...v2(1, 50, minConversions) });
+		expect(judge('cpa', totals(10, 0, 1), CPA, guards(3)).reason).toBe('1 conversion and 10.00 spend: below the minimum of 3 conversions or 50.00 spend needed to judge CPA.');
+		expect(judge('cpa', totals(10, 0, 0), CPA, guards(1)).reason).toBe('0 conversions and 10.00 spend: below the minimum of 1 conversion or 50.00 spend needed to judge CPA.');
+		expect(judge('cpa', totals(10, 0, 2), CPA, guards(3)).reason).toBe('2 conversions and 10.00 spend: below the minimum of 3 conversions or 50.00 spend needed to judge CPA.');
+		expect(judge('cpa', totals(10, 0, 1), CPA, { minSpend: 50, minConversions: 3 }).reason).toBe('1 conversions and 10.00 spend: below the minimum of 3 conversions or 50.00 spend needed to judge CPA.');
+	});
+
+	it('a campaign firing critical stays critical while it has no conversion (no CPA to recover by)', () => {
+		const warning = judge('cpa', totals(60, 0, 0), CPA, v2());
+		expect(warning).toMatchObject({ severity: 'warning' });
+		expect(holdVerdict('cpa', warning, 'critical', 0.1)).toMatchObject({ severity: 'critical', reason: 'CPA n/a has not yet recovered from the maximum of 80.00: it recovers at or below 72.00.' });
+		expect(holdVerdict('cpa', warning, 'warning', 0.1)).toBe(warning);
+	});
+});
+
 describe('metricOf, percent, changePercent', () => {
 	it('divides the right way round and is null where undefined', () => {
 		expect(metricOf('roas', totals(100, 250, 4))).toBe(2.5);

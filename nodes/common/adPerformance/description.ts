@@ -198,8 +198,28 @@ const cpaTargetProperties: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 0 },
 		default: 50,
+		displayOptions: { show: { '@version': [1] } },
 		description:
 			'A campaign is judged once it has spent this much, or has the Minimum Conversions. Spending this much with no conversion is critical.',
+	},
+	{
+		displayName: 'Minimum Spend',
+		name: 'minSpend',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 50,
+		displayOptions: { show: { '@version': [{ _cnd: { gte: 2 } }] } },
+		description: 'A campaign is judged once it has spent this much, or has the Minimum Conversions',
+	},
+	{
+		displayName: 'No-Conversion Limit (× Target CPA)',
+		name: 'noConversionMultiple',
+		type: 'number',
+		typeOptions: { minValue: 0, numberPrecision: 2 },
+		default: 1,
+		displayOptions: { show: { '@version': [{ _cnd: { gte: 2 } }] } },
+		description:
+			'Spend with no conversion yet becomes an alert once it exceeds this many target CPAs: with 1 and a Target CPA of 200, from a spend above 200. Critical above the Maximum CPA, or at once when there is none.',
 	},
 ];
 

@@ -83,6 +83,8 @@ export function readAdPerformanceSettings(context: IExecuteFunctions, kind: Metr
 			guards: {
 				minSpend: parameter<number>('minSpend', 0),
 				minConversions: kind === 'cpa' ? parameter<number>('minConversions', 0) : 0,
+				// Version 1 judged spend without a conversion by the Minimum Spend alone.
+				...(kind === 'cpa' && context.getNode().typeVersion >= 2 ? { noConversionMultiple: parameter<number>('noConversionMultiple', 1) } : {}),
 			},
 			timing,
 			margin: marginPercent / 100,

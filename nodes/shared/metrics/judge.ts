@@ -20,6 +20,12 @@ export interface Thresholds {
 export interface Guards {
 	minSpend: number;
 	minConversions: number;
+	/**
+	 * CPA, node version 2 on: spend with no conversion is an alert once it exceeds this many target
+	 * CPAs (what the target allows a first conversion to cost). Undefined: version 1, where reaching
+	 * the minimum spend with no conversion was critical whatever the target.
+	 */
+	noConversionMultiple?: number;
 }
 
 export type Verdict =
@@ -64,15 +70,18 @@ export function judge(kind: MetricKind, totals: GroupTotals, thresholds: Thresho
 		return { judged: true, metric: roas, target, critical, severity, gap: roas - target, gapPercent: percent(roas - target, target), reason };
 	}
 	const enoughData = totals.conversions >= guards.minConversions || spend >= guards.minSpend;
+	// Version 1 wrote "1 conversions"; its saved workflows keep their messages.
+	const count = guards.noConversionMultiple === undefined ? (n: number) => `${n} conversions` : conversionCount;
 	if (!enoughData) {
 		return {
 			judged: false,
 			metric,
-			reason: `${totals.conversions} conversions and ${formatMoney(spend)} spend: below the minimum of ${guards.minConversions} conversions or ${formatMoney(guards.minSpend)} spend needed to judge CPA.`,
+			reason: `${count(totals.conversions)} and ${formatMoney(spend)} spend: below the minimum of ${count(guards.minConversions)} or ${formatMoney(guards.minSpend)} spend needed to judge CPA.`,
 		};
 	}
 	if (metric === null) {
 		if (totals.spendMicros === 0) return { judged: false, metric, reason: 'No spend and no conversions in the period: CPA is not defined.' };
+		if (guards.noConversionMultiple !== undefined) return judgeNoConversion(spend, target, critical, guards.noConversionMultiple);
 		return { judged: true, metric: null, target, critical, severity: 'critical', gap: null, gapPercent: null, reason: `Spent ${formatMoney(spend)} with no conversions.` };
 	}
 	const severity: Severity = critical > 0 && metric > critical ? 'critical' : metric > target ? 'warning' : 'ok';
@@ -81,6 +90,26 @@ export function judge(kind: MetricKind, totals: GroupTotals, thresholds: Thresho
 			? `CPA ${formatMoney(metric)} is within the target of ${formatMoney(target)}.`
 			: `CPA ${formatMoney(metric)} is above the ${severity === 'critical' ? 'maximum' : 'target'} of ${formatMoney(severity === 'critical' ? critical : target)}.`;
 	return { judged: true, metric, target, critical, severity, gap: metric - target, gapPercent: percent(metric - target, target), reason };
+}
+
+function conversionCount(count: number): string {
+	return `${formatDecimal(count)} ${count === 1 ? 'conversion' : 'conversions'}`;
+}
+
+/**
+ * Spend with no conversion yet, judged by what a first conversion may cost: within the target's
+ * allowance it is too early to tell; past it a warning, or critical past the Maximum CPA (or at
+ * once without one, as nothing else would ever raise it).
+ */
+function judgeNoConversion(spend: number, target: number, critical: number, multiple: number): Verdict {
+	const allowed = target * multiple;
+	const allowance = multiple === 1 ? `the target CPA of ${formatMoney(target)}` : `${formatDecimal(multiple)} × the target CPA of ${formatMoney(target)} (${formatMoney(allowed)})`;
+	if (spend <= allowed) {
+		return { judged: false, metric: null, reason: `Spent ${formatMoney(spend)} with no conversion yet, within ${allowance}: too early to judge CPA.` };
+	}
+	const severity: Severity = critical <= 0 || spend > critical ? 'critical' : 'warning';
+	const beyondMaximum = critical > 0 && spend > critical ? `, and above the Maximum CPA of ${formatMoney(critical)}` : '';
+	return { judged: true, metric: null, target, critical, severity, gap: null, gapPercent: null, reason: `Spent ${formatMoney(spend)} with no conversion, more than ${allowance}${beyondMaximum}.` };
 }
 
 export function percent(change: number, base: number): number | null {
