@@ -17,7 +17,8 @@ export class CpaTracker implements INodeType {
 		icon: { light: 'file:cpaTracker.svg', dark: 'file:cpaTracker.dark.svg' },
 		group: ['transform'],
 		// 2: spend with no conversion is judged against the target CPA (No-Conversion Limit), not the
-		// Minimum Spend; "1 conversion" in messages. Saved version-1 nodes keep version 1's verdicts.
+		// Minimum Spend; "1 conversion" in messages; strict amounts and text fields as in the ROAS
+		// Calculator's version 2. Saved version-1 nodes keep version 1's verdicts.
 		version: [1, 2],
 		defaultVersion: 2,
 		subtitle: '={{ "Target " + $parameter["targetCpa"] }}',

@@ -16,7 +16,11 @@ export class RoasCalculator implements INodeType {
 		name: 'roasCalculator',
 		icon: { light: 'file:roasCalculator.svg', dark: 'file:roasCalculator.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 2: strict amounts and text fields (group separators only in groups of three, no list in a
+		// text field, currency codes in upper case, no amount in another currency than its row's).
+		// Saved version-1 nodes keep version 1's reading.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{ "Target " + ($parameter["targetSource"] === "margin" ? "break-even" : $parameter["targetRoas"]) }}',
 		description: 'Return on ad spend per campaign against a target, with alerts that fire on change, not on every run',
 		defaults: { name: 'ROAS Calculator' },

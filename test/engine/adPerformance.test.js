@@ -250,3 +250,40 @@ describe('CPA Tracker version 2 (new nodes) against version 1 (saved workflows)'
 		expect(result.jsonOutputsOf(NODE)[0].map((json) => [json.severity, json.reason])).toEqual([['critical', 'Spent 450.00 with no conversion, more than the target CPA of 200.00, and above the Maximum CPA of 400.00.']]);
 	});
 });
+
+describe('ROAS Calculator and CPA Tracker version 2: strict amounts and text fields', () => {
+	const rows = [
+		{ campaignName: 'Brand', spend: '1,000.00', conversionValue: '4,000', conversions: 20, currency: 'usd' },
+		{ campaignName: 'Brand', spend: '500', conversionValue: '1,500', conversions: 10, currency: 'USD' },
+	];
+	const check = (type, typeVersion, parameters = {}, nodeSettings = {}) => triggerThenNode({ type, name: NODE, trigger: 'Rows', parameters: { minSpend: 0, ...parameters }, settings: nodeSettings, typeVersion });
+
+	it('"usd" and "USD" are one currency in version 2 (one group); version 1 refused to add them', async () => {
+		const v2 = await run(check('roasCalculator', 2), rows);
+		expect(v2.error).toBeUndefined();
+		const judged = v2.jsonOutputsOf(NODE).flat();
+		expect(judged.map((json) => [json.campaign, json.currency, json.spend, json.roas])).toEqual([['Brand', 'USD', 1500, expect.closeTo(3.6667, 3)]]);
+		const v1 = await run(check('roasCalculator', 1), rows);
+		expect(v1.error.message).toBe('"currency" in item 1 is "USD" but earlier rows of campaign "Brand" are in "usd"; amounts in two currencies cannot be added');
+	});
+
+	it('a misplaced group separator stops the run naming the item and the field in version 2; version 1 read another number', async () => {
+		const bad = [rows[1], { campaignName: 'Brand', spend: '1,2,3', conversionValue: 10, conversions: 1, currency: 'USD' }];
+		const v2 = await run(check('cpaTracker', 2), bad);
+		expect(v2.error.message).toBe('"spend" in item 1 is "1,2,3", which is not an amount');
+		const v1 = await run(check('cpaTracker', 1), bad);
+		expect(v1.error).toBeUndefined();
+		expect(v1.jsonOutputsOf(NODE).flat()[0].spend).toBe(623);
+	});
+
+	it('with Continue, a row in another currency and a list in the currency field go on as errors; the good row is judged', async () => {
+		const mixed = [{ ...rows[1], campaignName: 'Good' }, { campaignName: 'Brand', spend: '€90', conversionValue: 10, currency: 'USD' }, { campaignName: 'Other', spend: 5, conversionValue: 10, currency: ['USD'] }];
+		const result = await run(check('roasCalculator', 2, {}, { onError: 'continueRegularOutput' }), mixed);
+		const all = result.jsonOutputsOf(NODE).flat();
+		expect(all.filter((json) => json.error).map((json) => json.error)).toEqual([
+			'"spend" in item 1 is "€90", an amount in EUR, but the row\'s currency is USD',
+			'"currency" in item 2 is ["USD"], a list; it must be a single value',
+		]);
+		expect(all.filter((json) => !json.error).map((json) => json.spend)).toEqual([500]);
+	});
+});

@@ -95,3 +95,13 @@ test('the CPA Tracker has versions 1 and 2 (the No-Conversion Limit only from 2)
 		for (const node of template.nodes.filter((candidate) => candidate.type === 'n8n-nodes-realtime-batch.cpaTracker')) expect({ file, typeVersion: node.typeVersion }).toEqual({ file, typeVersion: 2 });
 	}
 });
+
+test('the ROAS Calculator has versions 1 and 2 (strict amounts from 2); its templates use 2', () => {
+	const calculator = loader.types.nodes.find((node) => node.name === 'roasCalculator');
+	expect(calculator.version).toEqual([1, 2]);
+	expect(calculator.defaultVersion).toBe(2);
+	for (const file of ['roas-alerts.json', 'daily-ad-report.json']) {
+		const template = JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'workflows', file), 'utf8'));
+		for (const node of template.nodes.filter((candidate) => candidate.type === 'n8n-nodes-realtime-batch.roasCalculator')) expect({ file, typeVersion: node.typeVersion }).toEqual({ file, typeVersion: 2 });
+	}
+});

@@ -15,7 +15,7 @@
 
 const http = require('node:http');
 const { runWorkflow, triggerThenNode } = require('../engine/harness');
-const { startAdPlatformStandIn } = require('../engine/standIns/adPlatforms');
+const { startAdPlatformStandIn, META_VERSION } = require('../engine/standIns/adPlatforms');
 const { record } = require('./figures');
 
 const AT = '2026-11-27T10:00:00Z';
@@ -38,6 +38,18 @@ const NODES = [
 		base: { timezone: 'UTC' },
 		cases: [
 			...costCases(),
+			...[
+				['Real-Time From expression gives nothing (v2)', { costThreshold: '={{ $json.limit }}' }, { cost: 5 }, /^"Real-Time From" in item 1 is missing; its expression gave no value for this item/],
+				['Real-Time From expression gives text (v2)', { costThreshold: '={{ $json.limit }}' }, { cost: 5, limit: 'high' }, /^"Real-Time From" in item 1 is "high", which is not a number/],
+				['Multiply By expression negative (v2)', { costMultiplier: '={{ $json.share }}' }, { cost: 5, share: -1 }, /^"Multiply By" in item 1 is -1; it cannot be negative/],
+			].map(([name, parameters, bad, error]) => ({
+				name,
+				typeVersion: 2,
+				parameters: { mode: 'costOfDelay', costField: 'cost', costMultiplier: '={{ $json.share ?? 1 }}', costThreshold: '={{ $json.limit ?? 10 }}', ...parameters },
+				items: [{ cost: 50, limit: 10, share: 1 }, bad, { cost: 1, limit: 10, share: 1 }],
+				bad: 1,
+				error,
+			})),
 			...[
 				['due date not a day', '2026-02-30'],
 				['due date in words', 'tomorrow'],
@@ -101,6 +113,7 @@ const NODES = [
 			...amountCases('spend', { conversionValue: 50 }),
 			...amountCases('conversionValue', { conversionValue: 50 }),
 			...adPerformanceGroupCases({ conversionValue: 10 }),
+			...strictRowCases({ conversionValue: 50 }),
 			{
 				name: 'Google Ads row with cost not in micros',
 				parameters: { inputFormat: 'googleAds' },
@@ -138,6 +151,7 @@ const NODES = [
 		base: { minSpend: 0, minConversions: 0 },
 		cases: [
 			...amountCases('spend', { conversions: 2 }),
+			...strictRowCases({ conversions: 2 }),
 			...[
 				['conversions in words', 'several', /^"conversions" in item 1 is "several", which is not a number/],
 				['negative conversions', -2, /^"conversions" in item 1 is -2; a count cannot be negative/],
@@ -300,6 +314,17 @@ function setting(name, parameters, error) {
 	return { name, parameters, setting: error };
 }
 
+/** Version 2 of the ROAS Calculator and the CPA Tracker: what version 1 read quietly is an error. */
+function strictRowCases(other) {
+	return [
+		['spend with a misplaced group separator (v2)', { spend: '1,2,3' }, /^"spend" in item 1 is "1,2,3", which is not an amount/],
+		['spend with groups of two (v2)', { spend: '12,34' }, /^"spend" in item 1 is "12,34", which is not an amount/],
+		['currency a list (v2)', { currency: ['USD', 'EUR'] }, /^"currency" in item 1 is \["USD","EUR"\], a list; it must be a single value/],
+		['campaign an object (v2)', { campaignName: { name: 'B' } }, /^"campaignName" in item 1 is \{"name":"B"\}, an object; it must be a single value/],
+		['spend in another currency than the row (v2)', { spend: '€20' }, /^"spend" in item 1 is "€20", an amount in EUR, but the row's currency is USD/],
+	].map(([name, fields, error]) => ({ name, typeVersion: 2, items: [row('A', other), { ...row('B', other), ...fields }, row('C', other)], bad: 1, error }));
+}
+
 function amountCases(field, other) {
 	return [
 		['in words', 'abc', 'which is not an amount'],
@@ -374,7 +399,7 @@ let broken;
 let platformCredentials;
 
 function brokenAnswer(url, body) {
-	const meta = /^\/v25\.0\/act_(\w+)\/insights$/.exec(url.pathname);
+	const meta = new RegExp(`^/${META_VERSION.replace('.', '\\.')}/act_(\\w+)/insights$`).exec(url.pathname);
 	if (meta) {
 		const row = { campaign_id: '9', campaign_name: 'Broken', spend: 'abc', account_currency: 'EUR', date_start: '2026-11-20', date_stop: '2026-11-26' };
 		return {
@@ -447,12 +472,13 @@ afterAll(async () => {
 
 // ---------------------------------------------------------------------------------------------
 
-function workflow(node, parameters, onError) {
+function workflow(node, parameters, onError, typeVersion = 1) {
 	const wanted = { ...node.base, ...parameters };
 	const credential = node.type !== 'adMetrics' ? undefined : wanted.platform === 'googleAds' ? 'realtimeBatchGoogleAdsOAuth2Api' : 'realtimeBatchMetaAdsApi';
 	return triggerThenNode({
 		type: node.type,
 		name: NODE,
+		typeVersion,
 		parameters: wanted,
 		settings: {
 			...(credential ? { credentials: { [credential]: { id: '1', name: 'test' } } } : {}),
@@ -473,7 +499,7 @@ function namesItem(error, index, node) {
 async function runCase(node, testCase, onError) {
 	const items = testCase.items ?? [{ queue: 'a', depth: 1, campaignName: 'A', spend: 1, conversionValue: 1, conversions: 1, account: '111' }];
 	const result = await runWorkflow({
-		workflow: workflow(node, testCase.parameters, onError),
+		workflow: workflow(node, testCase.parameters, onError, testCase.typeVersion),
 		pinData: { Input: items.map((json) => ({ json })) },
 		at: AT,
 		credentials: node.type === 'adMetrics' ? JSON.parse(JSON.stringify(platformCredentials)) : undefined,

@@ -265,3 +265,41 @@ describe('edges of a row', () => {
 		expect(google({ metrics: { costMicros: '5' }, campaign: 'x', customer: [], segments: null })).toMatchObject({ campaignId: '', accountId: '' });
 	});
 });
+
+describe('strict rows (ROAS Calculator and CPA Tracker version 2)', () => {
+	const strict = reader(settings({ strict: true }));
+	const lenient = reader(settings());
+	const base = { campaignName: 'Brand', spend: '100', conversionValue: '300', currency: 'USD' };
+
+	it('group separators only in groups of three: "1,234.50" reads, "1,2,3" is an error naming the field (version 1 read 123)', () => {
+		expect(strict({ ...base, spend: '1,234.50' }).spendMicros).toBe(1_234_500_000);
+		expect(itemProblem(() => strict({ ...base, spend: '1,2,3' }))).toBe('spend: is "1,2,3", which is not an amount');
+		expect(lenient({ ...base, spend: '1,2,3' }).spendMicros).toBe(123_000_000);
+		expect(itemProblem(() => strict({ ...base, conversionValue: '12,34' }))).toBe('conversionValue: is "12,34", which is not an amount');
+		expect(reader(settings({ strict: true, decimalSeparator: ',' }))({ ...base, spend: '1.234,50' }).spendMicros).toBe(1_234_500_000);
+	});
+
+	it('a list or an object in a text field is an error, not an empty value', () => {
+		expect(itemProblem(() => strict({ ...base, currency: ['USD', 'EUR'] }))).toBe('currency: is ["USD","EUR"], a list; it must be a single value');
+		expect(itemProblem(() => strict({ ...base, campaignName: { name: 'Brand' } }))).toBe('campaignName: is {"name":"Brand"}, an object; it must be a single value');
+		expect(lenient({ ...base, currency: ['USD', 'EUR'] }).currency).toBe('');
+		expect(strict({ ...base, campaignName: 42 }).campaignName).toBe('42');
+	});
+
+	it('currency codes in upper case, the Default Currency too: "usd" and "USD" are one currency', () => {
+		expect(strict({ ...base, currency: ' usd ' }).currency).toBe('USD');
+		expect(lenient({ ...base, currency: 'usd' }).currency).toBe('usd');
+		expect(reader(settings({ strict: true, defaultCurrency: 'eur' }))({ campaignName: 'B', spend: 1, conversionValue: 1 }).currency).toBe('EUR');
+	});
+
+	it('an amount written in another currency than its row is an error; the same, or an ambiguous sign, is not', () => {
+		expect(itemProblem(() => strict({ ...base, spend: '€100' }))).toBe('spend: is "€100", an amount in EUR, but the row\'s currency is USD');
+		expect(itemProblem(() => strict({ ...base, conversionValue: '300 GBP' }))).toBe('conversionValue: is "300 GBP", an amount in GBP, but the row\'s currency is USD');
+		expect(itemProblem(() => strict({ ...base, spend: 'eur 5' }))).toBe('spend: is "eur 5", an amount in EUR, but the row\'s currency is USD');
+		expect(strict({ ...base, spend: 'USD 100' }).spendMicros).toBe(100_000_000);
+		expect(strict({ ...base, spend: '$100' }).spendMicros).toBe(100_000_000);
+		expect(strict({ ...base, currency: 'EUR', spend: '€100' }).spendMicros).toBe(100_000_000);
+		expect(strict({ ...base, currency: '', spend: '€100' }).spendMicros).toBe(100_000_000);
+		expect(lenient({ ...base, spend: '€100' }).spendMicros).toBe(100_000_000);
+	});
+});

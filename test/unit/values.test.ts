@@ -157,3 +157,46 @@ describe('escapeFor: values from the data, escaped for the destination', () => {
 		expect(compiled.value({ campaign: '<!channel>' })).toBe('<!here> &lt;!channel&gt; is *down*');
 	});
 });
+
+describe('parseDecimal with strict grouping (the ad nodes from version 2)', () => {
+	const strict = (value: unknown, separator: '.' | ',' = '.') => parseDecimal(value, separator, { strictGrouping: true });
+
+	it.each([
+		['1,234', '.', 1234],
+		['1,234,567.89', '.', 1234567.89],
+		['$1,234.50', '.', 1234.5],
+		['-1,000', '.', -1000],
+		['12,345.', '.', 12345],
+		['999', '.', 999],
+		['1 234 567', '.', 1234567],
+		["1'234.5", '.', 1234.5],
+		['1\u00a0234', '.', 1234],
+		['1.234,50 €', ',', 1234.5],
+		['1.234.567', ',', 1234567],
+		['1 234,5', ',', 1234.5],
+		['0,5', ',', 0.5],
+		['USD 99', '.', 99],
+		[12.5, '.', 12.5],
+	] as Array<[unknown, '.' | ',', number]>)('%j (decimal %s) is %d', (value, separator, expected) => {
+		expect(strict(value, separator)).toBe(expected);
+	});
+
+	it.each([
+		['1,2,3', '.'],
+		['12,34', '.'],
+		['1,2345', '.'],
+		['1234,567', '.'],
+		[',123', '.'],
+		['1,234 567', '.'],
+		['1.234,5', '.'],
+		['1.234.5', '.'],
+		['1.2,5', ','],
+		['12.34', ','],
+		['1 23', '.'],
+		['1,234.5,6', '.'],
+	] as Array<[string, '.' | ',']>)('%j (decimal %s) is not a number: separators where no group of three ends', (value, separator) => {
+		expect(strict(value, separator)).toBeNaN();
+		// Version 1 reassembled them into another number.
+		expect(Number.isNaN(parseDecimal(value, separator))).toBe(value === '1.234.5');
+	});
+});

@@ -53,6 +53,8 @@ export function readAdPerformanceSettings(context: IExecuteFunctions, kind: Metr
 		metaActionType: parameter<string>('metaActionType', 'omni_purchase'),
 		decimalSeparator: ((options.decimalSeparator as string | undefined) ?? '.') as DecimalSeparator,
 		defaultCurrency: ((options.defaultCurrency as string | undefined) ?? '').trim(),
+		// Version 1 dropped misplaced group separators and lists in text fields, and kept "usd" apart from "USD".
+		strict: context.getNode().typeVersion >= 2,
 	});
 	const sendResolved = parameter<boolean>('sendResolved', true);
 	const escape = readMessageEscape(context);

@@ -1,7 +1,7 @@
 import { InvalidItemValueError, InvalidSettingError } from '../errors';
 import { describeValue } from '../values/describe';
 import { settingFieldReader, type FieldReader } from '../values/fieldPath';
-import { parseDecimal, type DecimalSeparator } from '../values/number';
+import { parseDecimal, type DecimalSeparator, type ParseOptions } from '../values/number';
 
 /**
  * One row of ad performance, whatever it came from: spend and value in micros (millionths of the
@@ -45,6 +45,13 @@ export interface RowReaderSettings {
 	metaActionType: string;
 	decimalSeparator: DecimalSeparator;
 	defaultCurrency: string;
+	/**
+	 * Version 2 of the ROAS Calculator and the CPA Tracker: group separators only in groups of three,
+	 * a list or object in a text field (campaign, account, currency, date) is an error instead of an
+	 * empty value, currency codes are upper-cased ("usd" and "USD" are one currency), and an amount
+	 * whose currency sign or code contradicts the row's currency is an error.
+	 */
+	strict?: boolean;
 }
 
 /**
@@ -114,50 +121,62 @@ function createLabelReader(settings: RowReaderSettings): LabelReader {
 	const date = mappedField(mapping.date, 'Date Field');
 	const period = mappedField(mapping.period, 'Period Field');
 	const target = mappedField(mapping.target, 'Target Field');
+	const parse: ParseOptions = { strictGrouping: settings.strict === true };
+	const label = settings.strict ? scalarText : (value: unknown) => text(value);
+	const defaultCurrency = settings.strict ? settings.defaultCurrency.toUpperCase() : settings.defaultCurrency;
+	const readCurrency = settings.strict ? (value: unknown, path: string) => scalarText(value, path).toUpperCase() : (value: unknown) => text(value);
 	return (json, row) => {
-		row.campaignName = campaign ? text(campaign.read(json)) : '';
+		// The row object is reused: a label that fails to read must not leave the previous row's group in it.
+		row.campaignId = row.accountId = '';
+		row.campaignName = campaign ? label(campaign.read(json), campaign.path) : '';
 		row.campaignId = row.campaignName;
-		row.accountId = account ? text(account.read(json)) : '';
-		row.date = date ? text(date.read(json)) : '';
+		row.accountId = account ? label(account.read(json), account.path) : '';
+		row.date = date ? label(date.read(json), date.path) : '';
 		// Rows from the Ad Metrics node cover a period: { from, to }.
 		row.dateTo = isObject(json.period) ? text(json.period.to) || row.date : row.date;
-		row.currency = (currency ? text(currency.read(json)) : '') || settings.defaultCurrency;
-		row.period = period ? text(period.read(json)) : '';
-		row.target = target ? optionalNumber(target.read(json), target.path, decimalSeparator) : undefined;
+		row.currency = (currency ? readCurrency(currency.read(json), currency.path) : '') || defaultCurrency;
+		row.period = period ? label(period.read(json), period.path) : '';
+		row.target = target ? optionalNumber(target.read(json), target.path, decimalSeparator, parse) : undefined;
 	};
 }
 
 function createMappedReader(settings: RowReaderSettings, readLabels: LabelReader): RowReader {
 	const { mapping, needs, decimalSeparator } = settings;
-	const money: Parse = (raw, path) => toMicros(raw, path, decimalSeparator);
-	const count: Parse = (raw, path) => toCount(raw, path, decimalSeparator);
+	const parse: ParseOptions = { strictGrouping: settings.strict === true };
+	const money: Parse = settings.strict
+		? (raw, path, row) => {
+				checkAmountCurrency(raw, path, row.currency);
+				return toMicros(raw, path, decimalSeparator, parse);
+			}
+		: (raw, path) => toMicros(raw, path, decimalSeparator);
+	const count: Parse = (raw, path) => toCount(raw, path, decimalSeparator, parse);
 	const readSpend = figureReader(mapping.spend, 'Spend Field', money, true);
 	const readValue = figureReader(mapping.value, 'Conversion Value Field', money, needs.value);
 	const readConversions = figureReader(mapping.conversions, 'Conversions Field', count, needs.conversions);
 	return (json, row) => {
 		readLabels(json, row);
-		row.spendMicros = readSpend(json);
-		row.valueMicros = readValue(json);
-		row.conversions = readConversions(json);
+		row.spendMicros = readSpend(json, row);
+		row.valueMicros = readValue(json, row);
+		row.conversions = readConversions(json, row);
 	};
 }
 
-type Parse = (raw: unknown, path: string) => number;
+type Parse = (raw: unknown, path: string, row: AdRow) => number;
 
 /**
  * Reads one figure from mapped rows. A figure the metric needs must be on every row; one it does
  * not need counts as 0 where absent but is still checked where present.
  */
-function figureReader(path: string, parameter: string, parse: Parse, required: boolean): (json: unknown) => number {
+function figureReader(path: string, parameter: string, parse: Parse, required: boolean): (json: unknown, row: AdRow) => number {
 	const field = mappedField(path, parameter);
 	if (!field) {
 		if (required) throw new InvalidSettingError(parameter, 'is empty; name the field that holds this figure');
 		return () => 0;
 	}
-	if (required) return (json) => parse(present(field.read(json), field.path), field.path);
-	return (json) => {
+	if (required) return (json, row) => parse(present(field.read(json), field.path), field.path, row);
+	return (json, row) => {
 		const raw = field.read(json);
-		return raw === undefined || raw === null || raw === '' ? 0 : parse(raw, field.path);
+		return raw === undefined || raw === null || raw === '' ? 0 : parse(raw, field.path, row);
 	};
 }
 
@@ -230,23 +249,23 @@ function present(value: unknown, path: string): unknown {
 }
 
 /** A money amount in micros; negative, NaN, Infinity and text that is not a number are errors. */
-export function toMicros(value: unknown, field: string, decimalSeparator: DecimalSeparator): number {
-	const amount = parseDecimal(value, decimalSeparator);
+export function toMicros(value: unknown, field: string, decimalSeparator: DecimalSeparator, options: ParseOptions = {}): number {
+	const amount = parseDecimal(value, decimalSeparator, options);
 	if (!Number.isFinite(amount)) throw new InvalidItemValueError(field, `is ${describeValue(value)}, which is not an amount`);
 	if (amount < 0) throw new InvalidItemValueError(field, `is ${describeValue(value)}; an amount cannot be negative`);
 	return Math.round(amount * MICROS);
 }
 
-function toCount(value: unknown, field: string, decimalSeparator: DecimalSeparator): number {
-	const count = parseDecimal(value, decimalSeparator);
+function toCount(value: unknown, field: string, decimalSeparator: DecimalSeparator, options: ParseOptions = {}): number {
+	const count = parseDecimal(value, decimalSeparator, options);
 	if (!Number.isFinite(count)) throw new InvalidItemValueError(field, `is ${describeValue(value)}, which is not a number`);
 	if (count < 0) throw new InvalidItemValueError(field, `is ${describeValue(value)}; a count cannot be negative`);
 	return count;
 }
 
-function optionalNumber(value: unknown, field: string, decimalSeparator: DecimalSeparator): number | undefined {
+function optionalNumber(value: unknown, field: string, decimalSeparator: DecimalSeparator, options: ParseOptions): number | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
-	const number = parseDecimal(value, decimalSeparator);
+	const number = parseDecimal(value, decimalSeparator, options);
 	if (!Number.isFinite(number) || number < 0) {
 		throw new InvalidItemValueError(field, `is ${describeValue(value)}, which is not a usable target`);
 	}
@@ -259,6 +278,29 @@ function text(value: unknown): string {
 	if (typeof value === 'string') return value.trim();
 	if (typeof value === 'number' || typeof value === 'bigint') return String(value);
 	return '';
+}
+
+/** A text field of a row: one value, never a list or an object quietly read as nothing. */
+function scalarText(value: unknown, field: string): string {
+	if (typeof value === 'object' && value !== null) {
+		throw new InvalidItemValueError(field, `is ${describeValue(value)}, ${Array.isArray(value) ? 'a list' : 'an object'}; it must be a single value`);
+	}
+	return text(value);
+}
+
+/** Currency signs that name one currency; "$" and "¥" name several and are not checked. */
+const SIGN_CURRENCIES: Record<string, string> = { '€': 'EUR', '£': 'GBP', '₹': 'INR', '₩': 'KRW', '₽': 'RUB' };
+
+/** "€12" on a USD row is an error: the amount was written in another currency than the row says. */
+function checkAmountCurrency(raw: unknown, field: string, rowCurrency: string): void {
+	if (typeof raw !== 'string' || rowCurrency === '') return;
+	const written = raw.trim();
+	const code = /^[+-]?\s*([A-Za-z]{3})\b/.exec(written)?.[1] ?? /\b([A-Za-z]{3})$/.exec(written)?.[1];
+	const sign = /[€£₹₩₽]/.exec(written)?.[0];
+	const named = code?.toUpperCase() ?? (sign === undefined ? undefined : SIGN_CURRENCIES[sign]);
+	if (named !== undefined && named !== rowCurrency) {
+		throw new InvalidItemValueError(field, `is ${describeValue(raw)}, an amount in ${named}, but the row's currency is ${rowCurrency}`);
+	}
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
