@@ -279,6 +279,22 @@ describe('strict rows (ROAS Calculator and CPA Tracker version 2)', () => {
 		expect(reader(settings({ strict: true, decimalSeparator: ',' }))({ ...base, spend: '1.234,50' }).spendMicros).toBe(1_234_500_000);
 	});
 
+	it('conversions and a target from the Target Field are read strictly too', () => {
+		const cpaRows = reader(settings({ strict: true, needs: { value: false, conversions: true }, mapping: { ...settings().mapping, target: 'goal' } }));
+		expect(itemProblem(() => cpaRows({ ...base, conversions: '1,0' }))).toBe('conversions: is "1,0", which is not a number');
+		expect(cpaRows({ ...base, conversions: '1,000' }).conversions).toBe(1000);
+		expect(itemProblem(() => cpaRows({ ...base, conversions: 1, goal: '2,5' }))).toBe('goal: is "2,5", which is not a usable target');
+		expect(cpaRows({ ...base, conversions: 1, goal: '2,500' }).target).toBe(2500);
+	});
+
+	it('a row whose campaign cannot be read keeps nothing of the previous row in the reused row', () => {
+		const read = createRowReader(settings({ strict: true }));
+		const row = emptyRow();
+		read({ ...base, campaignName: 'Brand', accountId: 'acc-1' }, row);
+		expect(() => read({ ...base, campaignName: ['Brand'], accountId: 'acc-2' }, row)).toThrow(InvalidItemValueError);
+		expect([row.campaignId, row.accountId]).toEqual(['', '']);
+	});
+
 	it('a list or an object in a text field is an error, not an empty value', () => {
 		expect(itemProblem(() => strict({ ...base, currency: ['USD', 'EUR'] }))).toBe('currency: is ["USD","EUR"], a list; it must be a single value');
 		expect(itemProblem(() => strict({ ...base, campaignName: { name: 'Brand' } }))).toBe('campaignName: is {"name":"Brand"}, an object; it must be a single value');
