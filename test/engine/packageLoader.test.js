@@ -71,37 +71,30 @@ test('the Latency Classifier comes with its codex, themed icons and two named ou
 	expect(description.usableAsTool).toBe(true);
 });
 
-test('the Latency Classifier has versions 1 and 2; a node dragged from the panel gets 2, saved workflows keep 1', () => {
-	const classifier = loader.types.nodes.find((node) => node.name === 'latencyClassifier');
-	expect(classifier.version).toEqual([1, 2]);
-	expect(classifier.defaultVersion).toBe(2);
-	// The templates are imported as new workflows: they use the newest version.
-	for (const file of ['lead-intake-realtime.json', 'business-health.json']) {
+/** Templates are imported as new workflows: every node of `type` in them has the newest version. */
+function expectTemplatesOnVersion(type, files, version) {
+	for (const file of files) {
 		const template = JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'workflows', file), 'utf8'));
-		const nodes = template.nodes.filter((node) => node.type === 'n8n-nodes-realtime-batch.latencyClassifier');
-		expect(nodes.length).toBeGreaterThan(0);
-		for (const node of nodes) expect({ file, typeVersion: node.typeVersion }).toEqual({ file, typeVersion: 2 });
+		const nodes = template.nodes.filter((node) => node.type === `n8n-nodes-realtime-batch.${type}`);
+		expect({ file, count: nodes.length > 0 }).toEqual({ file, count: true });
+		for (const node of nodes) expect({ file, typeVersion: node.typeVersion }).toEqual({ file, typeVersion: version });
 	}
+}
+
+test.each([
+	['latencyClassifier', ['lead-intake-realtime.json', 'business-health.json']],
+	['cpaTracker', ['cpa-alerts.json', 'daily-ad-report.json']],
+	['roasCalculator', ['roas-alerts.json', 'daily-ad-report.json']],
+])('%s has versions 1 and 2: a node dragged from the panel gets 2, saved workflows keep 1, its templates use 2', (type, files) => {
+	const description = loader.types.nodes.find((node) => node.name === type);
+	expect(description.version).toEqual([1, 2]);
+	expect(description.defaultVersion).toBe(2);
+	expectTemplatesOnVersion(type, files, 2);
 });
 
-test('the CPA Tracker has versions 1 and 2 (the No-Conversion Limit only from 2); its templates use 2', () => {
+test('the No-Conversion Limit shows only from the CPA Tracker\'s version 2', () => {
 	const tracker = loader.types.nodes.find((node) => node.name === 'cpaTracker');
-	expect(tracker.version).toEqual([1, 2]);
-	expect(tracker.defaultVersion).toBe(2);
 	const limit = tracker.properties.find((property) => property.name === 'noConversionMultiple');
 	expect(limit).toMatchObject({ default: 1, displayOptions: { show: { '@version': [{ _cnd: { gte: 2 } }] } } });
-	for (const file of ['cpa-alerts.json', 'daily-ad-report.json']) {
-		const template = JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'workflows', file), 'utf8'));
-		for (const node of template.nodes.filter((candidate) => candidate.type === 'n8n-nodes-realtime-batch.cpaTracker')) expect({ file, typeVersion: node.typeVersion }).toEqual({ file, typeVersion: 2 });
-	}
-});
-
-test('the ROAS Calculator has versions 1 and 2 (strict amounts from 2); its templates use 2', () => {
-	const calculator = loader.types.nodes.find((node) => node.name === 'roasCalculator');
-	expect(calculator.version).toEqual([1, 2]);
-	expect(calculator.defaultVersion).toBe(2);
-	for (const file of ['roas-alerts.json', 'daily-ad-report.json']) {
-		const template = JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'workflows', file), 'utf8'));
-		for (const node of template.nodes.filter((candidate) => candidate.type === 'n8n-nodes-realtime-batch.roasCalculator')) expect({ file, typeVersion: node.typeVersion }).toEqual({ file, typeVersion: 2 });
-	}
+	expect(tracker.properties.filter((property) => property.name === 'minSpend').map((property) => property.displayOptions.show['@version'])).toEqual([[1], [{ _cnd: { gte: 2 } }]]);
 });
