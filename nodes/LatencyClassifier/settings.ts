@@ -88,6 +88,7 @@ function readClassifierSettings(
 				noMatchRoute: context.getNodeParameter('noMatchRoute', 0, 'batch') as Route,
 				caseSensitive: options.caseSensitive === true,
 				tiesGoRealTime: typeVersion >= 2,
+				version2Names: typeVersion >= 2,
 			};
 		}
 	}

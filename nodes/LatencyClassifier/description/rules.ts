@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { ALL_PRESET_IDS, PRESETS } from '../../shared/latency/presets';
+import { presetsOfVersion } from '../../shared/latency/presets';
 import { ROUTE_NAMES, routeFor } from '../../shared/latency/oneHourTest';
 
 const showFor = { show: { mode: ['rules'] } };
@@ -120,24 +120,8 @@ export const rulesProperties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Ready-Made Rules',
-		name: 'readyMadeRules',
-		type: 'multiOptions',
-		displayOptions: showFor,
-		options: [...PRESETS]
-			.sort((a, b) => a.label.localeCompare(b.label))
-			.map((preset) => ({
-				name: `${preset.label} → ${ROUTE_NAMES[routeFor(preset.delayCost)]}`,
-				value: preset.id,
-				description: `Matches event types such as ${preset.synonyms
-					.slice(0, 3)
-					.map((synonym) => `"${synonym.replace(/ /g, '_')}"`)
-					.join(', ')}`,
-			})),
-		default: [...ALL_PRESET_IDS],
-		description: 'Common cases, each matched on the Event Type Field by its usual names (e.g. "form_submitted", "invoice.payment_failed")',
-	},
+	readyMadeRules(1),
+	readyMadeRules(2),
 	{
 		displayName: 'Event Type Field',
 		name: 'eventTypeField',
@@ -160,3 +144,29 @@ export const rulesProperties: INodeProperties[] = [
 		default: 'batch',
 	},
 ];
+
+/** Version 2 offers the rules added in version 2 and says that word forms are read. */
+function readyMadeRules(version: 1 | 2): INodeProperties {
+	const presets = presetsOfVersion(version);
+	return {
+		displayName: 'Ready-Made Rules',
+		name: 'readyMadeRules',
+		type: 'multiOptions',
+		displayOptions: { show: { mode: ['rules'], '@version': version === 1 ? [1] : [{ _cnd: { gte: 2 } }] } },
+		options: [...presets]
+			.sort((a, b) => a.label.localeCompare(b.label))
+			.map((preset) => ({
+				name: `${preset.label} → ${ROUTE_NAMES[routeFor(preset.delayCost)]}`,
+				value: preset.id,
+				description: `Matches event types such as ${[...preset.synonyms, ...(version === 1 ? [] : (preset.synonymsSince2 ?? []))]
+					.slice(0, 3)
+					.map((synonym) => `"${synonym.replace(/ /g, '_')}"`)
+					.join(', ')}`,
+			})),
+		default: [...presets.map((preset) => preset.id)],
+		description:
+			version === 1
+				? 'Common cases, each matched on the Event Type Field by its usual names (e.g. "form_submitted", "invoice.payment_failed")'
+				: 'Common cases, each matched on the Event Type Field by its usual names in any word form (e.g. "form_submitted", "Payment Failing", "subscription went past due")',
+	};
+}

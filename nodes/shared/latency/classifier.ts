@@ -44,6 +44,8 @@ export type ClassifierSettings =
 			caseSensitive: boolean;
 			/** Node version 2 on: a tie between ready-made rules of both routes goes Real-Time. */
 			tiesGoRealTime?: boolean;
+			/** Node version 2 on: event names read in their word forms, with the rules and names added in version 2. */
+			version2Names?: boolean;
 	  }
 	| {
 			mode: 'costOfDelay';
@@ -111,7 +113,10 @@ const EVENT_CACHE_LIMIT = 10_000;
 
 function createRulesDecider(settings: Extract<ClassifierSettings, { mode: 'rules' }>, clock: Clock): Classify {
 	const rules = settings.rules.map((rule, index) => compileRule(rule, index, settings.caseSensitive, clock));
-	const matchPreset = createPresetMatcher(settings.presets, { tiesGoRealTime: settings.tiesGoRealTime === true });
+	const matchPreset = createPresetMatcher(settings.presets, {
+		tiesGoRealTime: settings.tiesGoRealTime === true,
+		version2Names: settings.version2Names === true,
+	});
 	const readEventType =
 		settings.presets.length > 0 ? settingFieldReader(settings.eventTypeField, 'Event Type Field') : undefined;
 	const noMatch = (note: string) =>
