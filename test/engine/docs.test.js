@@ -18,10 +18,16 @@ test.each(property('mode').options.map((option) => option.name))('README documen
 	expect(readme).toContain(`**${mode}**`);
 });
 
-test.each(property('readyMadeRules').options.map((option) => option.name.split(' → ')[0]))(
+// Each version has its own list of ready-made rules; a rule added in a version says so.
+const readyMadeLists = classifier.properties.filter((candidate) => candidate.name === 'readyMadeRules');
+test('each version of the Latency Classifier has its own list of ready-made rules', () => {
+	expect(readyMadeLists.map((list) => list.displayOptions.show['@version'])).toEqual([[1], [{ _cnd: { gte: 2 } }]]);
+});
+test.each([...new Set(readyMadeLists.flatMap((list) => list.options.map((option) => option.name.split(' → ')[0])))])(
 	'README lists the ready-made rule "%s"',
 	(label) => {
-		expect(readme).toContain(`| ${label} |`);
+		const inVersion1 = readyMadeLists[0].options.some((option) => option.name.startsWith(`${label} → `));
+		expect(readme).toContain(inVersion1 ? `| ${label} |` : `| ${label} (version 2) |`);
 	},
 );
 
