@@ -27,7 +27,8 @@ export class HealthMonitor implements INodeType {
 		name: 'healthMonitor',
 		icon: { light: 'file:healthMonitor.svg', dark: 'file:healthMonitor.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{ ($parameter["checks"]?.check?.length ?? 0) + " checks" }}',
 		description: 'Stateful checks of business metrics and endpoints: pending, firing, resolved and no data, alerting on change',
 		defaults: { name: 'Health Monitor' },
@@ -42,7 +43,7 @@ export class HealthMonitor implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
 		const node = this.getNode();
-		const read = settingsOrOutputs(this, () => readHealthSettings(this), 3, OUTPUT_INDEX.alert);
+		const read = settingsOrOutputs(this, () => readHealthSettings(this, node.typeVersion), 3, OUTPUT_INDEX.alert);
 		if ('outputs' in read) return read.outputs;
 		const { settings } = read;
 		const endpoints = await observeEndpoints(this, settings.endpoints);

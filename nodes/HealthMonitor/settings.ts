@@ -9,6 +9,7 @@ import { HEALTH_PLACEHOLDERS } from '../shared/health/evaluate';
 import type { Aggregation } from '../shared/health/series';
 import { validateThresholds, type Condition, type Thresholds } from '../shared/health/thresholds';
 import { settingFieldReader } from '../shared/values/fieldPath';
+import type { ParseOptions } from '../shared/values/number';
 import { settingTemplate, type Render } from '../shared/values/template';
 import { listOf } from '../shared/values/text';
 import { readMessageEscape } from '../common/messageFormat';
@@ -34,8 +35,12 @@ const MINUTE_MS = 60_000;
 /** A series not seen for a week is forgotten (a No Data alert resolves then), so state stays bounded. */
 const FORGET_AFTER_MS = 7 * 24 * 60 * MINUTE_MS;
 
-/** Reads the checks once per execution; a contradiction names the check and the field. */
-export function readHealthSettings(context: IExecuteFunctions): HealthSettings {
+/**
+ * Reads the checks once per execution; a contradiction names the check and the field. Version 2 on,
+ * a number with misplaced group separators ("1,2,3") is an error instead of 123.
+ */
+export function readHealthSettings(context: IExecuteFunctions, typeVersion: number): HealthSettings {
+	const numbers: ParseOptions = { strictGrouping: typeVersion >= 2 };
 	const rawChecks = (context.getNodeParameter('checks.check', 0, []) as RawCheck[]) ?? [];
 	const names = new Set<string>();
 	const checks: CheckSpec[] = [];
@@ -45,7 +50,7 @@ export function readHealthSettings(context: IExecuteFunctions): HealthSettings {
 		if (names.has(name)) throw new InvalidSettingError(`Checks › ${name}`, 'two checks have this name; each needs its own, since its state is saved under it');
 		names.add(name);
 		const options = raw.options ?? {};
-		const spec = readCheck(raw, name, options, context.getTimezone());
+		const spec = readCheck(raw, name, options, context.getTimezone(), numbers);
 		checks.push(spec);
 		if (raw.checkType === 'endpoint') endpoints.push(readEndpoint(raw, name));
 	});
@@ -62,7 +67,7 @@ export function readHealthSettings(context: IExecuteFunctions): HealthSettings {
 	};
 }
 
-function readCheck(raw: RawCheck, name: string, options: IDataObject, workflowZone: string): CheckSpec {
+function readCheck(raw: RawCheck, name: string, options: IDataObject, workflowZone: string, numbers: ParseOptions): CheckSpec {
 	const parameter = (field: string) => `Checks › ${name} › ${field}`;
 	const number = (key: string) => (typeof raw[key] === 'number' ? (raw[key] as number) : undefined);
 	const margin = ((options.recoveryMarginPercent as number | undefined) ?? DEFAULT_RECOVERY_MARGIN_PERCENT) / 100;
@@ -104,6 +109,7 @@ function readCheck(raw: RawCheck, name: string, options: IDataObject, workflowZo
 					budget: settingFieldReader(String(raw.budgetField ?? ''), parameter('Budget Field')),
 					budgetField: String(raw.budgetField ?? ''),
 					zone,
+					numbers,
 				},
 				thresholds: thresholds({ condition: 'above', warning: number('pacingWarning'), critical: number('pacingCritical') }),
 			};
@@ -150,6 +156,7 @@ function readCheck(raw: RawCheck, name: string, options: IDataObject, workflowZo
 					read: settingFieldReader(metricField, parameter('Metric Field')),
 					field: metricField,
 					aggregation: (raw.aggregation as Aggregation | undefined) ?? 'last',
+					numbers,
 				},
 				thresholds: thresholds(
 					condition === 'outsideRange'

@@ -37,7 +37,7 @@ export function readSettings(context: IExecuteFunctions, typeVersion: number): N
 	const includeDecision = options.includeDecision !== false;
 	const timezone = ((context.getNodeParameter('timezone', 0, '') as string) || context.getTimezone()).trim();
 	return {
-		classifier: readClassifierSettings(context, mode, options, typeVersion),
+		classifier: { ...readClassifierSettings(context, mode, options, typeVersion), strictNumbers: typeVersion >= 2 },
 		schedule: readSchedule(context),
 		timezone,
 		decisionField: includeDecision ? String(options.decisionField ?? '').trim() || DEFAULT_DECISION_FIELD : undefined,

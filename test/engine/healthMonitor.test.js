@@ -290,3 +290,31 @@ describe('bad input', () => {
 		expect(result.error.message).toBe('Checks › Orders: two checks have this name; each needs its own, since its state is saved under it');
 	});
 });
+
+describe('version 2 (new nodes) against version 1 (saved workflows)', () => {
+	const revenueCheck = { name: 'Order value', checkType: 'metric', seriesField: 'shop', metricField: 'revenue', aggregation: 'sum', condition: 'below', warning: 1000, critical: 500 };
+	const runVersion = (typeVersion, items, nodeSettings = {}) =>
+		runWorkflow({
+			workflow: triggerThenNode({ type: 'healthMonitor', name: NODE, trigger: 'Every minute', parameters: { checks: { check: [revenueCheck] } }, settings: nodeSettings, typeVersion }),
+			pinData: { 'Every minute': items },
+			at: minute(0),
+		});
+	const items = [{ shop: 'north', revenue: '1,2,3' }, { shop: 'south', revenue: '1,234.50' }, { shop: 'east', revenue: '4,00' }];
+
+	it('"1,2,3" in a metric: version 1 sums 123 and alerts; version 2 stops naming the check, item, field and value', async () => {
+		const v1 = await runVersion(1, items);
+		expect(v1.jsonOutputsOf(NODE)[0].map((json) => `${json.series} ${json.value}`)).toEqual(['north 123', 'east 400']);
+		const v2 = await runVersion(2, items);
+		expect(v2.error.message).toBe('Check "Order value": "revenue" in item 0 is "1,2,3", which is not a number');
+	});
+
+	it('with Continue, version 2 sends each bad item out on Alert with its error, judges the well-grouped series and saves nothing for the bad ones', async () => {
+		const v2 = await runVersion(2, items, { onError: 'continueRegularOutput' });
+		const [alerts, resolved] = v2.jsonOutputsOf(NODE);
+		expect(alerts.map((json) => json.error ?? `${json.series} ${json.value}`)).toEqual([
+			'Check "Order value": "revenue" in item 0 is "1,2,3", which is not a number',
+			'Check "Order value": "revenue" in item 2 is "4,00", which is not a number',
+		]);
+		expect(resolved).toEqual([]);
+	});
+});

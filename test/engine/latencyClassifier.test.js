@@ -243,6 +243,27 @@ describe('version 2 (new nodes) against version 1 (saved workflows)', () => {
 		]);
 	});
 
+	it('a cost of "1,2,3": version 1 reads 123; version 2 stops naming the item, field and value, or with Continue sends it on with its error', async () => {
+		const items = [{ id: 1, cost: '1,2,3' }, { id: 2, cost: '1,234.50' }, { id: 3, cost: '99' }];
+		const limit100 = { ...costMode, costThreshold: 100 };
+		expect(routes(await run(limit100, items, {}, 1))).toEqual([[1, 2], [3]]);
+		expect((await run(limit100, items, {}, 2)).error.message).toBe('"cost" in item 0 is "1,2,3", which is not a number');
+		const continued = await run(limit100, items, { onError: 'continueRegularOutput' }, 2);
+		const [realTime, batch] = continued.jsonOutputsOf(CLASSIFIER);
+		expect(realTime.map((json) => json.error ?? json.id)).toEqual(['"cost" in item 0 is "1,2,3", which is not a number', 2]);
+		expect(batch.map((json) => json.id)).toEqual([3]);
+	});
+
+	it('event names in their word forms and the rules added in version 2 route only in version 2', async () => {
+		const items = [{ id: 1, event: 'Payment Failing' }, { id: 2, event: 'DISAPPROVED' }, { id: 3, event: 'incident.resolved' }, { id: 4, event: 'Demo Requested' }];
+		const defaults = { mode: 'rules', eventTypeField: 'event' };
+		expect(routes(await run(defaults, items, {}, 1))).toEqual([[3], [1, 2, 4]]);
+		const v2 = await run(defaults, items, {}, 2);
+		expect(routes(v2)).toEqual([[1, 2, 4], [3]]);
+		expect(v2.jsonOutputsOf(CLASSIFIER)[0].map((json) => json.latency.rule)).toEqual(['Payment failed', 'Ad disapproved or not delivering', 'New lead or form submission']);
+		expect(v2.jsonOutputsOf(CLASSIFIER)[1][0].latency.rule).toBe('Incident resolved, recovered or acknowledged');
+	});
+
 	it('per-item Multiply By and Safety Margin; an item whose expression gives no number fails naming the setting and the item', async () => {
 		const costs = await run({ mode: 'costOfDelay', costField: 'cost', costMultiplier: '={{ $json.share }}', costThreshold: 10 }, [{ id: 1, cost: 100, share: 0.1 }, { id: 2, cost: 100, share: 0.05 }], {}, 2);
 		expect(routes(costs)).toEqual([[1], [2]]);

@@ -85,6 +85,7 @@ test.each([
 	['latencyClassifier', ['lead-intake-realtime.json', 'business-health.json']],
 	['cpaTracker', ['cpa-alerts.json', 'daily-ad-report.json']],
 	['roasCalculator', ['roas-alerts.json', 'daily-ad-report.json']],
+	['healthMonitor', ['business-health.json']],
 ])('%s has versions 1 and 2: a node dragged from the panel gets 2, saved workflows keep 1, its templates use 2', (type, files) => {
 	const description = loader.types.nodes.find((node) => node.name === type);
 	expect(description.version).toEqual([1, 2]);

@@ -215,3 +215,34 @@ describe('version 2: a tie between ready-made rules of both routes goes Real-Tim
 		expect(rules(true)({ eventType: 'outage urgent' }, none)).not.toHaveProperty('alsoMatched');
 	});
 });
+
+describe('version 2: numbers with misplaced group separators are errors, not other numbers', () => {
+	const costs = (strictNumbers?: boolean) => createClassifier({ mode: 'costOfDelay', cost: { kind: 'field', field: 'amount', multiplier: 1 }, threshold: 100, strictNumbers }, schedule, NOW);
+	const bigOrder = (strictNumbers?: boolean) =>
+		createClassifier({ mode: 'rules', rules: [{ name: 'Big order', delayCost: 'money', condition: { kind: 'comparison', field: 'total', operator: 'greaterThan', value: { perItem: false, value: '1,000' } } }], presets: [], eventTypeField: '', noMatchRoute: 'batch', caseSensitive: false, strictNumbers }, schedule, NOW);
+
+	it('a cost of "1,2,3": version 1 reads 123, version 2 fails naming the field and the value', () => {
+		expect(costs()({ amount: '1,2,3' }, none)).toMatchObject({ route: 'realTime', delayCostAmount: 123 });
+		expect(itemProblem(() => costs(true)({ amount: '1,2,3' }, none))).toBe('amount: is "1,2,3", which is not a number');
+	});
+
+	it('well-grouped amounts still read in version 2, on both sides of the threshold', () => {
+		expect(costs(true)({ amount: '1,234.50' }, none)).toMatchObject({ route: 'realTime', delayCostAmount: 1234.5 });
+		expect(costs(true)({ amount: '99.99' }, none)).toMatchObject({ route: 'batch', delayCostAmount: 99.99 });
+		expect(costs(true)({ amount: '$100' }, none)).toMatchObject({ route: 'realTime', delayCostAmount: 100 });
+	});
+
+	it('a comparison: version 1 reads "10,00" as 1000; version 2 fails for the field and reads a well-grouped rule value', () => {
+		expect(bigOrder()({ total: '10,00' }, none)).toMatchObject({ route: 'batch', decidedBy: 'noMatch' });
+		expect(bigOrder()({ total: '10,001' }, none)).toMatchObject({ route: 'realTime' });
+		expect(itemProblem(() => bigOrder(true)({ total: '10,00' }, none))).toBe('total: is "10,00", which is not a number');
+		expect(bigOrder(true)({ total: '1,000.01' }, none)).toMatchObject({ route: 'realTime', rule: 'Big order' });
+		expect(bigOrder(true)({ total: '1,000' }, none)).toMatchObject({ route: 'batch', decidedBy: 'noMatch' });
+	});
+
+	it('a per-item Real-Time From of "1,0,0" fails in version 2', () => {
+		const perItem = createClassifier({ mode: 'costOfDelay', cost: { kind: 'field', field: 'amount', multiplier: 1 }, threshold: { perItem: true }, strictNumbers: true }, schedule, NOW);
+		expect(itemProblem(() => perItem({ amount: 5 }, { ...none, numberSetting: () => '1,0,0' }))).toBe('Real-Time From: is "1,0,0", which is not a number');
+		expect(perItem({ amount: 5 }, { ...none, numberSetting: () => '5' })).toMatchObject({ route: 'realTime' });
+	});
+});

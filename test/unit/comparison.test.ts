@@ -2,7 +2,7 @@ import { InvalidItemValueError } from '../../nodes/shared/errors';
 import { compileComparison, type ComparisonOperator } from '../../nodes/shared/latency/comparison';
 
 function test(operator: ComparisonOperator, ruleValue: unknown, caseSensitive = false) {
-	const compiled = compileComparison(operator, ruleValue, caseSensitive);
+	const compiled = compileComparison(operator, ruleValue, { caseSensitive });
 	if (!compiled.ok) throw new Error(compiled.problem);
 	return (fieldValue: unknown) => compiled.value(fieldValue, 'field');
 }
@@ -54,7 +54,7 @@ describe('compileComparison', () => {
 	});
 
 	it('names the field when an item value cannot be compared as a number', () => {
-		const compiled = compileComparison('greaterThan', 5, false);
+		const compiled = compileComparison('greaterThan', 5, { caseSensitive: false });
 		if (!compiled.ok) throw new Error(compiled.problem);
 		expect(() => compiled.value('lots', 'order.amount')).toThrow(InvalidItemValueError);
 		try {
@@ -70,7 +70,7 @@ describe('compileComparison', () => {
 	});
 
 	it('rejects a rule value that is not a number for a numeric operator', () => {
-		expect(compileComparison('greaterThan', 'many', false)).toEqual({
+		expect(compileComparison('greaterThan', 'many', { caseSensitive: false })).toEqual({
 			ok: false,
 			problem: '"many" is not a number, and "is greater than" compares numbers',
 		});

@@ -8,7 +8,7 @@ import { InvalidItemValueError } from '../../nodes/shared/errors';
 import { compileComparison, OPERATOR_WORDS, OPERATORS_WITHOUT_VALUE, type ComparisonOperator } from '../../nodes/shared/latency/comparison';
 
 function rule(operator: ComparisonOperator, ruleValue: unknown, caseSensitive = false) {
-	const compiled = compileComparison(operator, ruleValue, caseSensitive);
+	const compiled = compileComparison(operator, ruleValue, { caseSensitive });
 	if (!compiled.ok) throw new Error(compiled.problem);
 	return (fieldValue: unknown) => compiled.value(fieldValue, 'amount');
 }
@@ -58,11 +58,11 @@ describe('number operators: below, at and above the limit, in every shape a valu
 
 	it('a limit that is not a number is a setting problem that says which operator', () => {
 		for (const operator of ['greaterThan', 'greaterThanOrEqual', 'lessThan', 'lessThanOrEqual'] as const) {
-			const compiled = compileComparison(operator, 'ten', false);
+			const compiled = compileComparison(operator, 'ten', { caseSensitive: false });
 			expect(compiled).toEqual({ ok: false, problem: `"ten" is not a number, and "${OPERATOR_WORDS[operator]}" compares numbers` });
 		}
-		expect(compileComparison('greaterThan', { limit: 5 }, false)).toEqual({ ok: false, problem: expect.stringMatching(/is not a number, and "is greater than" compares numbers$/) });
-		expect(compileComparison('greaterThan', '', false).ok).toBe(false);
+		expect(compileComparison('greaterThan', { limit: 5 }, { caseSensitive: false })).toEqual({ ok: false, problem: expect.stringMatching(/is not a number, and "is greater than" compares numbers$/) });
+		expect(compileComparison('greaterThan', '', { caseSensitive: false }).ok).toBe(false);
 	});
 });
 
@@ -187,6 +187,6 @@ describe('exists', () => {
 });
 
 it('an unknown operator is a problem naming it', () => {
-	expect(compileComparison('between' as ComparisonOperator, '1', false)).toEqual({ ok: false, problem: '"between" is not a known operator' });
-	expect(compileComparison('notBetween' as ComparisonOperator, '1', false)).toEqual({ ok: false, problem: '"notBetween" is not a known operator' });
+	expect(compileComparison('between' as ComparisonOperator, '1', { caseSensitive: false })).toEqual({ ok: false, problem: '"between" is not a known operator' });
+	expect(compileComparison('notBetween' as ComparisonOperator, '1', { caseSensitive: false })).toEqual({ ok: false, problem: '"notBetween" is not a known operator' });
 });

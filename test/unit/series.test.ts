@@ -145,3 +145,25 @@ describe('elapsedShareOfDay', () => {
 		expect(elapsedShareOfDay(Date.parse('2026-03-29T10:00:00Z'), 'Europe/Berlin')).toBeCloseTo(11 / 23, 10);
 	});
 });
+
+describe('numbers in text (Health Monitor version 2: group separators only between groups of three digits)', () => {
+	const strict: SeriesSource = { kind: 'metric', read: reader('value'), field: 'value', aggregation: 'sum', numbers: { strictGrouping: true } };
+	const strictPacing: SeriesSource = { kind: 'budgetPacing', spend: reader('spend'), spendField: 'spend', budget: reader('budget'), budgetField: 'budget', zone: 'UTC', numbers: { strictGrouping: true } };
+
+	it('version 1 reads "1,2,3" as 123; version 2 fails the item naming the field and value, and blocks its series', () => {
+		expect(values(seriesValues([{ value: '1,2,3' }], metric('sum'), () => 's', 's', T))).toEqual({ s: 123 });
+		const result = seriesValues([{ value: '1,2,3' }, { value: 5 }], strict, () => 's', 's', T);
+		expect(result.errors.map(({ itemIndex, error }) => [itemIndex, error.field, error.message])).toEqual([[0, 'value', 'is "1,2,3", which is not a number']]);
+		expect(result.values.size).toBe(0);
+		expect(result.blocked.get('s')).toEqual({ itemIndex: 0, items: [1] });
+	});
+
+	it('well-grouped amounts read the same in both versions', () => {
+		expect(values(seriesValues([{ value: '1,234.5' }, { value: '$1,000' }, { value: '12' }], strict, () => 's', 's', T))).toEqual({ s: 2246.5 });
+	});
+
+	it('pacing: a misplaced separator in the budget is an error in version 2', () => {
+		const result = seriesValues([{ spend: '10', budget: '10,0' }], strictPacing, () => 'c', 'c', T);
+		expect(result.errors.map(({ error }) => `${error.field} ${error.message}`)).toEqual(['budget is "10,0", which is not a number']);
+	});
+});

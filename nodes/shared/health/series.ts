@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { InvalidItemValueError } from '../errors';
 import { describeValue } from '../values/describe';
 import type { FieldReader } from '../values/fieldPath';
-import { parseDecimal, round } from '../values/number';
+import { parseDecimal, round, type ParseOptions } from '../values/number';
 
 const round2 = (value: number) => round(value, 2);
 
@@ -13,9 +13,10 @@ const round2 = (value: number) => round(value, 2);
  */
 export type Aggregation = 'last' | 'sum' | 'average' | 'min' | 'max' | 'count';
 
+/** `numbers`: how amounts in text are read; without it, as version 1 of the Health Monitor did. */
 export type SeriesSource =
-	| { kind: 'metric'; read: FieldReader; field: string; aggregation: Aggregation }
-	| { kind: 'budgetPacing'; spend: FieldReader; spendField: string; budget: FieldReader; budgetField: string; zone: string }
+	| { kind: 'metric'; read: FieldReader; field: string; aggregation: Aggregation; numbers?: ParseOptions }
+	| { kind: 'budgetPacing'; spend: FieldReader; spendField: string; budget: FieldReader; budgetField: string; zone: string; numbers?: ParseOptions }
 	| { kind: 'paymentFailures'; status: FieldReader; statusField: string; failed: Set<string>; minTotal: number }
 	| { kind: 'leadVolume'; expected: number };
 
@@ -113,13 +114,13 @@ function measure(json: unknown, source: SeriesSource): [number, number] | Invali
 	switch (source.kind) {
 		case 'metric': {
 			if (source.aggregation === 'count') return [1, 0];
-			const value = numberAt(source.read(json), source.field);
+			const value = numberAt(source.read(json), source.field, source.numbers);
 			return value instanceof InvalidItemValueError ? value : [value, 0];
 		}
 		case 'budgetPacing': {
-			const spend = numberAt(source.spend(json), source.spendField);
+			const spend = numberAt(source.spend(json), source.spendField, source.numbers);
 			if (spend instanceof InvalidItemValueError) return spend;
-			const budget = numberAt(source.budget(json), source.budgetField);
+			const budget = numberAt(source.budget(json), source.budgetField, source.numbers);
 			return budget instanceof InvalidItemValueError ? budget : [spend, budget];
 		}
 		case 'paymentFailures': {
@@ -191,11 +192,11 @@ export function elapsedShareOfDay(now: number, zone: string): number {
 	return (now - start.toMillis()) / (end.toMillis() - start.toMillis());
 }
 
-function numberAt(value: unknown, field: string): number | InvalidItemValueError {
+function numberAt(value: unknown, field: string, numbers: ParseOptions = {}): number | InvalidItemValueError {
 	if (value === undefined || value === null || value === '') {
 		return new InvalidItemValueError(field, 'is missing; the check needs a number here');
 	}
-	const number = parseDecimal(value);
+	const number = parseDecimal(value, '.', numbers);
 	return Number.isFinite(number) ? number : new InvalidItemValueError(field, `is ${describeValue(value)}, which is not a number`);
 }
 

@@ -4,9 +4,10 @@ import { settingFieldReader, topLevelKey } from '../values/fieldPath';
 import { describeValue } from '../values/describe';
 import { formatInstant, parseInstant } from '../values/instant';
 import { formatDecimal } from '../values/format';
-import { parseDecimal } from '../values/number';
+import { parseDecimal, type ParseOptions } from '../values/number';
 import {
 	compileComparison,
+	type ComparisonOptions,
 	OPERATOR_WORDS,
 	OPERATORS_WITHOUT_VALUE,
 	type ComparisonOperator,
@@ -34,7 +35,12 @@ export type NumberSetting = number | { perItem: true };
 export const PER_ITEM_NUMBERS = { costThreshold: 'Real-Time From', costMultiplier: 'Multiply By', marginMinutes: 'Safety Margin (Minutes)' } as const;
 export type PerItemNumber = keyof typeof PER_ITEM_NUMBERS;
 
-export type ClassifierSettings =
+export type ClassifierSettings = ModeSettings & {
+	/** Node version 2 on: group separators only between groups of three digits ("1,2,3" is not a number). */
+	strictNumbers?: boolean;
+};
+
+type ModeSettings =
 	| {
 			mode: 'rules';
 			rules: RuleSpec[];
@@ -112,7 +118,7 @@ function decision(clock: Clock, fields: Decision): Decision {
 const EVENT_CACHE_LIMIT = 10_000;
 
 function createRulesDecider(settings: Extract<ClassifierSettings, { mode: 'rules' }>, clock: Clock): Classify {
-	const rules = settings.rules.map((rule, index) => compileRule(rule, index, settings.caseSensitive, clock));
+	const rules = settings.rules.map((rule, index) => compileRule(rule, index, { caseSensitive: settings.caseSensitive, strictNumbers: settings.strictNumbers }, clock));
 	const matchPreset = createPresetMatcher(settings.presets, {
 		tiesGoRealTime: settings.tiesGoRealTime === true,
 		version2Names: settings.version2Names === true,
@@ -166,7 +172,7 @@ interface CompiledRule {
 	match(json: unknown, perItem: PerItemValues): Readonly<Decision> | undefined;
 }
 
-function compileRule(rule: RuleSpec, index: number, caseSensitive: boolean, clock: Clock): CompiledRule {
+function compileRule(rule: RuleSpec, index: number, comparing: ComparisonOptions, clock: Clock): CompiledRule {
 	const name = rule.name.trim() || `Rule ${index + 1}`;
 	const { condition, delayCost } = rule;
 	const decide = (matched: string) =>
@@ -188,7 +194,7 @@ function compileRule(rule: RuleSpec, index: number, caseSensitive: boolean, cloc
 		OPERATORS_WITHOUT_VALUE.includes(condition.operator) ? `${field} ${words}` : `${field} ${words} ${JSON.stringify(value)}`;
 	const source = condition.value;
 	if (!source.perItem) {
-		const compiled = compileComparison(condition.operator, source.value, caseSensitive);
+		const compiled = compileComparison(condition.operator, source.value, comparing);
 		if (!compiled.ok) throw new InvalidSettingError(`Custom Rules › Rule "${name}"`, compiled.problem);
 		const test = compiled.value;
 		const decided = Object.freeze(decide(describe(source.value)));
@@ -202,7 +208,7 @@ function compileRule(rule: RuleSpec, index: number, caseSensitive: boolean, cloc
 	return {
 		match: (json, perItem) => {
 			const value = perItem.ruleValue(index);
-			const compiled = compileComparison(condition.operator, value, caseSensitive, `${name} › Value`);
+			const compiled = compileComparison(condition.operator, value, { ...comparing, valueName: `${name} › Value` });
 			if (!compiled.ok) throw new InvalidItemValueError(`${name} › Value`, compiled.problem);
 			return compiled.value(readField(json), field) ? decide(describe(value)) : undefined;
 		},
@@ -220,18 +226,18 @@ function expressionResult(value: unknown, ruleName: string): boolean {
 
 type CostSetting = Extract<ClassifierSettings, { mode: 'costOfDelay' }>['cost'];
 
-function compileCostReader(cost: CostSetting): (json: unknown, perItem: PerItemValues) => { amount: number; detail: string } {
+function compileCostReader(cost: CostSetting, numbers: ParseOptions): (json: unknown, perItem: PerItemValues) => { amount: number; detail: string } {
 	if (cost.kind === 'expression') {
 		return (_json, perItem) => ({
-			amount: requireNumber(perItem.costExpression(), 'Cost of a One-Hour Delay'),
+			amount: requireNumber(perItem.costExpression(), 'Cost of a One-Hour Delay', numbers),
 			detail: 'from the cost expression',
 		});
 	}
 	const readField = settingFieldReader(cost.field, 'Amount Field');
 	const field = cost.field.trim();
-	const readMultiplier = numberSettingReader(cost.multiplier, 'costMultiplier');
+	const readMultiplier = numberSettingReader(cost.multiplier, 'costMultiplier', numbers);
 	return (json, perItem) => {
-		const value = requireNumber(readField(json), field);
+		const value = requireNumber(readField(json), field, numbers);
 		const multiplier = readMultiplier(perItem);
 		const detail = multiplier === 1 ? field : `${field} ${formatDecimal(value)} × ${formatDecimal(multiplier)}`;
 		const amount = value * multiplier;
@@ -244,8 +250,9 @@ function compileCostReader(cost: CostSetting): (json: unknown, perItem: PerItemV
 }
 
 function createCostDecider(settings: Extract<ClassifierSettings, { mode: 'costOfDelay' }>, clock: Clock): Classify {
-	const readCost = compileCostReader(settings.cost);
-	const readThreshold = numberSettingReader(settings.threshold, 'costThreshold');
+	const numbers: ParseOptions = { strictGrouping: settings.strictNumbers === true };
+	const readCost = compileCostReader(settings.cost, numbers);
+	const readThreshold = numberSettingReader(settings.threshold, 'costThreshold', numbers);
 	return (json, perItem) => {
 		const { amount, detail } = readCost(json, perItem);
 		const threshold = readThreshold(perItem);
@@ -262,24 +269,24 @@ function createCostDecider(settings: Extract<ClassifierSettings, { mode: 'costOf
 }
 
 /** A fixed number as it is; an expression's result per item, which must be a number of 0 or more. */
-function numberSettingReader(setting: NumberSetting, name: PerItemNumber): (perItem: PerItemValues) => number {
+function numberSettingReader(setting: NumberSetting, name: PerItemNumber, numbers: ParseOptions): (perItem: PerItemValues) => number {
 	if (typeof setting === 'number') return () => setting;
 	const label = PER_ITEM_NUMBERS[name];
 	return (perItem) => {
 		const value = perItem.numberSetting(name);
 		if (value === undefined || value === null || value === '') throw new InvalidItemValueError(label, 'is missing; its expression gave no value for this item');
-		const number = parseDecimal(value);
+		const number = parseDecimal(value, '.', numbers);
 		if (!Number.isFinite(number)) throw new InvalidItemValueError(label, `is ${describeValue(value)}, which is not a number`);
 		if (number < 0) throw new InvalidItemValueError(label, `is ${formatDecimal(number)}; it cannot be negative`);
 		return number;
 	};
 }
 
-function requireNumber(value: unknown, field: string): number {
+function requireNumber(value: unknown, field: string, numbers: ParseOptions): number {
 	if (value === undefined || value === null || value === '') {
 		throw new InvalidItemValueError(field, 'is missing; it must hold the cost of a one-hour delay as a number');
 	}
-	const number = parseDecimal(value);
+	const number = parseDecimal(value, '.', numbers);
 	if (!Number.isFinite(number)) throw new InvalidItemValueError(field, `is ${describeValue(value)}, which is not a number`);
 	if (number < 0) throw new InvalidItemValueError(field, `is ${number}; a cost cannot be negative`);
 	return number;
@@ -288,7 +295,7 @@ function requireNumber(value: unknown, field: string): number {
 function createDeadlineDecider(settings: Extract<ClassifierSettings, { mode: 'deadline' }>, clock: Clock): Classify {
 	const readDeadline = settingFieldReader(settings.deadlineField, 'Due Date Field');
 	const field = settings.deadlineField.trim();
-	const readMargin = numberSettingReader(settings.marginMinutes, 'marginMinutes');
+	const readMargin = numberSettingReader(settings.marginMinutes, 'marginMinutes', { strictGrouping: settings.strictNumbers === true });
 	const run = `the next batch run at ${clock.nextBatchRun}`;
 	return (json, perItem) => {
 		const raw = readDeadline(json);

@@ -2,7 +2,7 @@ import { InvalidItemValueError } from '../errors';
 import { failure, success, type Result } from '../result';
 import { describeValue } from '../values/describe';
 import { listOf, textOf } from '../values/text';
-import { parseDecimal } from '../values/number';
+import { parseDecimal, type ParseOptions } from '../values/number';
 
 /** The comparisons an operator can pick for a rule, without writing an expression. */
 export type ComparisonOperator =
@@ -58,15 +58,20 @@ export type FieldTest = (fieldValue: unknown, field: string) => boolean;
  * for every item; lists (any element matches), empty values (no match) and other types take the
  * slower general path. A negated operator matches when its positive form does not.
  */
-export function compileComparison(
-	operator: ComparisonOperator,
-	ruleValue: unknown,
-	caseSensitive: boolean,
-	valueName = 'Value',
-): Result<FieldTest> {
+export interface ComparisonOptions {
+	caseSensitive: boolean;
+	/** Node version 2 on: a number with misplaced group separators ("1,2,3") is not a number. */
+	strictNumbers?: boolean;
+	/** How an error names the rule's value. */
+	valueName?: string;
+}
+
+export function compileComparison(operator: ComparisonOperator, ruleValue: unknown, options: ComparisonOptions): Result<FieldTest> {
+	const { caseSensitive, valueName = 'Value' } = options;
+	const numbers: ParseOptions = { strictGrouping: options.strictNumbers === true };
 	const positive = NEGATED[operator];
 	if (positive) {
-		const compiled = compileComparison(positive, ruleValue, caseSensitive, valueName);
+		const compiled = compileComparison(positive, ruleValue, options);
 		if (!compiled.ok) return compiled;
 		const test = compiled.value;
 		return success((fieldValue, field) => !test(fieldValue, field));
@@ -78,9 +83,9 @@ export function compileComparison(
 		case 'greaterThanOrEqual':
 		case 'lessThan':
 		case 'lessThanOrEqual':
-			return compileNumberTest(operator, ruleValue);
+			return compileNumberTest(operator, ruleValue, numbers);
 		case 'equals':
-			return success(compileEqualsTest(textOf(ruleValue, valueName), caseSensitive));
+			return success(compileEqualsTest(textOf(ruleValue, valueName), caseSensitive, numbers));
 		case 'isOneOf': {
 			const isOption = textMatcher(listOf(ruleValue, valueName), caseSensitive);
 			const general = generalTest((value, field) => isOption(textOf(value, field)));
@@ -104,22 +109,22 @@ export function compileComparison(
 	}
 }
 
-function compileNumberTest(operator: ComparisonOperator, ruleValue: unknown): Result<FieldTest> {
-	const limit = parseDecimal(ruleValue);
+function compileNumberTest(operator: ComparisonOperator, ruleValue: unknown, numbers: ParseOptions): Result<FieldTest> {
+	const limit = parseDecimal(ruleValue, '.', numbers);
 	if (!Number.isFinite(limit)) {
 		// A value from an expression can be anything; String() throws for some objects.
 		const shown = typeof ruleValue === 'string' ? `"${ruleValue}"` : describeValue(ruleValue);
 		return failure(`${shown} is not a number, and "${OPERATOR_WORDS[operator]}" compares numbers`);
 	}
 	const compare = NUMBER_COMPARISONS[operator](limit);
-	const general = generalTest((value, field) => compare(numberOf(value, field)));
+	const general = generalTest((value, field) => compare(numberOf(value, field, numbers)));
 	return success((fieldValue, field) =>
 		typeof fieldValue === 'number' && Number.isFinite(fieldValue) ? compare(fieldValue) : general(fieldValue, field),
 	);
 }
 
-function compileEqualsTest(expected: string, caseSensitive: boolean): FieldTest {
-	const expectedNumber = parseDecimal(expected);
+function compileEqualsTest(expected: string, caseSensitive: boolean, numbers: ParseOptions): FieldTest {
+	const expectedNumber = parseDecimal(expected, '.', numbers);
 	const folded = expected.toLowerCase();
 	const equalsText = (text: string) =>
 		text === expected ||
@@ -187,8 +192,8 @@ const TEXT_TESTS: Record<string, (value: string, expected: string) => boolean> =
 	endsWith: (value, expected) => value.endsWith(expected),
 };
 
-function numberOf(value: unknown, field: string): number {
-	const number = parseDecimal(value);
+function numberOf(value: unknown, field: string, numbers: ParseOptions): number {
+	const number = parseDecimal(value, '.', numbers);
 	if (!Number.isFinite(number)) {
 		throw new InvalidItemValueError(field, `is ${describeValue(value)}, which is not a number`);
 	}
