@@ -1,5 +1,5 @@
 import { IANAZone } from 'luxon';
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodePropertyCollection } from 'n8n-workflow';
 
 import type { AlertTiming } from '../shared/alerting/alertMachine';
 import { DEFAULT_RECOVERY_MARGIN_PERCENT } from '../shared/alerting/hysteresis';
@@ -8,11 +8,13 @@ import type { CheckSpec } from '../shared/health/evaluate';
 import { HEALTH_PLACEHOLDERS } from '../shared/health/evaluate';
 import type { Aggregation } from '../shared/health/series';
 import { validateThresholds, type Condition, type Thresholds } from '../shared/health/thresholds';
+import { describeValue } from '../shared/values/describe';
 import { settingFieldReader } from '../shared/values/fieldPath';
 import type { ParseOptions } from '../shared/values/number';
 import { settingTemplate, type Render } from '../shared/values/template';
 import { listOf } from '../shared/values/text';
 import { readMessageEscape } from '../common/messageFormat';
+import { checksProperty } from './description/checks';
 
 export interface EndpointSpec {
 	check: string;
@@ -32,6 +34,11 @@ export interface HealthSettings {
 type RawCheck = IDataObject & { name?: string; checkType?: string; options?: IDataObject };
 
 const MINUTE_MS = 60_000;
+
+/** Display names of a check's fields, for errors that name them as the operator sees them. */
+const CHECK_FIELD_NAMES = new Map(
+	(checksProperty.options as INodePropertyCollection[]).flatMap((collection) => collection.values.map((field) => [field.name, field.displayName] as const)),
+);
 /** A series not seen for a week is forgotten (a No Data alert resolves then), so state stays bounded. */
 const FORGET_AFTER_MS = 7 * 24 * 60 * MINUTE_MS;
 
@@ -41,6 +48,7 @@ const FORGET_AFTER_MS = 7 * 24 * 60 * MINUTE_MS;
  */
 export function readHealthSettings(context: IExecuteFunctions, typeVersion: number): HealthSettings {
 	const numbers: ParseOptions = { strictGrouping: typeVersion >= 2 };
+	const strictSettings = typeVersion >= 2;
 	const rawChecks = (context.getNodeParameter('checks.check', 0, []) as RawCheck[]) ?? [];
 	const names = new Set<string>();
 	const checks: CheckSpec[] = [];
@@ -50,7 +58,7 @@ export function readHealthSettings(context: IExecuteFunctions, typeVersion: numb
 		if (names.has(name)) throw new InvalidSettingError(`Checks › ${name}`, 'two checks have this name; each needs its own, since its state is saved under it');
 		names.add(name);
 		const options = raw.options ?? {};
-		const spec = readCheck(raw, name, options, context.getTimezone(), numbers);
+		const spec = readCheck(raw, name, options, context.getTimezone(), numbers, strictSettings);
 		checks.push(spec);
 		if (raw.checkType === 'endpoint') endpoints.push(readEndpoint(raw, name));
 	});
@@ -67,9 +75,17 @@ export function readHealthSettings(context: IExecuteFunctions, typeVersion: numb
 	};
 }
 
-function readCheck(raw: RawCheck, name: string, options: IDataObject, workflowZone: string, numbers: ParseOptions): CheckSpec {
+function readCheck(raw: RawCheck, name: string, options: IDataObject, workflowZone: string, numbers: ParseOptions, strictSettings: boolean): CheckSpec {
 	const parameter = (field: string) => `Checks › ${name} › ${field}`;
-	const number = (key: string) => (typeof raw[key] === 'number' ? (raw[key] as number) : undefined);
+	// Version 1 took a threshold that is not a number (an expression giving text) as no threshold.
+	const number = (key: string) => {
+		const value = raw[key];
+		if (typeof value === 'number') return value;
+		if (strictSettings && value !== undefined && value !== null && value !== '') {
+			throw new InvalidSettingError(parameter(CHECK_FIELD_NAMES.get(key) ?? key), `${describeValue(value)} is not a number`);
+		}
+		return undefined;
+	};
 	const margin = ((options.recoveryMarginPercent as number | undefined) ?? DEFAULT_RECOVERY_MARGIN_PERCENT) / 100;
 	const timing: AlertTiming = {
 		pendingMs: ((options.pendingMinutes as number | undefined) ?? 0) * MINUTE_MS,

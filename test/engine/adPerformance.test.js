@@ -287,3 +287,28 @@ describe('ROAS Calculator and CPA Tracker version 2: strict amounts and text fie
 		expect(all.filter((json) => !json.error).map((json) => json.spend)).toEqual([500]);
 	});
 });
+
+describe('version 2: thresholds are one value for all rows (no expression over a row)', () => {
+	const rows = [{ campaignName: 'Brand', spend: 100, conversionValue: 450, conversions: 4, limit: 6 }, { campaignName: 'Promo', spend: 100, conversionValue: 150, conversions: 1, limit: 1 }];
+	const check = (type, typeVersion, parameters) => triggerThenNode({ type, name: NODE, trigger: 'Rows', parameters: { minSpend: 0, ...parameters }, typeVersion });
+
+	it('version 1 reads an expression over the row once, at the first row, for every campaign', async () => {
+		const v1 = await run(check('roasCalculator', 1, { targetRoas: '={{ $json.limit }}', criticalRoas: 0 }), rows);
+		expect(v1.jsonOutputsOf(NODE).flat().map((json) => [json.campaign, json.target])).toEqual([['Brand', 6], ['Promo', 6]]);
+	});
+
+	it.each([
+		['roasCalculator', { targetRoas: '={{ $json.limit }}' }, 'Target ROAS: "{{ $json.limit }}" is not a number. It is one value for all rows; for a target per campaign, name a column in Options › Target Field.'],
+		['roasCalculator', { criticalRoas: '={{ 1 }}' }, 'Critical Below: "{{ 1 }}" is not a number. It is one value for all rows.'],
+		['cpaTracker', { targetCpa: '={{ $json.limit }}' }, 'Target CPA: "{{ $json.limit }}" is not a number. It is one value for all rows; for a target per campaign, name a column in Options › Target Field.'],
+		['cpaTracker', { noConversionMultiple: '={{ 2 }}' }, 'No-Conversion Limit (× Target CPA): "{{ 2 }}" is not a number. It is one value for all rows.'],
+	])('%s version 2 with %j stops once, naming the parameter and the per-row alternative', async (type, parameters, message) => {
+		const v2 = await run(check(type, 2, parameters), rows);
+		expect(v2.error.message).toBe(message);
+	});
+
+	it('version 2 takes a target per campaign from Options › Target Field', async () => {
+		const v2 = await run(check('roasCalculator', 2, { targetRoas: 3, criticalRoas: 0, options: { targetField: 'limit' } }), rows);
+		expect(v2.jsonOutputsOf(NODE).flat().map((json) => [json.campaign, json.target])).toEqual([['Brand', 6], ['Promo', 1]]);
+	});
+});

@@ -317,4 +317,17 @@ describe('version 2 (new nodes) against version 1 (saved workflows)', () => {
 		]);
 		expect(resolved).toEqual([]);
 	});
+
+	it('a threshold whose expression gives text: version 1 judged without it; version 2 stops naming the check and the field', async () => {
+		const run = (typeVersion) =>
+			runWorkflow({
+				workflow: triggerThenNode({ type: 'healthMonitor', name: NODE, trigger: 'Every minute', parameters: { checks: { check: [{ ...revenueCheck, critical: '={{ "five hundred" }}' }] } }, typeVersion }),
+				pinData: { 'Every minute': [{ shop: 'north', revenue: 100 }] },
+				at: minute(0),
+			});
+		const v1 = await run(1);
+		expect(v1.jsonOutputsOf(NODE)[0].map((json) => `${json.severity} ${json.threshold}`)).toEqual(['warning 1000']);
+		const v2 = await run(2);
+		expect(v2.error.message).toBe('Checks › Order value › Critical Threshold: "five hundred" is not a number');
+	});
 });

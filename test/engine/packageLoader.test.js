@@ -99,3 +99,18 @@ test('the No-Conversion Limit shows only from the CPA Tracker\'s version 2', () 
 	expect(limit).toMatchObject({ default: 1, displayOptions: { show: { '@version': [{ _cnd: { gte: 2 } }] } } });
 	expect(tracker.properties.filter((property) => property.name === 'minSpend').map((property) => property.displayOptions.show['@version'])).toEqual([[1], [{ _cnd: { gte: 2 } }]]);
 });
+
+test.each([
+	['roasCalculator', ['targetRoas', 'grossMarginPercent', 'criticalRoas', 'minSpend']],
+	['cpaTracker', ['targetCpa', 'maximumCpa', 'minConversions', 'minSpend']],
+])('%s: from version 2 on its thresholds take no expression over a row, and their hint says where a per-row value goes', (type, names) => {
+	const { properties } = loader.types.nodes.find((node) => node.name === type);
+	for (const name of names) {
+		const variants = properties.filter((property) => property.name === name);
+		expect({ name, versions: variants.map((property) => property.displayOptions.show['@version']) }).toEqual({ name, versions: [[1], [{ _cnd: { gte: 2 } }]] });
+		expect({ name, v1: variants[0].noDataExpression, v2: variants[1].noDataExpression }).toEqual({ name, v1: undefined, v2: true });
+		expect(variants[1].hint).toMatch(/^One (target|value) for all rows/);
+	}
+	const targetHints = properties.filter((property) => /^target(Roas|Cpa)$/.test(property.name) && property.hint).map((property) => property.hint);
+	expect(targetHints).toEqual([expect.stringContaining('Options › Target Field')]);
+});

@@ -2,6 +2,9 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { minIntervalOption, recoveryMarginOption } from '../../common/alertOptions';
 
+// n8n evaluates the checks once per run, at the first item: a threshold cannot differ per item.
+const SAME_FOR_EVERY_SERIES = 'One value for every series of this check; an expression is read once per run, at the first item';
+
 const forTypes = (...types: string[]) => ({ show: { checkType: types } });
 const notEndpoint = forTypes('metric', 'budgetPacing', 'paymentFailures', 'leadVolume');
 
@@ -94,6 +97,7 @@ export const checksProperty: INodeProperties = {
 					displayName: 'Warning Threshold',
 					name: 'warning',
 					type: 'number',
+					hint: SAME_FOR_EVERY_SERIES,
 					displayOptions: { show: { checkType: ['metric'], condition: ['above', 'below', 'changeAbove'] } },
 					default: 80,
 				},
@@ -101,6 +105,7 @@ export const checksProperty: INodeProperties = {
 					displayName: 'Critical Threshold',
 					name: 'critical',
 					type: 'number',
+					hint: SAME_FOR_EVERY_SERIES,
 					displayOptions: { show: { checkType: ['metric'], condition: ['above', 'below', 'changeAbove'] } },
 					default: 90,
 				},
@@ -108,6 +113,7 @@ export const checksProperty: INodeProperties = {
 					displayName: 'Low',
 					name: 'low',
 					type: 'number',
+					hint: SAME_FOR_EVERY_SERIES,
 					displayOptions: { show: { checkType: ['metric'], condition: ['outsideRange'] } },
 					default: 0,
 				},
@@ -115,6 +121,7 @@ export const checksProperty: INodeProperties = {
 					displayName: 'High',
 					name: 'high',
 					type: 'number',
+					hint: SAME_FOR_EVERY_SERIES,
 					displayOptions: { show: { checkType: ['metric'], condition: ['outsideRange'] } },
 					default: 100,
 				},
@@ -140,6 +147,7 @@ export const checksProperty: INodeProperties = {
 					displayName: 'Pacing Warning (%)',
 					name: 'pacingWarning',
 					type: 'number',
+					hint: SAME_FOR_EVERY_SERIES,
 					displayOptions: forTypes('budgetPacing'),
 					default: 120,
 					description: '100% is spending exactly on pace; 120% spends the day\'s budget by 8 PM',
@@ -148,6 +156,7 @@ export const checksProperty: INodeProperties = {
 					displayName: 'Pacing Critical (%)',
 					name: 'pacingCritical',
 					type: 'number',
+					hint: SAME_FOR_EVERY_SERIES,
 					displayOptions: forTypes('budgetPacing'),
 					default: 150,
 				},
@@ -171,6 +180,7 @@ export const checksProperty: INodeProperties = {
 					displayName: 'Minimum Payments',
 					name: 'minPayments',
 					type: 'number',
+					hint: SAME_FOR_EVERY_SERIES,
 					typeOptions: { minValue: 1 },
 					displayOptions: forTypes('paymentFailures'),
 					default: 20,
@@ -180,6 +190,7 @@ export const checksProperty: INodeProperties = {
 					displayName: 'Failure Rate Warning (%)',
 					name: 'failureWarning',
 					type: 'number',
+					hint: SAME_FOR_EVERY_SERIES,
 					displayOptions: forTypes('paymentFailures'),
 					default: 5,
 				},
@@ -187,6 +198,7 @@ export const checksProperty: INodeProperties = {
 					displayName: 'Failure Rate Critical (%)',
 					name: 'failureCritical',
 					type: 'number',
+					hint: SAME_FOR_EVERY_SERIES,
 					displayOptions: forTypes('paymentFailures'),
 					default: 10,
 				},
@@ -194,6 +206,7 @@ export const checksProperty: INodeProperties = {
 					displayName: 'Expected Count',
 					name: 'expectedCount',
 					type: 'number',
+					hint: SAME_FOR_EVERY_SERIES,
 					typeOptions: { minValue: 1 },
 					displayOptions: forTypes('leadVolume'),
 					default: 10,
@@ -203,6 +216,7 @@ export const checksProperty: INodeProperties = {
 					displayName: 'Volume Warning (% of Expected)',
 					name: 'volumeWarning',
 					type: 'number',
+					hint: SAME_FOR_EVERY_SERIES,
 					displayOptions: forTypes('leadVolume'),
 					default: 50,
 				},
@@ -210,6 +224,7 @@ export const checksProperty: INodeProperties = {
 					displayName: 'Volume Critical (% of Expected)',
 					name: 'volumeCritical',
 					type: 'number',
+					hint: SAME_FOR_EVERY_SERIES,
 					displayOptions: forTypes('leadVolume'),
 					default: 20,
 				},
@@ -250,6 +265,7 @@ export const checksProperty: INodeProperties = {
 					displayName: 'Slow Above (Ms)',
 					name: 'slowAboveMs',
 					type: 'number',
+					hint: SAME_FOR_EVERY_SERIES,
 					typeOptions: { minValue: 0 },
 					displayOptions: forTypes('endpoint'),
 					default: 2000,

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { presetsOfVersion } from '../../shared/latency/presets';
+import { FROM_VERSION_2, VERSION_1_ONLY } from '../../common/versions';
 import { ROUTE_NAMES, routeFor } from '../../shared/latency/oneHourTest';
 
 const showFor = { show: { mode: ['rules'] } };
@@ -152,7 +153,7 @@ function readyMadeRules(version: 1 | 2): INodeProperties {
 		displayName: 'Ready-Made Rules',
 		name: 'readyMadeRules',
 		type: 'multiOptions',
-		displayOptions: { show: { mode: ['rules'], '@version': version === 1 ? [1] : [{ _cnd: { gte: 2 } }] } },
+		displayOptions: { show: { mode: ['rules'], ...(version === 1 ? VERSION_1_ONLY : FROM_VERSION_2) } },
 		options: [...presets]
 			.sort((a, b) => a.label.localeCompare(b.label))
 			.map((preset) => ({

@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { minIntervalOption, recoveryMarginOption } from '../alertOptions';
 import { alertMemoryProperties } from '../alertMemory/description';
 import { messageFormatProperty } from '../messageFormat';
+import { addedInVersion2, changedInVersion2, sameForEveryRowFromVersion2 } from '../versions';
 import type { MetricKind } from '../../shared/metrics/judge';
 
 /** Parameters shared by the ROAS Calculator and the CPA Tracker, in the order an operator needs them. */
@@ -116,6 +117,10 @@ function inputProperties(kind: MetricKind): INodeProperties[] {
 	];
 }
 
+/** Hints of the parameters the rows are judged against together, so no row can set them. */
+const TARGET_HINT = 'One target for all rows. For a target per campaign, put it in a column and name it in Options › Target Field.';
+const SAME_FOR_ALL_HINT = 'One value for all rows, which are judged together: it cannot come from a row.';
+
 const roasTargetProperties: INodeProperties[] = [
 	{
 		displayName: 'Target From',
@@ -131,96 +136,115 @@ const roasTargetProperties: INodeProperties[] = [
 		],
 		default: 'number',
 	},
-	{
-		displayName: 'Target ROAS',
-		name: 'targetRoas',
-		type: 'number',
-		typeOptions: { minValue: 0, numberPrecision: 2 },
-		displayOptions: { show: { targetSource: ['number'] } },
-		default: 3,
-		description: 'Revenue per unit of spend you aim for; below it a campaign gets a warning',
-	},
-	{
-		displayName: 'Gross Margin (%)',
-		name: 'grossMarginPercent',
-		type: 'number',
-		typeOptions: { minValue: 0.1, maxValue: 100, numberPrecision: 1 },
-		displayOptions: { show: { targetSource: ['margin'] } },
-		default: 40,
-		description: 'With a 40% margin, break-even ROAS is 2.5',
-	},
-	{
-		displayName: 'Critical Below',
-		name: 'criticalRoas',
-		type: 'number',
-		typeOptions: { minValue: 0, numberPrecision: 2 },
-		default: 1,
-		description: 'ROAS below this is critical (1: revenue below spend). 0 for warnings only.',
-	},
-	{
-		displayName: 'Minimum Spend',
-		name: 'minSpend',
-		type: 'number',
-		typeOptions: { minValue: 0 },
-		default: 50,
-		description: 'Campaigns that spent less go to Insufficient Data instead of being judged',
-	},
+	...sameForEveryRowFromVersion2(
+		{
+			displayName: 'Target ROAS',
+			name: 'targetRoas',
+			type: 'number',
+			typeOptions: { minValue: 0, numberPrecision: 2 },
+			displayOptions: { show: { targetSource: ['number'] } },
+			default: 3,
+			description: 'Revenue per unit of spend you aim for; below it a campaign gets a warning',
+		},
+		TARGET_HINT,
+	),
+	...sameForEveryRowFromVersion2(
+		{
+			displayName: 'Gross Margin (%)',
+			name: 'grossMarginPercent',
+			type: 'number',
+			typeOptions: { minValue: 0.1, maxValue: 100, numberPrecision: 1 },
+			displayOptions: { show: { targetSource: ['margin'] } },
+			default: 40,
+			description: 'With a 40% margin, break-even ROAS is 2.5',
+		},
+		TARGET_HINT,
+	),
+	...sameForEveryRowFromVersion2(
+		{
+			displayName: 'Critical Below',
+			name: 'criticalRoas',
+			type: 'number',
+			typeOptions: { minValue: 0, numberPrecision: 2 },
+			default: 1,
+			description: 'ROAS below this is critical (1: revenue below spend). 0 for warnings only.',
+		},
+		SAME_FOR_ALL_HINT,
+	),
+	...sameForEveryRowFromVersion2(
+		{
+			displayName: 'Minimum Spend',
+			name: 'minSpend',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 50,
+			description: 'Campaigns that spent less go to Insufficient Data instead of being judged',
+		},
+		SAME_FOR_ALL_HINT,
+	),
 ];
 
 const cpaTargetProperties: INodeProperties[] = [
-	{
-		displayName: 'Target CPA',
-		name: 'targetCpa',
-		type: 'number',
-		typeOptions: { minValue: 0, numberPrecision: 2 },
-		default: 50,
-		description: 'Cost per conversion you aim for; above it a campaign gets a warning',
-	},
-	{
-		displayName: 'Maximum CPA',
-		name: 'maximumCpa',
-		type: 'number',
-		typeOptions: { minValue: 0, numberPrecision: 2 },
-		default: 0,
-		description: 'Above this the alert is critical. 0 for warnings only.',
-	},
-	{
-		displayName: 'Minimum Conversions',
-		name: 'minConversions',
-		type: 'number',
-		typeOptions: { minValue: 0 },
-		default: 3,
-		description: 'A campaign is judged once it has this many conversions, or has spent the Minimum Spend',
-	},
-	{
-		displayName: 'Minimum Spend',
-		name: 'minSpend',
-		type: 'number',
-		typeOptions: { minValue: 0 },
-		default: 50,
-		displayOptions: { show: { '@version': [1] } },
-		description:
-			'A campaign is judged once it has spent this much, or has the Minimum Conversions. Spending this much with no conversion is critical.',
-	},
-	{
-		displayName: 'Minimum Spend',
-		name: 'minSpend',
-		type: 'number',
-		typeOptions: { minValue: 0 },
-		default: 50,
-		displayOptions: { show: { '@version': [{ _cnd: { gte: 2 } }] } },
-		description: 'A campaign is judged once it has spent this much, or has the Minimum Conversions',
-	},
-	{
+	...sameForEveryRowFromVersion2(
+		{
+			displayName: 'Target CPA',
+			name: 'targetCpa',
+			type: 'number',
+			typeOptions: { minValue: 0, numberPrecision: 2 },
+			default: 50,
+			description: 'Cost per conversion you aim for; above it a campaign gets a warning',
+		},
+		TARGET_HINT,
+	),
+	...sameForEveryRowFromVersion2(
+		{
+			displayName: 'Maximum CPA',
+			name: 'maximumCpa',
+			type: 'number',
+			typeOptions: { minValue: 0, numberPrecision: 2 },
+			default: 0,
+			description: 'Above this the alert is critical. 0 for warnings only.',
+		},
+		SAME_FOR_ALL_HINT,
+	),
+	...sameForEveryRowFromVersion2(
+		{
+			displayName: 'Minimum Conversions',
+			name: 'minConversions',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 3,
+			description: 'A campaign is judged once it has this many conversions, or has spent the Minimum Spend',
+		},
+		SAME_FOR_ALL_HINT,
+	),
+	...changedInVersion2(
+		{
+			displayName: 'Minimum Spend',
+			name: 'minSpend',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 50,
+			description:
+				'A campaign is judged once it has spent this much, or has the Minimum Conversions. Spending this much with no conversion is critical.',
+		},
+		{
+			description: 'A campaign is judged once it has spent this much, or has the Minimum Conversions',
+			noDataExpression: true,
+			hint: SAME_FOR_ALL_HINT,
+		},
+	),
+	addedInVersion2({
 		displayName: 'No-Conversion Limit (× Target CPA)',
 		name: 'noConversionMultiple',
 		type: 'number',
 		typeOptions: { minValue: 0, numberPrecision: 2 },
 		default: 1,
-		displayOptions: { show: { '@version': [{ _cnd: { gte: 2 } }] } },
+		noDataExpression: true,
+		hint: SAME_FOR_ALL_HINT,
 		description:
 			'Spend with no conversion yet becomes an alert once it exceeds this many target CPAs: with 1 and a Target CPA of 200, from a spend above 200. Critical above the Maximum CPA, or at once when there is none.',
-	},
+	}),
 ];
 
 const periodProperties: INodeProperties[] = [

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { AlertTiming } from '../../shared/alerting/alertMachine';
 import { DEFAULT_RECOVERY_MARGIN_PERCENT } from '../../shared/alerting/hysteresis';
+import { describeValue } from '../../shared/values/describe';
 import { InvalidSettingError } from '../../shared/errors';
 import { createRowReader, type InputFormat, type RowReader } from '../../shared/metrics/adRow';
 import type { EvaluationSettings } from '../../shared/metrics/evaluate';
@@ -28,7 +29,10 @@ const FORGET_AFTER_MS = 30 * 24 * HOUR_MS;
 
 /** Reads the parameters once per execution: they are the same for every row. */
 export function readAdPerformanceSettings(context: IExecuteFunctions, kind: MetricKind): AdPerformanceSettings {
-	const parameter = <T>(name: string, fallback?: T) => context.getNodeParameter(name, 0, fallback) as T;
+	const plainParameter = <T>(name: string, fallback?: T) => context.getNodeParameter(name, 0, fallback) as T;
+	// Version 2 on, a threshold that is not a number is an error: n8n hands over an expression in a
+	// parameter without item data as its text.
+	const parameter: Read = context.getNode().typeVersion >= 2 ? numbersChecked(plainParameter) : plainParameter;
 	const options = parameter<IDataObject>('options', {});
 	const groupBy = parameter<GroupBy>('groupBy', 'campaign');
 	const dateField = parameter<string>('dateField', 'date');
@@ -99,6 +103,30 @@ export function readAdPerformanceSettings(context: IExecuteFunctions, kind: Metr
 }
 
 type Read = <T>(name: string, fallback?: T) => T;
+
+/** The number parameters, by name, and whether a row can carry its own value (the target). */
+const NUMBER_SETTINGS: Record<string, { displayName: string; perRowTarget: boolean }> = {
+	targetRoas: { displayName: 'Target ROAS', perRowTarget: true },
+	grossMarginPercent: { displayName: 'Gross Margin (%)', perRowTarget: true },
+	criticalRoas: { displayName: 'Critical Below', perRowTarget: false },
+	minSpend: { displayName: 'Minimum Spend', perRowTarget: false },
+	targetCpa: { displayName: 'Target CPA', perRowTarget: true },
+	maximumCpa: { displayName: 'Maximum CPA', perRowTarget: false },
+	minConversions: { displayName: 'Minimum Conversions', perRowTarget: false },
+	noConversionMultiple: { displayName: 'No-Conversion Limit (× Target CPA)', perRowTarget: false },
+};
+
+function numbersChecked(parameter: Read): Read {
+	return <T>(name: string, fallback?: T): T => {
+		const value = parameter(name, fallback);
+		const setting = NUMBER_SETTINGS[name];
+		if (setting !== undefined && !(typeof value === 'number' && Number.isFinite(value))) {
+			const perRow = setting.perRowTarget ? '; for a target per campaign, name a column in Options › Target Field' : '';
+			throw new InvalidSettingError(setting.displayName, `${describeValue(value)} is not a number. It is one value for all rows${perRow}.`);
+		}
+		return value;
+	};
+}
 
 function readRoasThresholds(parameter: Read): Thresholds {
 	const critical = parameter<number>('criticalRoas', 0);
