@@ -48,7 +48,7 @@ const FORGET_AFTER_MS = 7 * 24 * 60 * MINUTE_MS;
  */
 export function readHealthSettings(context: IExecuteFunctions, typeVersion: number): HealthSettings {
 	const numbers: ParseOptions = { strictGrouping: typeVersion >= 2 };
-	const strictSettings = typeVersion >= 2;
+	const version2 = typeVersion >= 2;
 	const rawChecks = (context.getNodeParameter('checks.check', 0, []) as RawCheck[]) ?? [];
 	const names = new Set<string>();
 	const checks: CheckSpec[] = [];
@@ -58,7 +58,7 @@ export function readHealthSettings(context: IExecuteFunctions, typeVersion: numb
 		if (names.has(name)) throw new InvalidSettingError(`Checks › ${name}`, 'two checks have this name; each needs its own, since its state is saved under it');
 		names.add(name);
 		const options = raw.options ?? {};
-		const spec = readCheck(raw, name, options, context.getTimezone(), numbers, strictSettings);
+		const spec = readCheck(raw, name, options, context.getTimezone(), numbers, version2);
 		checks.push(spec);
 		if (raw.checkType === 'endpoint') endpoints.push(readEndpoint(raw, name));
 	});
@@ -68,20 +68,20 @@ export function readHealthSettings(context: IExecuteFunctions, typeVersion: numb
 		checks,
 		endpoints,
 		messages: {
-			alert: settingTemplate(context.getNodeParameter('alertMessage', 0) as string, HEALTH_PLACEHOLDERS, 'Alert Message', escape),
-			resolved: settingTemplate(context.getNodeParameter('resolvedMessage', 0) as string, HEALTH_PLACEHOLDERS, 'Resolved Message', escape),
+			alert: settingTemplate(context.getNodeParameter('alertMessage', 0) as string, HEALTH_PLACEHOLDERS, 'Alert Message', { escape, tidy: version2 }),
+			resolved: settingTemplate(context.getNodeParameter('resolvedMessage', 0) as string, HEALTH_PLACEHOLDERS, 'Resolved Message', { escape, tidy: version2 }),
 		},
 		emitOk: options.emitOk === true,
 	};
 }
 
-function readCheck(raw: RawCheck, name: string, options: IDataObject, workflowZone: string, numbers: ParseOptions, strictSettings: boolean): CheckSpec {
+function readCheck(raw: RawCheck, name: string, options: IDataObject, workflowZone: string, numbers: ParseOptions, version2: boolean): CheckSpec {
 	const parameter = (field: string) => `Checks › ${name} › ${field}`;
 	// Version 1 took a threshold that is not a number (an expression giving text) as no threshold.
 	const number = (key: string) => {
 		const value = raw[key];
 		if (typeof value === 'number') return value;
-		if (strictSettings && value !== undefined && value !== null && value !== '') {
+		if (version2 && value !== undefined && value !== null && value !== '') {
 			throw new InvalidSettingError(parameter(CHECK_FIELD_NAMES.get(key) ?? key), `${describeValue(value)} is not a number`);
 		}
 		return undefined;

@@ -312,3 +312,27 @@ describe('version 2: thresholds are one value for all rows (no expression over a
 		expect(v2.jsonOutputsOf(NODE).flat().map((json) => [json.campaign, json.target])).toEqual([['Brand', 6], ['Promo', 1]]);
 	});
 });
+
+describe('version 2 messages read cleanly whatever is absent', () => {
+	const check = (type, typeVersion, parameters = {}) => triggerThenNode({ type, name: NODE, trigger: 'Rows', parameters: { minSpend: 0, ...parameters }, typeVersion });
+	const messages = (result) => result.jsonOutputsOf(NODE).flat().map((json) => json.message);
+
+	it('no currency, no date, a ROAS of 0.0024: version 2 says so plainly; version 1 kept its wording', async () => {
+		const rows = [{ campaignName: 'Brand', spend: 100, conversionValue: 0.24 }];
+		expect(messages(await run(check('roasCalculator', 2), rows))).toEqual(['CRITICAL Brand: ROAS 0.0024 is below the critical level of 1. Spend 100.00, revenue 0.24.']);
+		expect(messages(await run(check('roasCalculator', 1), rows))).toEqual(['CRITICAL Brand: ROAS 0 is below the critical level of 1. Spend 100.00 , revenue 0.24  ( to ).']);
+	});
+
+	it('with a currency and dates, version 2 shows them; one conversion is "1 conversion"', async () => {
+		const rows = [{ campaignName: 'Leads', spend: 120, conversions: 1, currency: 'EUR', date: '2026-12-01' }, { campaignName: 'Leads', spend: 30, conversions: 0, currency: 'EUR', date: '2026-12-02' }];
+		expect(messages(await run(check('cpaTracker', 2), rows))).toEqual(['WARNING Leads: CPA 150.00 is above the target of 50.00. 1 conversion for 150.00 EUR (2026-12-01 to 2026-12-02).']);
+		expect(messages(await run(check('cpaTracker', 1), rows))).toEqual(['WARNING Leads: CPA 150.00 is above the target of 50.00. 1 conversions for 150.00 EUR (2026-12-01 to 2026-12-02).']);
+	});
+
+	it('an operator\'s own template is tidied too, and an unknown placeholder is still an error', async () => {
+		const own = { alertMessage: '{severity}: {campaign} [{account}] spent {spend} {currency} ({from}).' };
+		expect(messages(await run(check('roasCalculator', 2, own), [{ campaignName: 'Brand', spend: 100, conversionValue: 50 }]))).toEqual(['CRITICAL: Brand spent 100.00.']);
+		const wrong = await run(check('roasCalculator', 2, { alertMessage: '{campain} is low' }), [{ campaignName: 'Brand', spend: 100, conversionValue: 50 }]);
+		expect(wrong.error.message).toMatch(/^Alert Message: \{campain\} is not a placeholder this node fills/);
+	});
+});

@@ -33,8 +33,8 @@ export function evaluationSettings(options: RunOptions = {}): EvaluationSettings
 		timing: { pendingMs: 0, pendingEvaluations: 1, renotifyMs: 24 * HOUR, minIntervalMs: 0, missingMs: 48 * HOUR, noData: false, forgetMs: 30 * 24 * HOUR, ...options.timing },
 		margin: 0.05,
 		sendResolved: options.sendResolved ?? true,
-		alertMessage: settingTemplate(options.alertMessage ?? '{severity} {campaign}: {reason}', MESSAGE_PLACEHOLDERS, 'Alert Message', escape),
-		resolvedMessage: settingTemplate('RESOLVED {campaign}', MESSAGE_PLACEHOLDERS, 'Resolved Message', escape),
+		alertMessage: settingTemplate(options.alertMessage ?? '{severity} {campaign}: {reason}', MESSAGE_PLACEHOLDERS, 'Alert Message', { escape }),
+		resolvedMessage: settingTemplate('RESOLVED {campaign}', MESSAGE_PLACEHOLDERS, 'Resolved Message', { escape }),
 		escape,
 	};
 }

@@ -111,9 +111,9 @@ describe('CPA, version 2: spend with no conversion judged against what the targe
 
 	it('counts in words: one conversion, 2 conversions, 0 conversions (version 1 kept "1 conversions")', () => {
 		const guards = (minConversions: number) => ({ ...v2(1, 50, minConversions) });
-		expect(judge('cpa', totals(10, 0, 1), CPA, guards(3)).reason).toBe('1 conversion and 10.00 spend: below the minimum of 3 conversions or 50.00 spend needed to judge CPA.');
-		expect(judge('cpa', totals(10, 0, 0), CPA, guards(1)).reason).toBe('0 conversions and 10.00 spend: below the minimum of 1 conversion or 50.00 spend needed to judge CPA.');
-		expect(judge('cpa', totals(10, 0, 2), CPA, guards(3)).reason).toBe('2 conversions and 10.00 spend: below the minimum of 3 conversions or 50.00 spend needed to judge CPA.');
+		expect(judge('cpa', totals(10, 0, 1), CPA, guards(3), true).reason).toBe('1 conversion and 10.00 spend: below the minimum of 3 conversions or 50.00 spend needed to judge CPA.');
+		expect(judge('cpa', totals(10, 0, 0), CPA, guards(1), true).reason).toBe('0 conversions and 10.00 spend: below the minimum of 1 conversion or 50.00 spend needed to judge CPA.');
+		expect(judge('cpa', totals(10, 0, 2), CPA, guards(3), true).reason).toBe('2 conversions and 10.00 spend: below the minimum of 3 conversions or 50.00 spend needed to judge CPA.');
 		expect(judge('cpa', totals(10, 0, 1), CPA, { minSpend: 50, minConversions: 3 }).reason).toBe('1 conversions and 10.00 spend: below the minimum of 3 conversions or 50.00 spend needed to judge CPA.');
 	});
 
@@ -122,6 +122,24 @@ describe('CPA, version 2: spend with no conversion judged against what the targe
 		expect(warning).toMatchObject({ severity: 'warning' });
 		expect(holdVerdict('cpa', warning, 'critical', 0.1)).toMatchObject({ severity: 'critical', reason: 'CPA n/a has not yet recovered from the maximum of 80.00: it recovers at or below 72.00.' });
 		expect(holdVerdict('cpa', warning, 'warning', 0.1)).toBe(warning);
+	});
+
+	it('version 2 wording of a held alert without a CPA: what happened and when it ends, no "CPA n/a"', () => {
+		const warning = judge('cpa', totals(60, 0, 0), CPA, v2(), true);
+		expect(holdVerdict('cpa', warning, 'critical', 0.1, true)).toMatchObject({
+			severity: 'critical',
+			reason: 'Spent 60.00 with no conversion, more than the target CPA of 40.00; the alert stays until CPA is at or below 72.00.',
+		});
+	});
+
+	it('version 2 shows a ROAS below 0.1 with two significant digits; version 1 rounded it to 0', () => {
+		const tiny = totals(100, 0.24, 0);
+		expect(judge('roas', tiny, { target: 3, critical: 1 }, { minSpend: 0, minConversions: 0 }, true).reason).toBe('ROAS 0.0024 is below the critical level of 1.');
+		expect(judge('roas', tiny, { target: 3, critical: 1 }, { minSpend: 0, minConversions: 0 }).reason).toBe('ROAS 0 is below the critical level of 1.');
+		expect(judge('roas', totals(100, 0.5, 0), { target: 0.005, critical: 0.001 }, { minSpend: 0, minConversions: 0 }, true).reason).toBe('ROAS 0.005 meets the target of 0.005.');
+		const held = judge('roas', totals(100, 0.52, 0), { target: 0.005, critical: 0.001 }, { minSpend: 0, minConversions: 0 }, true);
+		expect(holdVerdict('roas', held, 'warning', 0.1, true).reason).toBe('ROAS 0.0052 has not yet recovered from the target of 0.005: it recovers at or above 0.0055.');
+		expect(judge('roas', totals(100, 25, 0), { target: 3, critical: 1 }, { minSpend: 0, minConversions: 0 }, true).reason).toBe('ROAS 0.25 is below the critical level of 1.');
 	});
 });
 

@@ -1,4 +1,4 @@
-import { formatDecimal, formatMoney } from '../../nodes/shared/values/format';
+import { formatDecimal, formatMoney, formatRatio } from '../../nodes/shared/values/format';
 import { compileFieldPath } from '../../nodes/shared/values/fieldPath';
 import { parseInstant } from '../../nodes/shared/values/instant';
 import { escapeFor } from '../../nodes/shared/values/escape';
@@ -152,7 +152,7 @@ describe('escapeFor: values from the data, escaped for the destination', () => {
 	});
 
 	it('templates escape the values they fill in, not their own text', () => {
-		const compiled = compileTemplate('<!here> {campaign} is *down*', ['campaign'], escapeFor.slack);
+		const compiled = compileTemplate('<!here> {campaign} is *down*', ['campaign'], { escape: escapeFor.slack });
 		if (!compiled.ok) throw new Error(compiled.problem);
 		expect(compiled.value({ campaign: '<!channel>' })).toBe('<!here> &lt;!channel&gt; is *down*');
 	});
@@ -198,5 +198,61 @@ describe('parseDecimal with strict grouping (the ad nodes from version 2)', () =
 		expect(strict(value, separator)).toBeNaN();
 		// Version 1 reassembled them into another number.
 		expect(Number.isNaN(parseDecimal(value, separator))).toBe(value === '1.234.5');
+	});
+});
+
+describe('formatRatio: two significant digits below 0.1', () => {
+	it.each([
+		[0.0024, '0.0024'],
+		[0.055, '0.055'],
+		[0.0999, '0.1'],
+		[0.1, '0.1'],
+		[0.123, '0.12'],
+		[2.5, '2.5'],
+		[1234.5, '1,234.5'],
+		[0, '0'],
+		[0.0000001234, '0.00000012'],
+		[1e-30, '0'],
+		[-0.0031, '-0.0031'],
+		[Infinity, 'Infinity'],
+	])('%p reads %j', (value, shown) => {
+		expect(formatRatio(value)).toBe(shown);
+	});
+});
+
+describe('message templates, version 2: tidy whatever is empty', () => {
+	const names = ['campaign', 'spend', 'currency', 'from', 'to', 'series'];
+	const render = (template: string, values: Record<string, string>) => {
+		const compiled = compileTemplate(template, names, { tidy: true });
+		if (!compiled.ok) throw new Error(compiled.problem);
+		return compiled.value(values);
+	};
+	const roas = '{campaign}: Spend {spend} {currency}, revenue 5 {currency} ({from} to {to}).';
+
+	it('a bracket whose placeholders are all empty is left out; spaces around empty values close up', () => {
+		expect(render(roas, { campaign: 'A', spend: '100.00', currency: '', from: '', to: '' })).toBe('A: Spend 100.00, revenue 5.');
+		expect(render(roas, { campaign: 'A', spend: '100.00', currency: 'USD', from: '2026-12-01', to: '2026-12-02' })).toBe('A: Spend 100.00 USD, revenue 5 USD (2026-12-01 to 2026-12-02).');
+		// one of the two is there: the bracket stays
+		expect(render(roas, { campaign: 'A', spend: '1', currency: '', from: '2026-12-01', to: '' })).toBe('A: Spend 1, revenue 5 (2026-12-01 to).');
+		expect(render('{campaign} ( {series} ) now', { campaign: 'A', series: 'x' })).toBe('A (x) now');
+		expect(render('{campaign} [{series}] ok', { campaign: 'A', series: '' })).toBe('A ok');
+		expect(render('{campaign} [ {series} ] ok', { campaign: 'A', series: 'x' })).toBe('A [x] ok');
+	});
+
+	it("leaves values and the template's own brackets and lines alone", () => {
+		expect(render('{campaign} (daily) ok', { campaign: 'Brand  (EU) ,x' })).toBe('Brand  (EU) ,x (daily) ok');
+		expect(render('  {campaign}  \n  line two  ', { campaign: 'A' })).toBe('A\nline two');
+		expect(render('{campaign} , .', { campaign: '' })).toBe(',.');
+		expect(render('{campaign}', { campaign: '   ' })).toBe('');
+	});
+
+	it('escapes filled values, never the template', () => {
+		const compiled = compileTemplate('*{campaign}* ({from})', ['campaign', 'from'], { tidy: true, escape: (text) => text.replace(/\*/g, '\\*') });
+		expect(compiled.ok && compiled.value({ campaign: 'a*b', from: '' })).toBe('*a\\*b*');
+	});
+
+	it('without tidy (version 1), the text is kept as it was', () => {
+		const compiled = compileTemplate(roas, names);
+		expect(compiled.ok && compiled.value({ campaign: 'A', spend: '100.00' })).toBe('A: Spend 100.00 , revenue 5  ( to ).');
 	});
 });

@@ -294,7 +294,7 @@ const periodProperties: INodeProperties[] = [
 ];
 
 const PLACEHOLDERS =
-	'Placeholders: {severity}, {campaign}, {account}, {metric}, {value}, {target}, {limit}, {gap}, {change}, {spend}, {revenue}, {conversions}, {currency}, {from}, {to}, {reason}, {since}';
+	'Placeholders: {severity}, {campaign}, {account}, {metric}, {value}, {target}, {limit}, {gap}, {change}, {spend}, {revenue}, {conversions}, {conversionsText} ("1 conversion"), {currency}, {from}, {to}, {reason}, {since}';
 
 function messageProperty(displayName: string, name: string, text: string, show?: INodeProperties['displayOptions']): INodeProperties {
 	return {
@@ -310,13 +310,16 @@ function messageProperty(displayName: string, name: string, text: string, show?:
 
 const onlyWhenResolvedAreSent = { show: { sendResolved: [true] } };
 
-const MESSAGES: Record<MetricKind, [INodeProperties, INodeProperties]> = {
+const MESSAGES: Record<MetricKind, [INodeProperties[], INodeProperties]> = {
 	roas: [
-		messageProperty('Alert Message', 'alertMessage', '{severity} {campaign}: {reason} Spend {spend} {currency}, revenue {revenue} {currency} ({from} to {to}).'),
+		[messageProperty('Alert Message', 'alertMessage', '{severity} {campaign}: {reason} Spend {spend} {currency}, revenue {revenue} {currency} ({from} to {to}).')],
 		messageProperty('Resolved Message', 'resolvedMessage', 'RESOLVED {campaign}: ROAS is back at {value} (target {target}).', onlyWhenResolvedAreSent),
 	],
 	cpa: [
-		messageProperty('Alert Message', 'alertMessage', '{severity} {campaign}: {reason} {conversions} conversions for {spend} {currency} ({from} to {to}).'),
+		// Version 1's default wrote "1 conversions".
+		changedInVersion2(messageProperty('Alert Message', 'alertMessage', '{severity} {campaign}: {reason} {conversions} conversions for {spend} {currency} ({from} to {to}).'), {
+			default: '{severity} {campaign}: {reason} {conversionsText} for {spend} {currency} ({from} to {to}).',
+		}),
 		messageProperty('Resolved Message', 'resolvedMessage', 'RESOLVED {campaign}: CPA is back at {value} {currency} (target {target}).', onlyWhenResolvedAreSent),
 	],
 };
@@ -324,7 +327,7 @@ const MESSAGES: Record<MetricKind, [INodeProperties, INodeProperties]> = {
 function alertProperties(kind: MetricKind): INodeProperties[] {
 	const [alertMessage, resolvedMessage] = MESSAGES[kind];
 	return [
-		alertMessage,
+		...alertMessage,
 		{
 			displayName: 'Alert Only on Change',
 			name: 'alertOnlyOnChange',

@@ -29,10 +29,11 @@ const FORGET_AFTER_MS = 30 * 24 * HOUR_MS;
 
 /** Reads the parameters once per execution: they are the same for every row. */
 export function readAdPerformanceSettings(context: IExecuteFunctions, kind: MetricKind): AdPerformanceSettings {
+	const version2 = context.getNode().typeVersion >= 2;
 	const plainParameter = <T>(name: string, fallback?: T) => context.getNodeParameter(name, 0, fallback) as T;
 	// Version 2 on, a threshold that is not a number is an error: n8n hands over an expression in a
 	// parameter without item data as its text.
-	const parameter: Read = context.getNode().typeVersion >= 2 ? numbersChecked(plainParameter) : plainParameter;
+	const parameter: Read = version2 ? numbersChecked(plainParameter) : plainParameter;
 	const options = parameter<IDataObject>('options', {});
 	const groupBy = parameter<GroupBy>('groupBy', 'campaign');
 	const dateField = parameter<string>('dateField', 'date');
@@ -58,7 +59,7 @@ export function readAdPerformanceSettings(context: IExecuteFunctions, kind: Metr
 		decimalSeparator: ((options.decimalSeparator as string | undefined) ?? '.') as DecimalSeparator,
 		defaultCurrency: ((options.defaultCurrency as string | undefined) ?? '').trim(),
 		// Version 1 dropped misplaced group separators and lists in text fields, and kept "usd" apart from "USD".
-		strict: context.getNode().typeVersion >= 2,
+		strict: version2,
 	});
 	const sendResolved = parameter<boolean>('sendResolved', true);
 	const escape = readMessageEscape(context);
@@ -90,14 +91,15 @@ export function readAdPerformanceSettings(context: IExecuteFunctions, kind: Metr
 				minSpend: parameter<number>('minSpend', 0),
 				minConversions: kind === 'cpa' ? parameter<number>('minConversions', 0) : 0,
 				// Version 1 judged spend without a conversion by the Minimum Spend alone.
-				...(kind === 'cpa' && context.getNode().typeVersion >= 2 ? { noConversionMultiple: parameter<number>('noConversionMultiple', 1) } : {}),
+				...(kind === 'cpa' && version2 ? { noConversionMultiple: parameter<number>('noConversionMultiple', 1) } : {}),
 			},
 			timing,
 			margin: marginPercent / 100,
 			sendResolved,
-			alertMessage: settingTemplate(parameter<string>('alertMessage', ''), MESSAGE_PLACEHOLDERS, 'Alert Message', escape),
-			resolvedMessage: settingTemplate(sendResolved ? parameter<string>('resolvedMessage', '') : '', MESSAGE_PLACEHOLDERS, 'Resolved Message', escape),
+			alertMessage: settingTemplate(parameter<string>('alertMessage', ''), MESSAGE_PLACEHOLDERS, 'Alert Message', { escape, tidy: version2 }),
+			resolvedMessage: settingTemplate(sendResolved ? parameter<string>('resolvedMessage', '') : '', MESSAGE_PLACEHOLDERS, 'Resolved Message', { escape, tidy: version2 }),
 			escape,
+			cleanWording: version2,
 		},
 	};
 }

@@ -2,7 +2,7 @@ import { alertField } from '../alerting/alertField';
 import { absent, firingSeverity, observe, seenUnjudged, worthKeeping, type AlertRecord, type AlertStep, type AlertTiming } from '../alerting/alertMachine';
 import { evaluateSources, heldBy, isSourceKey } from './sourceAlerts';
 import type { InvalidItemValueError } from '../errors';
-import { formatDecimal, formatMoney } from '../values/format';
+import { formatDecimal, formatMoney, formatRatio } from '../values/format';
 import type { Escape } from '../values/escape';
 import type { Render } from '../values/template';
 import { fromMicros } from './adRow';
@@ -24,6 +24,8 @@ export interface EvaluationSettings {
 	resolvedMessage: Render;
 	/** For values from the data in messages the node writes itself (see values/escape.ts). */
 	escape: Escape;
+	/** Node version 2 on: ratios at a precision that keeps them meaningful, "1 conversion" (see judge). */
+	cleanWording?: boolean;
 }
 
 export type Output = 'alert' | 'ok' | 'insufficient';
@@ -55,6 +57,7 @@ export const MESSAGE_PLACEHOLDERS = [
 	'spend',
 	'revenue',
 	'conversions',
+	'conversionsText',
 	'currency',
 	'from',
 	'to',
@@ -192,8 +195,9 @@ function evaluateGroup(
 	now: number,
 ): { result: GroupResult; step?: AlertStep } {
 	const { kind } = settings;
-	const raw = judge(kind, group, settings.thresholds, settings.guards);
-	const verdict = holdVerdict(kind, raw, sameRule ? firingSeverity(saved) : 'ok', settings.margin);
+	const clean = settings.cleanWording === true;
+	const raw = judge(kind, group, settings.thresholds, settings.guards, clean);
+	const verdict = holdVerdict(kind, raw, sameRule ? firingSeverity(saved) : 'ok', settings.margin, clean);
 	const metricName = kind;
 	const change = changePercent(kind, verdict.metric, previous);
 	const figures = {
@@ -223,7 +227,7 @@ function evaluateGroup(
 		reason: verdict.reason,
 	};
 	const since = record.state === 'normal' ? (step.notice === 'resolved' ? saved?.since : undefined) : record.since;
-	const render = (template: Render) => template(messageValues(json, group, verdict.reason, since));
+	const render = (template: Render) => template(messageValues(json, group, verdict.reason, since, clean));
 	const done = (output: Output, message: string): { result: GroupResult; step: AlertStep } => ({ result: { output, items: group.items, json: { ...json, message } }, step });
 	if (step.notice === 'resolved') return done(settings.sendResolved ? 'alert' : 'ok', render(settings.resolvedMessage));
 	if (verdict.severity === 'ok' || record.state === 'pending') return done('ok', verdict.reason);
@@ -248,22 +252,25 @@ function previousFigures(kind: MetricKind, previous: GroupTotals): Record<string
 	};
 }
 
-function messageValues(json: Record<string, unknown>, group: GroupTotals, reason: string, since: number | undefined): Record<string, string> {
+function messageValues(json: Record<string, unknown>, group: GroupTotals, reason: string, since: number | undefined, clean: boolean): Record<string, string> {
 	const metric = json.roas ?? json.cpa;
+	const ratio = clean && json.metric === 'ROAS' ? formatRatio : formatDecimal;
+	const conversions = json.conversions as number;
 	const signed = (value: unknown) => (typeof value === 'number' ? `${value > 0 ? '+' : ''}${value}%` : 'n/a');
 	return {
 		severity: String(json.severity).toUpperCase(),
 		campaign: group.campaignName || group.accountId || 'All rows',
 		account: group.accountId,
 		metric: String(json.metric),
-		value: typeof metric === 'number' ? formatDecimal(metric) : 'n/a',
-		target: formatDecimal(json.target as number),
-		limit: typeof (json.criticalBelow ?? json.maximum) === 'number' ? formatDecimal((json.criticalBelow ?? json.maximum) as number) : 'none',
+		value: typeof metric === 'number' ? ratio(metric) : 'n/a',
+		target: ratio(json.target as number),
+		limit: typeof (json.criticalBelow ?? json.maximum) === 'number' ? ratio((json.criticalBelow ?? json.maximum) as number) : 'none',
 		gap: signed(json.gapPercent),
 		change: signed(json.changePercent),
 		spend: formatMoney(json.spend as number),
 		revenue: formatMoney(json.conversionValue as number),
-		conversions: formatDecimal(json.conversions as number),
+		conversions: formatDecimal(conversions),
+		conversionsText: `${formatDecimal(conversions)} ${conversions === 1 ? 'conversion' : 'conversions'}`,
 		currency: group.currency,
 		from: group.firstDate,
 		to: group.lastDate,

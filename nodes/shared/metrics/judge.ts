@@ -1,6 +1,6 @@
 import type { Severity } from '../alerting/alertMachine';
 import { heldSeverity, recoveryLine } from '../alerting/hysteresis';
-import { formatDecimal, formatMoney } from '../values/format';
+import { formatDecimal, formatMoney, formatRatio } from '../values/format';
 import { round } from '../values/number';
 import { fromMicros } from './adRow';
 import type { GroupTotals } from './groups';
@@ -49,7 +49,12 @@ export function metricOf(kind: MetricKind, totals: Pick<GroupTotals, 'spendMicro
 	return totals.conversions === 0 ? null : fromMicros(totals.spendMicros) / totals.conversions;
 }
 
-export function judge(kind: MetricKind, totals: GroupTotals, thresholds: Thresholds, guards: Guards): Verdict {
+/**
+ * `clean`: node version 2 on, a ROAS keeps two significant digits below 0.01 and counts read
+ * "1 conversion". Version 1's saved workflows keep their wording.
+ */
+export function judge(kind: MetricKind, totals: GroupTotals, thresholds: Thresholds, guards: Guards, clean = false): Verdict {
+	const ratio = clean ? formatRatio : formatDecimal;
 	const spend = fromMicros(totals.spendMicros);
 	const metric = metricOf(kind, totals);
 	const target = totals.target ?? thresholds.target;
@@ -65,13 +70,13 @@ export function judge(kind: MetricKind, totals: GroupTotals, thresholds: Thresho
 			totals.valueMicros === 0
 				? `Spent ${formatMoney(spend)} with no conversion value.`
 				: severity === 'ok'
-					? `ROAS ${formatDecimal(roas)} meets the target of ${formatDecimal(target)}.`
-					: `ROAS ${formatDecimal(roas)} is below the ${severity === 'critical' ? 'critical level' : 'target'} of ${formatDecimal(severity === 'critical' ? critical : target)}.`;
+					? `ROAS ${ratio(roas)} meets the target of ${ratio(target)}.`
+					: `ROAS ${ratio(roas)} is below the ${severity === 'critical' ? 'critical level' : 'target'} of ${ratio(severity === 'critical' ? critical : target)}.`;
 		return { judged: true, metric: roas, target, critical, severity, gap: roas - target, gapPercent: percent(roas - target, target), reason };
 	}
 	const enoughData = totals.conversions >= guards.minConversions || spend >= guards.minSpend;
 	// Version 1 wrote "1 conversions"; its saved workflows keep their messages.
-	const count = guards.noConversionMultiple === undefined ? (n: number) => `${n} conversions` : conversionCount;
+	const count = clean ? conversionCount : (n: number) => `${n} conversions`;
 	if (!enoughData) {
 		return {
 			judged: false,
@@ -128,7 +133,7 @@ export function changePercent(kind: MetricKind, current: number | null, previous
  * Applies hysteresis to a judged verdict: a campaign firing at `current` keeps that level until its
  * metric is back past the level's line by `margin` (a share: 0.05 for 5%), and says so.
  */
-export function holdVerdict(kind: MetricKind, verdict: Verdict, current: Severity, margin: number): Verdict {
+export function holdVerdict(kind: MetricKind, verdict: Verdict, current: Severity, margin: number, clean = false): Verdict {
 	if (!verdict.judged || verdict.severity === current) return verdict;
 	const badWhen = kind === 'roas' ? 'below' : 'above';
 	const lineOf = (level: Exclude<Severity, 'ok'>) => (level === 'critical' && verdict.critical > 0 ? verdict.critical : verdict.target);
@@ -144,9 +149,13 @@ export function holdVerdict(kind: MetricKind, verdict: Verdict, current: Severit
 	if (severity === verdict.severity) return verdict;
 	const line = lineOf(severity === 'critical' ? 'critical' : 'warning');
 	const back = recoveryLine(line, badWhen, margin);
-	const shown = kind === 'roas' ? formatDecimal : formatMoney;
+	const shown = kind === 'roas' ? (clean ? formatRatio : formatDecimal) : formatMoney;
 	const name = METRIC_NAMES[kind];
 	const level = severity === 'critical' ? (kind === 'roas' ? 'critical level' : 'maximum') : 'target';
+	// A CPA with no conversion has no value to name; version 1 wrote "CPA n/a has not yet recovered".
+	if (clean && metric === null) {
+		return { ...verdict, severity, reason: `${verdict.reason.replace(/\.$/, '')}; the alert stays until ${name} is ${kind === 'roas' ? 'at or above' : 'at or below'} ${shown(back)}.` };
+	}
 	const reason = `${name} ${metric === null ? 'n/a' : shown(metric)} has not yet recovered from the ${level} of ${shown(line)}: it recovers at ${kind === 'roas' ? 'or above' : 'or below'} ${shown(back)}.`;
 	return { ...verdict, severity, reason };
 }

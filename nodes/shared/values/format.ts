@@ -3,6 +3,17 @@
  * because Intl.NumberFormat costs microseconds per call, and a run formats thousands of values.
  */
 
+/**
+ * A ratio such as ROAS: as formatDecimal, but one below 0.1 keeps two significant digits, so a
+ * ROAS of 0.0024 reads "0.0024", not "0", and 0.055 reads "0.055", not "0.06".
+ */
+export function formatRatio(value: number): string {
+	if (value === 0 || !Number.isFinite(value) || Math.abs(value) >= 0.1) return formatDecimal(value);
+	// Beyond 20 decimals a ROAS is nothing: "0".
+	const decimals = Math.min(20, 1 - Math.floor(Math.log10(Math.abs(value))));
+	return value.toFixed(decimals).replace(/\.?0+$/, '');
+}
+
 /** 1234.5 -> "1,234.5"; 0.3333 -> "0.33"; -2 -> "-2". */
 export function formatDecimal(value: number): string {
 	return withSeparators(value, false);
