@@ -336,3 +336,51 @@ describe('version 2 messages read cleanly whatever is absent', () => {
 		expect(wrong.error.message).toMatch(/^Alert Message: \{campain\} is not a placeholder this node fills/);
 	});
 });
+
+describe('version 2 takes the rows out of a whole platform response, as an HTTP Request node returns it', () => {
+	const metaRow = (name, spend, purchases, value) => ({ account_id: '7', campaign_id: name.toLowerCase(), campaign_name: name, spend, date_start: '2026-12-01', date_stop: '2026-12-01', account_currency: 'USD', actions: [{ action_type: 'omni_purchase', value: purchases }], action_values: [{ action_type: 'omni_purchase', value }] });
+	const metaPage = (rows) => ({ data: rows, paging: { cursors: { before: 'MAZDZD', after: 'MjQZD' } } });
+	const googleChunk = (rows) => ({ results: rows, fieldMask: 'customer.id,campaign.id,campaign.name,metrics.costMicros', requestId: 'req-1' });
+	const googleRow = (name, costMicros, conversions, value) => ({ customer: { id: '123', currencyCode: 'EUR' }, campaign: { id: name, name }, segments: { date: '2026-12-01' }, metrics: { costMicros, conversions, conversionsValue: value } });
+	const check = (type, typeVersion, parameters = {}, nodeSettings = {}) => triggerThenNode({ type, name: NODE, trigger: 'Rows', parameters: { minSpend: 0, ...parameters }, settings: nodeSettings, typeVersion });
+
+	it('two Meta pages and a Google Ads chunk: every campaign judged, each linked to the item it came from', async () => {
+		const items = [metaPage([metaRow('Brand', '100.00', '4', '450.00'), metaRow('Promo', '200.00', '1', '100.00')]), metaPage([metaRow('Brand', '50.00', '1', '60.00')]), googleChunk([googleRow('Search', '120000000', 3, 360)])];
+		const result = await run(check('roasCalculator', 2), items);
+		expect(result.error).toBeUndefined();
+		const judged = result.outputsOf(NODE).flat().map((item) => [item.json.campaign, item.json.spend, item.json.roas, item.pairedItem]);
+		expect(judged).toEqual([
+			['Promo', 200, 0.5, [{ item: 0 }]],
+			['Brand', 150, 3.4, [{ item: 0 }, { item: 1 }]],
+			['Search', 120, 3, [{ item: 2 }]],
+		]);
+	});
+
+	it('the CPA Tracker reads the same pages; version 1 read each page as one row and found no spend', async () => {
+		const items = [metaPage([metaRow('Brand', '100.00', '4', '450.00')])];
+		const v2 = await run(check('cpaTracker', 2), items);
+		expect(v2.jsonOutputsOf(NODE).flat().map((json) => [json.campaign, json.cpa])).toEqual([['Brand', 25]]);
+		const v1 = await run(check('cpaTracker', 1), items);
+		expect(v1.error.message).toBe('"spend" in item 0 is missing; every row needs it (use 0 for none)');
+	});
+
+	it('a bad row inside a page is named by its place; with Continue only its campaign goes out with the error', async () => {
+		const items = [metaPage([metaRow('Brand', '100.00', '4', '450.00'), { ...metaRow('Promo', 'lots', '1', '1'), spend: 'lots' }])];
+		const stopped = await run(check('roasCalculator', 2), items);
+		expect(stopped.error.message).toBe('"data[1].spend" in item 0 is "lots", which is not an amount');
+		const continued = await run(check('roasCalculator', 2, {}, { onError: 'continueRegularOutput' }), items);
+		const all = continued.jsonOutputsOf(NODE).flat();
+		expect(all.map((json) => json.error ?? `${json.campaign} ${json.roas}`)).toEqual(['Brand 4.5', '"data[1].spend" in item 0 is "lots", which is not an amount']);
+		// the bad row goes out with its error, not the whole page
+		expect(all[1]).toMatchObject({ campaign: 'Promo', campaign_name: 'Promo', spend: 'lots' });
+		expect(all[1]).not.toHaveProperty('data');
+	});
+
+	it('an empty page has no rows; a page whose row is not an object is an error naming it', async () => {
+		const empty = await run(check('roasCalculator', 2), [metaPage([])]);
+		expect(empty.error).toBeUndefined();
+		expect(empty.jsonOutputsOf(NODE).flat()).toEqual([]);
+		const broken = await run(check('roasCalculator', 2), [metaPage([metaRow('Brand', '1', '1', '1'), 'oops'])]);
+		expect(broken.error.message).toBe('"data[1]" in item 0 is "oops"; each row of the response must be an object');
+	});
+});

@@ -8,6 +8,8 @@ import { adMemoryCodec, legacyAdText } from '../../shared/metrics/memoryCodec';
 import { withAlertMemory } from '../alertMemory/run';
 import { emptyRow } from '../../shared/metrics/adRow';
 import { createAggregator } from '../../shared/metrics/groups';
+import { errorInRow } from '../../shared/metrics/responseRows';
+import { attempt } from '../../shared/values/attempt';
 import type { MetricKind } from '../../shared/metrics/judge';
 import { errorJson, itemError, itemsWithSettingError, settingsOrOutputs } from '../errors';
 import { readAdPerformanceSettings } from './settings';
@@ -38,19 +40,32 @@ export async function executeAdPerformance(context: IExecuteFunctions, kind: Met
 
 	const aggregator = createAggregator(settings.groupBy, settings.split);
 	const row = emptyRow();
+	// The row of a whole response that spoiled its campaign, to go out with the error instead of the whole page.
+	const rowsInResponses = new Map<InvalidItemValueError, IDataObject>();
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const failure = settings.readFailure(items[itemIndex].json);
 		if (failure) {
 			aggregator.failSource(itemIndex, failure);
 			continue;
 		}
-		try {
-			settings.readRow(items[itemIndex].json, row);
-			aggregator.add(itemIndex, row);
-		} catch (caught) {
-			// A bad row of a campaign takes the whole campaign out of judgement (reported below).
-			if (caught instanceof InvalidItemValueError && aggregator.reject(itemIndex, row, caught)) continue;
-			fail(itemError(node, caught, itemIndex), [itemIndex], items[itemIndex].json);
+		const rows = attempt(() => settings.rowsOf(items[itemIndex].json));
+		if (!rows.ok) {
+			fail(itemError(node, rows.error, itemIndex), [itemIndex], items[itemIndex].json);
+			continue;
+		}
+		for (const { json, path } of rows.value) {
+			try {
+				settings.readRow(json, row);
+				aggregator.add(itemIndex, row);
+			} catch (caught) {
+				const error = caught instanceof InvalidItemValueError ? errorInRow(caught, path) : caught;
+				// A bad row of a campaign takes the whole campaign out of judgement (reported below).
+				if (error instanceof InvalidItemValueError && aggregator.reject(itemIndex, row, error)) {
+					if (path !== '') rowsInResponses.set(error, json as IDataObject);
+					continue;
+				}
+				fail(itemError(node, error, itemIndex), [itemIndex], json as IDataObject);
+			}
 		}
 	}
 	const grouped = aggregator.result();
@@ -63,7 +78,8 @@ export async function executeAdPerformance(context: IExecuteFunctions, kind: Met
 		const judged: INodeExecutionData[][] = [[], [], []];
 		for (const problem of problems) {
 			// The group's item is the row that spoiled it, unchanged, plus whose group it is where the row does not say.
-			fail(itemError(node, problem.error, problem.itemIndex), problem.items, { ...(problem.group as IDataObject), ...items[problem.itemIndex].json }, judged);
+			const spoiler = rowsInResponses.get(problem.error) ?? items[problem.itemIndex].json;
+			fail(itemError(node, problem.error, problem.itemIndex), problem.items, { ...(problem.group as IDataObject), ...spoiler }, judged);
 		}
 		for (const result of results) {
 			const json = result.output === 'alert' ? markedIfTest(result.json, testRun) : result.json;

@@ -6,6 +6,7 @@ import { describeValue } from '../../shared/values/describe';
 import { InvalidSettingError } from '../../shared/errors';
 import { createRowReader, type InputFormat, type RowReader } from '../../shared/metrics/adRow';
 import type { EvaluationSettings } from '../../shared/metrics/evaluate';
+import { rowsOfItem, type ItemRow } from '../../shared/metrics/responseRows';
 import { createFailureReader } from '../../shared/metrics/sourceAlerts';
 import { MESSAGE_PLACEHOLDERS } from '../../shared/metrics/evaluate';
 import type { GroupBy, PeriodSplit } from '../../shared/metrics/groups';
@@ -16,6 +17,8 @@ import type { DecimalSeparator } from '../../shared/values/number';
 
 export interface AdPerformanceSettings {
 	readRow: RowReader;
+	/** The rows an item holds: itself, or (version 2 on) each row of a whole platform response. */
+	rowsOf: (json: Record<string, unknown>) => ItemRow[];
 	/** An item a failed data source left instead of rows, or undefined. */
 	readFailure: ReturnType<typeof createFailureReader>;
 	groupBy: GroupBy;
@@ -41,8 +44,9 @@ export function readAdPerformanceSettings(context: IExecuteFunctions, kind: Metr
 	const accountField = (options.accountField as string | undefined) ?? 'accountId';
 	const spendField = parameter<string>('spendField', 'spend');
 	const readFailure = createFailureReader(spendField, accountField);
+	const format = parameter<InputFormat>('inputFormat', 'auto');
 	const readRow = createRowReader({
-		format: parameter<InputFormat>('inputFormat', 'auto'),
+		format,
 		mapping: {
 			campaign: parameter<string>('campaignField', 'campaignName'),
 			account: accountField,
@@ -80,6 +84,7 @@ export function readAdPerformanceSettings(context: IExecuteFunctions, kind: Metr
 	}
 	return {
 		readRow,
+		rowsOf: version2 ? (json) => rowsOfItem(json, format) : (json) => [{ json, path: '' }],
 		readFailure,
 		groupBy,
 		split,

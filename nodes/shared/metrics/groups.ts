@@ -73,7 +73,7 @@ export function createAggregator(groupBy: GroupBy, split: PeriodSplit) {
 				group = newGroup(key, { ...row, spendMicros: 0, valueMicros: 0, conversions: 0 }, itemIndex, groupBy);
 				current.set(key, group);
 			} else {
-				group.items.push(itemIndex);
+				addItem(group, itemIndex);
 			}
 			group.problem ??= { itemIndex, error };
 			return true;
@@ -146,8 +146,13 @@ function newGroup(key: string, row: AdRow, itemIndex: number, groupBy: GroupBy):
 	};
 }
 
+/** An item holding a whole response brings several rows of a group: the item counts once. */
+function addItem(group: GroupTotals, itemIndex: number): void {
+	if (group.items[group.items.length - 1] !== itemIndex) group.items.push(itemIndex);
+}
+
 function addRow(group: GroupTotals, row: AdRow, itemIndex: number, groupBy: GroupBy): void {
-	group.items.push(itemIndex);
+	addItem(group, itemIndex);
 	if (group.problem) return;
 	if (row.currency !== group.currency) {
 		group.problem = {
