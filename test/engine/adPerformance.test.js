@@ -384,3 +384,58 @@ describe('version 2 takes the rows out of a whole platform response, as an HTTP 
 		expect(broken.error.message).toBe('"data[1]" in item 0 is "oops"; each row of the response must be an object');
 	});
 });
+
+describe('version 2 says when a change of target, not of the metric, raised or resolved an alert', () => {
+	const brand = (conversionValue) => [{ campaignName: 'Brand', spend: 100, conversionValue, currency: 'USD' }];
+	// The operator edits the node between runs; the memory the last run saved carries over.
+	const runs = async (typeVersion, steps) => {
+		let staticData = {};
+		const messages = [];
+		for (const [index, { targetRoas, conversionValue }] of steps.entries()) {
+			const workflow = triggerThenNode({ type: 'roasCalculator', name: NODE, trigger: 'Rows', parameters: { minSpend: 0, targetRoas, criticalRoas: 0 }, typeVersion });
+			const result = await runWorkflow({ workflow, pinData: { Rows: brand(conversionValue) }, staticData, at: `2026-12-03T1${index}:00:00Z` });
+			expect(result.error).toBeUndefined();
+			staticData = result.staticData;
+			messages.push(result.jsonOutputsOf(NODE)[0].map((json) => json.message));
+		}
+		return messages;
+	};
+	const lowerThenRaise = [
+		{ targetRoas: 3, conversionValue: 250 },
+		{ targetRoas: 2, conversionValue: 250 },
+		{ targetRoas: 2.6, conversionValue: 250 },
+		{ targetRoas: 2.6, conversionValue: 300 },
+	];
+
+	it('lowering the target resolves, raising it fires again: version 2 names the target as the cause', async () => {
+		expect(await runs(2, lowerThenRaise)).toEqual([
+			['WARNING Brand: ROAS 2.5 is below the target of 3. Spend 100.00 USD, revenue 250.00 USD.'],
+			['RESOLVED Brand: ROAS 2.5 meets the target of 2 (target lowered from 3): the target changed, not ROAS.'],
+			['WARNING Brand: ROAS 2.5 is below the target of 2.6 (target raised from 2): the target changed, not ROAS. Spend 100.00 USD, revenue 250.00 USD.'],
+			['RESOLVED Brand: ROAS 3 meets the target of 2.6.'],
+		]);
+	});
+
+	it('version 1 read as if ROAS had moved', async () => {
+		expect(await runs(1, lowerThenRaise)).toEqual([
+			['WARNING Brand: ROAS 2.5 is below the target of 3. Spend 100.00 USD, revenue 250.00 USD ( to ).'],
+			['RESOLVED Brand: ROAS is back at 2.5 (target 2).'],
+			['WARNING Brand: ROAS 2.5 is below the target of 2.6. Spend 100.00 USD, revenue 250.00 USD ( to ).'],
+			['RESOLVED Brand: ROAS is back at 3 (target 2.6).'],
+		]);
+	});
+
+	it('when both moved, the target is named only if the old target (with its recovery margin) would have kept the alert', async () => {
+		const both = await runs(2, [
+			{ targetRoas: 3, conversionValue: 250 },
+			{ targetRoas: 2.9, conversionValue: 340 },
+		]);
+		expect(both[1]).toEqual(['RESOLVED Brand: ROAS 3.4 meets the target of 2.9.']);
+		const within = await runs(2, [
+			{ targetRoas: 3, conversionValue: 250 },
+			{ targetRoas: 2.9, conversionValue: 310 },
+		]);
+		// 3.1 would not have recovered from a target of 3 with the 10% margin (3.3)
+		expect(within[1]).toEqual(['RESOLVED Brand: ROAS 3.1 meets the target of 2.9 (target lowered from 3): the target changed, not ROAS.']);
+	});
+});

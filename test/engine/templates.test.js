@@ -261,7 +261,7 @@ describe('the templates at work', () => {
 			'WARNING Promo: ROAS 1.5 is below the target of 3. Spend 200.00 USD, revenue 300.00 USD (2026-11-27 to 2026-11-27).',
 		]);
 		expect(await alerts(15, [['Brand', 110, 520, 5], ['Promo', 220, 330, 2]])).toEqual([]);
-		expect(await alerts(30, [['Brand', 120, 560, 5], ['Promo', 240, 800, 4]])).toEqual(['RESOLVED Promo: ROAS is back at 3.33 (target 3).']);
+		expect(await alerts(30, [['Brand', 120, 560, 5], ['Promo', 240, 800, 4]])).toEqual(['RESOLVED Promo: ROAS 3.33 meets the target of 3.']);
 	});
 
 	it('CPA alerts: spending with no conversions is critical', async () => {

@@ -310,24 +310,29 @@ function messageProperty(displayName: string, name: string, text: string, show?:
 
 const onlyWhenResolvedAreSent = { show: { sendResolved: [true] } };
 
-const MESSAGES: Record<MetricKind, [INodeProperties[], INodeProperties]> = {
+const MESSAGES: Record<MetricKind, [INodeProperties[], INodeProperties[]]> = {
 	roas: [
 		[messageProperty('Alert Message', 'alertMessage', '{severity} {campaign}: {reason} Spend {spend} {currency}, revenue {revenue} {currency} ({from} to {to}).')],
-		messageProperty('Resolved Message', 'resolvedMessage', 'RESOLVED {campaign}: ROAS is back at {value} (target {target}).', onlyWhenResolvedAreSent),
+		// Version 2's default says why it resolved, including when the target moved rather than ROAS.
+		changedInVersion2(messageProperty('Resolved Message', 'resolvedMessage', 'RESOLVED {campaign}: ROAS is back at {value} (target {target}).', onlyWhenResolvedAreSent), {
+			default: 'RESOLVED {campaign}: {reason}',
+		}),
 	],
 	cpa: [
 		// Version 1's default wrote "1 conversions".
 		changedInVersion2(messageProperty('Alert Message', 'alertMessage', '{severity} {campaign}: {reason} {conversions} conversions for {spend} {currency} ({from} to {to}).'), {
 			default: '{severity} {campaign}: {reason} {conversionsText} for {spend} {currency} ({from} to {to}).',
 		}),
-		messageProperty('Resolved Message', 'resolvedMessage', 'RESOLVED {campaign}: CPA is back at {value} {currency} (target {target}).', onlyWhenResolvedAreSent),
+		changedInVersion2(messageProperty('Resolved Message', 'resolvedMessage', 'RESOLVED {campaign}: CPA is back at {value} {currency} (target {target}).', onlyWhenResolvedAreSent), {
+			default: 'RESOLVED {campaign}: {reason}',
+		}),
 	],
 };
 
 function alertProperties(kind: MetricKind): INodeProperties[] {
-	const [alertMessage, resolvedMessage] = MESSAGES[kind];
+	const [alertMessages, resolvedMessages] = MESSAGES[kind];
 	return [
-		...alertMessage,
+		...alertMessages,
 		{
 			displayName: 'Alert Only on Change',
 			name: 'alertOnlyOnChange',
@@ -343,7 +348,7 @@ function alertProperties(kind: MetricKind): INodeProperties[] {
 			default: true,
 			description: 'Whether to send an item on the Alert output when a campaign that was alerted recovers',
 		},
-		resolvedMessage,
+		...resolvedMessages,
 		messageFormatProperty,
 		{
 			displayName: 'Remind Every (Hours)',

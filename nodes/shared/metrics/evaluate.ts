@@ -1,6 +1,7 @@
 import { alertField } from '../alerting/alertField';
 import { absent, firingSeverity, observe, seenUnjudged, worthKeeping, type AlertRecord, type AlertStep, type AlertTiming } from '../alerting/alertMachine';
 import { evaluateSources, heldBy, isSourceKey } from './sourceAlerts';
+import { withTargetChange } from './targetChange';
 import type { InvalidItemValueError } from '../errors';
 import { formatDecimal, formatMoney, formatRatio } from '../values/format';
 import type { Escape } from '../values/escape';
@@ -8,6 +9,7 @@ import type { Render } from '../values/template';
 import { fromMicros } from './adRow';
 import type { GroupBy, GroupTotals, Grouped } from './groups';
 import { round } from '../values/number';
+import { attempt } from '../values/attempt';
 import { changePercent, holdVerdict, judge, METRIC_NAMES, metricOf, type Guards, type MetricKind, type Thresholds } from './judge';
 
 export interface EvaluationSettings {
@@ -71,6 +73,8 @@ export interface GroupMemory {
 	identity: Record<string, unknown>;
 	/** Name, account and currency as the messages show them. */
 	labels: { campaign: string; account: string; currency: string };
+	/** Version 2 on: the target it was last judged against, so a notice can say the target moved, not the metric. */
+	target?: number;
 }
 
 /** Saved state: the rule the alerts fire under (an edit drops hysteresis) and each group's memory. */
@@ -81,6 +85,14 @@ export interface AdAlertMemory {
 
 export function ruleOf(settings: EvaluationSettings): string {
 	return JSON.stringify([settings.thresholds, settings.margin]);
+}
+
+/** The node's target under a saved rule, for groups without their own; undefined if unreadable. */
+function targetOfRule(rule: string): number | undefined {
+	const parsed = attempt(() => JSON.parse(rule) as unknown);
+	if (!parsed.ok || !Array.isArray(parsed.value)) return undefined;
+	const target = (parsed.value[0] as { target?: unknown } | null)?.target;
+	return typeof target === 'number' ? target : undefined;
 }
 
 /**
@@ -98,6 +110,7 @@ export function evaluateGroups(
 	const problems: GroupProblem[] = [];
 	const rule = ruleOf(settings);
 	const sameRule = memory.rule === rule;
+	const ruleTargetBefore = sameRule ? settings.thresholds.target : targetOfRule(memory.rule);
 	const groups: Record<string, GroupMemory> = {};
 	const seen = new Set<string>();
 	const keep = (key: string, entry: GroupMemory) => {
@@ -113,10 +126,13 @@ export function evaluateGroups(
 			problems.push({ items: group.items, itemIndex: group.problem.itemIndex, error: group.problem.error, group: identity });
 			continue;
 		}
-		const { result, step } = evaluateGroup(group, grouped.previous.get(group.key), identity, settings, saved?.alert, sameRule, now);
+		// The target at the run before: the group's own, remembered, or the node's then (for groups without their own).
+		const targetBefore = saved?.target ?? (group.target === undefined ? ruleTargetBefore : undefined);
+		const { result, step } = evaluateGroup(group, grouped.previous.get(group.key), identity, settings, saved?.alert, targetBefore, sameRule, now);
 		results.push(result);
 		const alert = step ? step.record : saved ? seenUnjudged(saved.alert, now, settings.timing) : undefined;
-		if (alert) keep(group.key, { alert, identity, labels: labelsOf(group) });
+		const target = typeof result.json.target === 'number' ? result.json.target : saved?.target;
+		if (alert) keep(group.key, { alert, identity, labels: labelsOf(group), ...(settings.cleanWording && target !== undefined ? { target } : {}) });
 	}
 	for (const [key, saved] of Object.entries(memory.groups)) {
 		if (seen.has(key) || isSourceKey(key)) continue;
@@ -191,13 +207,18 @@ function evaluateGroup(
 	identity: Record<string, unknown>,
 	settings: EvaluationSettings,
 	saved: AlertRecord | undefined,
+	targetBefore: number | undefined,
 	sameRule: boolean,
 	now: number,
 ): { result: GroupResult; step?: AlertStep } {
 	const { kind } = settings;
 	const clean = settings.cleanWording === true;
 	const raw = judge(kind, group, settings.thresholds, settings.guards, clean);
-	const verdict = holdVerdict(kind, raw, sameRule ? firingSeverity(saved) : 'ok', settings.margin, clean);
+	const held = holdVerdict(kind, raw, sameRule ? firingSeverity(saved) : 'ok', settings.margin, clean);
+	const verdict =
+		clean && targetBefore !== undefined
+			? withTargetChange(kind, held, group, settings.thresholds, settings.guards, { before: targetBefore, severityBefore: firingSeverity(saved), margin: settings.margin })
+			: held;
 	const metricName = kind;
 	const change = changePercent(kind, verdict.metric, previous);
 	const figures = {

@@ -23,7 +23,13 @@ function readGroup(value: unknown, where: string): GroupMemory {
 	const group = value as Record<string, unknown>;
 	const labels = objectField(group, 'labels', `${where}: `);
 	for (const label of ['campaign', 'account', 'currency']) if (typeof labels[label] !== 'string') throw new UnreadableMemoryError(`${where} has labels.${label} ${JSON.stringify(labels[label])}`);
-	return { alert: readRecord(group.alert, `${where}, alert`), identity: objectField(group, 'identity', `${where}: `), labels: labels as GroupMemory['labels'] };
+	if (group.target !== undefined && typeof group.target !== 'number') throw new UnreadableMemoryError(`${where} has target ${JSON.stringify(group.target)}`);
+	return {
+		alert: readRecord(group.alert, `${where}, alert`),
+		identity: objectField(group, 'identity', `${where}: `),
+		labels: labels as GroupMemory['labels'],
+		...(group.target === undefined ? {} : { target: group.target }),
+	};
 }
 
 /** The layout of earlier versions, in the node's own static data: { schema: 2, alerts: text }. */
