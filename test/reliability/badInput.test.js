@@ -91,6 +91,15 @@ const NODES = [
 				bad: 1,
 				error: /^"email" in item 1 is required but missing or empty/,
 			},
+			{
+				name: 'cost with a misplaced group separator (v2)',
+				typeVersion: 2,
+				parameters: { mode: 'costOfDelay', costField: 'cost', costThreshold: 10 },
+				items: [{ cost: '1,234.50' }, { cost: '1,2,3' }, { cost: '5' }],
+				bad: 1,
+				error: /^"cost" in item 1 is "1,2,3", which is not a number/,
+			},
+			{ ...ruleCase('rule comparing a number with groups of two (v2)', { field: 'amount', operator: 'greaterThan', value: '1,000' }, [{ amount: '1,500' }, { amount: '10,00' }, { amount: 50 }], /^"amount" in item 1 is "10,00", which is not a number/), typeVersion: 2 },
 			setting('unknown timezone', { timezone: 'Mars/Olympus' }, /^Timezone: "Mars\/Olympus" is not a known timezone/),
 			setting('cron that never runs', { scheduleKind: 'cron', cronExpression: '0 0 30 2 *' }, /^Cron Expression: The batch schedule .* never runs/),
 			setting('cron in words', { scheduleKind: 'cron', cronExpression: 'every day' }, /^Cron Expression: /),
@@ -135,7 +144,9 @@ const NODES = [
 				bad: 1,
 				error: /^"target" in item 1 is "high", which is not a usable target/,
 			},
+			...responseCases(),
 			setting('critical above the target', { targetRoas: 2, criticalRoas: 3 }, /^Critical Below: 3 is above the Target ROAS of 2/),
+			{ ...setting('target an expression over the row (v2)', { targetRoas: '={{ $json.limit }}' }, /^Target ROAS: "\{\{ \$json\.limit \}\}" is not a number\. It is one value for all rows; for a target per campaign, name a column in Options › Target Field\./), typeVersion: 2 },
 			setting('gross margin of 0%', { targetSource: 'margin', grossMarginPercent: 0 }, /^Gross Margin \(%\): 0 is not a margin/),
 			setting('gross margin of 150%', { targetSource: 'margin', grossMarginPercent: 150 }, /^Gross Margin \(%\): 150 is not a margin/),
 			setting('unknown placeholder', { alertMessage: '{campaign} at {roass}' }, /^Alert Message: \{roass\} is not a placeholder/),
@@ -165,7 +176,9 @@ const NODES = [
 				error,
 			})),
 			...adPerformanceGroupCases({ conversions: 1 }),
+			...responseCases(),
 			setting('maximum below the target', { targetCpa: 50, maximumCpa: 40 }, /^Maximum CPA: 40 is below the Target CPA of 50/),
+			{ ...setting('no-conversion limit an expression (v2)', { noConversionMultiple: '={{ $json.limit }}' }, /^No-Conversion Limit \(× Target CPA\): "\{\{ \$json\.limit \}\}" is not a number\. It is one value for all rows\./), typeVersion: 2 },
 			setting('unknown placeholder', { resolvedMessage: 'fine: {cpaa}' }, /^Resolved Message: \{cpaa\} is not a placeholder/),
 			setting('conversions field with an open bracket', { inputFormat: 'fields', conversionsField: 'conv[' }, /^Conversions Field: /),
 		],
@@ -215,6 +228,15 @@ const NODES = [
 				bad: 1,
 				error: /^Check "Payments": "status" in item 1 is missing; every payment needs its status/,
 			},
+			{
+				name: 'metric with a misplaced group separator (v2)',
+				typeVersion: 2,
+				parameters: { checks: { check: [metricCheck()] } },
+				items: [{ queue: 'a', depth: '1,500' }, { queue: 'b', depth: '1,5' }, { queue: 'c', depth: 7 }],
+				bad: 1,
+				error: /^Check "Queue": "depth" in item 1 is "1,5", which is not a number/,
+			},
+			{ ...setting('threshold an expression giving text (v2)', { checks: { check: [metricCheck({ critical: '={{ "high" }}' })] } }, /^Checks › Queue › Critical Threshold: "high" is not a number/), typeVersion: 2 },
 			setting('warning beyond critical', { checks: { check: [metricCheck({ warning: 600 })] } }, /^Checks › Queue › Thresholds: the Warning threshold \(600\) is above the Critical one \(500\)/),
 			setting('recovery margin of 100% or more', { checks: { check: [metricCheck({ options: { recoveryMarginPercent: 100 } })] } }, /^Checks › Queue › Thresholds: the Recovery Margin \(100%\) must be at least 0% and below 100%/),
 			setting('low above high', { checks: { check: [metricCheck({ condition: 'outsideRange', low: 10, high: 5 })] } }, /^Checks › Queue › Thresholds: /),
@@ -308,6 +330,29 @@ function costCases() {
 
 function ruleCase(name, rule, items, error) {
 	return { name, parameters: { readyMadeRules: [], rules: { rule: [{ name: 'R', ...rule }] } }, items, bad: 1, error };
+}
+
+/** Version 2 of the ROAS Calculator and the CPA Tracker: an item holding a whole Meta insights page. */
+function responseCases() {
+	const page = (rows) => ({ data: rows, paging: { cursors: { before: 'a', after: 'b' } } });
+	return [
+		{
+			name: 'a row of a Meta page with spend in words (v2)',
+			typeVersion: 2,
+			items: [page([metaRow('A')]), page([metaRow('B'), { ...metaRow('C'), spend: 'lots' }]), page([metaRow('D')])],
+			bad: 1,
+			// the bad row's campaign carries the error, with the row rather than the whole page
+			group: true,
+			error: /^"data\[1\]\.spend" in item 1 is "lots", which is not an amount/,
+		},
+		{
+			name: 'a Meta page with a row that is not an object (v2)',
+			typeVersion: 2,
+			items: [page([metaRow('A')]), page([metaRow('B'), 5]), page([metaRow('D')])],
+			bad: 1,
+			error: /^"data\[1\]" in item 1 is 5; each row of the response must be an object/,
+		},
+	];
 }
 
 function setting(name, parameters, error) {
