@@ -10,7 +10,7 @@ import type { Aggregation } from '../shared/health/series';
 import { validateThresholds, type Condition, type Thresholds } from '../shared/health/thresholds';
 import { describeValue } from '../shared/values/describe';
 import { settingFieldReader } from '../shared/values/fieldPath';
-import type { ParseOptions } from '../shared/values/number';
+import { STRICT_NUMBERS, type ParseOptions } from '../shared/values/number';
 import { settingTemplate, type Render } from '../shared/values/template';
 import { listOf } from '../shared/values/text';
 import { readMessageEscape } from '../common/messageFormat';
@@ -47,7 +47,7 @@ const FORGET_AFTER_MS = 7 * 24 * 60 * MINUTE_MS;
  * a number with misplaced group separators ("1,2,3") is an error instead of 123.
  */
 export function readHealthSettings(context: IExecuteFunctions, typeVersion: number): HealthSettings {
-	const numbers: ParseOptions = { strictGrouping: typeVersion >= 2 };
+	const numbers: ParseOptions = typeVersion >= 2 ? STRICT_NUMBERS : {};
 	const version2 = typeVersion >= 2;
 	const rawChecks = (context.getNodeParameter('checks.check', 0, []) as RawCheck[]) ?? [];
 	const names = new Set<string>();

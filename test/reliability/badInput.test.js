@@ -99,6 +99,14 @@ const NODES = [
 				bad: 1,
 				error: /^"cost" in item 1 is "1,2,3", which is not a number/,
 			},
+			{
+				name: 'cost only spaces (v2)',
+				typeVersion: 2,
+				parameters: { mode: 'costOfDelay', costField: 'cost', costThreshold: 10 },
+				items: [{ cost: 50 }, { cost: '  ' }, { cost: '5' }],
+				bad: 1,
+				error: /^"cost" in item 1 is missing; it must hold the cost of a one-hour delay as a number/,
+			},
 			{ ...ruleCase('rule comparing a number with groups of two (v2)', { field: 'amount', operator: 'greaterThan', value: '1,000' }, [{ amount: '1,500' }, { amount: '10,00' }, { amount: 50 }], /^"amount" in item 1 is "10,00", which is not a number/), typeVersion: 2 },
 			setting('unknown timezone', { timezone: 'Mars/Olympus' }, /^Timezone: "Mars\/Olympus" is not a known timezone/),
 			setting('cron that never runs', { scheduleKind: 'cron', cronExpression: '0 0 30 2 *' }, /^Cron Expression: The batch schedule .* never runs/),
@@ -236,6 +244,14 @@ const NODES = [
 				bad: 1,
 				error: /^Check "Queue": "depth" in item 1 is "1,5", which is not a number/,
 			},
+			{
+				name: 'metric only spaces (v2)',
+				typeVersion: 2,
+				parameters: { checks: { check: [metricCheck()] } },
+				items: [{ queue: 'a', depth: 5 }, { queue: 'b', depth: ' ' }, { queue: 'c', depth: 7 }],
+				bad: 1,
+				error: /^Check "Queue": "depth" in item 1 is missing; the check needs a number here/,
+			},
 			{ ...setting('threshold an expression giving text (v2)', { checks: { check: [metricCheck({ critical: '={{ "high" }}' })] } }, /^Checks › Queue › Critical Threshold: "high" is not a number/), typeVersion: 2 },
 			setting('warning beyond critical', { checks: { check: [metricCheck({ warning: 600 })] } }, /^Checks › Queue › Thresholds: the Warning threshold \(600\) is above the Critical one \(500\)/),
 			setting('recovery margin of 100% or more', { checks: { check: [metricCheck({ options: { recoveryMarginPercent: 100 } })] } }, /^Checks › Queue › Thresholds: the Recovery Margin \(100%\) must be at least 0% and below 100%/),
@@ -367,6 +383,7 @@ function strictRowCases(other) {
 		['currency a list (v2)', { currency: ['USD', 'EUR'] }, /^"currency" in item 1 is \["USD","EUR"\], a list; it must be a single value/],
 		['campaign an object (v2)', { campaignName: { name: 'B' } }, /^"campaignName" in item 1 is \{"name":"B"\}, an object; it must be a single value/],
 		['spend in another currency than the row (v2)', { spend: '€20' }, /^"spend" in item 1 is "€20", an amount in EUR, but the row's currency is USD/],
+		['spend only spaces, as an emptied cell (v2)', { spend: '   ' }, /^"spend" in item 1 is missing; every row needs it/],
 	].map(([name, fields, error]) => ({ name, typeVersion: 2, items: [row('A', other), { ...row('B', other), ...fields }, row('C', other)], bad: 1, error }));
 }
 

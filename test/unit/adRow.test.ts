@@ -319,3 +319,26 @@ describe('strict rows (ROAS Calculator and CPA Tracker version 2)', () => {
 		expect(lenient({ ...base, spend: '€100' }).spendMicros).toBe(100_000_000);
 	});
 });
+
+describe('version 2: text of only spaces is a missing value', () => {
+	const reader = (format: 'fields' | 'meta' | 'googleAds', strict: boolean) =>
+		createRowReader({ format, mapping: { campaign: 'campaignName', account: 'accountId', spend: 'spend', value: 'conversionValue', conversions: 'conversions', currency: 'currency', date: 'date', period: '', target: 'target' }, needs: { value: true, conversions: false }, metaActionType: 'omni_purchase', decimalSeparator: '.', defaultCurrency: '', strict });
+	const problem = (format: 'fields' | 'meta' | 'googleAds', strict: boolean, json: Record<string, unknown>) => itemProblem(() => reader(format, strict)(json, emptyRow()));
+
+	it('mapped rows: a blank required figure is missing, a blank optional one and a blank target are none', () => {
+		expect(problem('fields', true, { campaignName: 'A', spend: '  ', conversionValue: 1 })).toBe('spend: is missing; every row needs it (use 0 for none)');
+		expect(problem('fields', false, { campaignName: 'A', spend: '  ', conversionValue: 1 })).toBe('spend: is "  ", which is not an amount');
+		expect(problem('fields', true, { campaignName: 'A', spend: 1, conversionValue: 1, conversions: ' ', target: '\t' })).toBe('no error');
+		expect(problem('fields', false, { campaignName: 'A', spend: 1, conversionValue: 1, target: ' ' })).toBe('target: is " ", which is not a usable target');
+	});
+
+	it('platform rows: Meta spend and an action with no value, Google cost', () => {
+		const meta = { campaign_name: 'A', spend: '1', action_values: [{ action_type: 'omni_purchase', value: ' ' }] };
+		expect(problem('meta', true, meta)).toBe('action_values: has no value in its "omni_purchase" entry');
+		expect(problem('meta', false, meta)).toBe('action_values: is " ", which is not an amount');
+		expect(problem('meta', true, { ...meta, spend: ' ', action_values: [] })).toBe('spend: is missing; every row needs it (use 0 for none)');
+		expect(problem('meta', true, { ...meta, action_values: [{ action_type: 'purchase' }, { action_type: 'omni_purchase', value: '5' }] })).toBe('no error');
+		expect(problem('googleAds', true, { campaign: { name: 'A' }, metrics: { costMicros: ' ' } })).toBe('metrics.costMicros: is missing; every row needs it (use 0 for none)');
+		expect(problem('googleAds', false, { campaign: { name: 'A' }, metrics: { costMicros: ' ' } })).toBe('metrics.costMicros: is " ", which is not a whole number of micros');
+	});
+});

@@ -4,6 +4,7 @@ import { parseInstant } from '../../nodes/shared/values/instant';
 import { escapeFor } from '../../nodes/shared/values/escape';
 import { compileTemplate } from '../../nodes/shared/values/template';
 import { parseDecimal } from '../../nodes/shared/values/number';
+import { isAbsent } from '../../nodes/shared/values/absent';
 
 describe('compileFieldPath', () => {
 	const read = (path: string, json: unknown) => {
@@ -254,5 +255,21 @@ describe('message templates, version 2: tidy whatever is empty', () => {
 	it('without tidy (version 1), the text is kept as it was', () => {
 		const compiled = compileTemplate(roas, names);
 		expect(compiled.ok && compiled.value({ campaign: 'A', spend: '100.00' })).toBe('A: Spend 100.00 , revenue 5  ( to ).');
+	});
+});
+
+describe('isAbsent', () => {
+	it.each([
+		[undefined, true, true],
+		[null, true, true],
+		['', true, true],
+		['   ', false, true],
+		['\t\n', false, true],
+		[' 0 ', false, false],
+		[0, false, false],
+		[false, false, false],
+		[[], false, false],
+	])('%j: version 1 %p, blank text too %p', (value, plain, blankToo) => {
+		expect([isAbsent(value), isAbsent(value, true)]).toEqual([plain, blankToo]);
 	});
 });

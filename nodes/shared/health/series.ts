@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { InvalidItemValueError } from '../errors';
 import { describeValue } from '../values/describe';
 import type { FieldReader } from '../values/fieldPath';
+import { isAbsent } from '../values/absent';
 import { parseDecimal, round, type ParseOptions } from '../values/number';
 
 const round2 = (value: number) => round(value, 2);
@@ -193,7 +194,7 @@ export function elapsedShareOfDay(now: number, zone: string): number {
 }
 
 function numberAt(value: unknown, field: string, numbers: ParseOptions = {}): number | InvalidItemValueError {
-	if (value === undefined || value === null || value === '') {
+	if (isAbsent(value, numbers.blankIsMissing)) {
 		return new InvalidItemValueError(field, 'is missing; the check needs a number here');
 	}
 	const number = parseDecimal(value, '.', numbers);

@@ -4,7 +4,8 @@ import { settingFieldReader, topLevelKey } from '../values/fieldPath';
 import { describeValue } from '../values/describe';
 import { formatInstant, parseInstant } from '../values/instant';
 import { formatDecimal } from '../values/format';
-import { parseDecimal, type ParseOptions } from '../values/number';
+import { isAbsent } from '../values/absent';
+import { parseDecimal, STRICT_NUMBERS, type ParseOptions } from '../values/number';
 import {
 	compileComparison,
 	type ComparisonOptions,
@@ -250,7 +251,7 @@ function compileCostReader(cost: CostSetting, numbers: ParseOptions): (json: unk
 }
 
 function createCostDecider(settings: Extract<ClassifierSettings, { mode: 'costOfDelay' }>, clock: Clock): Classify {
-	const numbers: ParseOptions = { strictGrouping: settings.strictNumbers === true };
+	const numbers: ParseOptions = settings.strictNumbers ? STRICT_NUMBERS : {};
 	const readCost = compileCostReader(settings.cost, numbers);
 	const readThreshold = numberSettingReader(settings.threshold, 'costThreshold', numbers);
 	return (json, perItem) => {
@@ -274,7 +275,7 @@ function numberSettingReader(setting: NumberSetting, name: PerItemNumber, number
 	const label = PER_ITEM_NUMBERS[name];
 	return (perItem) => {
 		const value = perItem.numberSetting(name);
-		if (value === undefined || value === null || value === '') throw new InvalidItemValueError(label, 'is missing; its expression gave no value for this item');
+		if (isAbsent(value, numbers.blankIsMissing)) throw new InvalidItemValueError(label, 'is missing; its expression gave no value for this item');
 		const number = parseDecimal(value, '.', numbers);
 		if (!Number.isFinite(number)) throw new InvalidItemValueError(label, `is ${describeValue(value)}, which is not a number`);
 		if (number < 0) throw new InvalidItemValueError(label, `is ${formatDecimal(number)}; it cannot be negative`);
@@ -283,7 +284,7 @@ function numberSettingReader(setting: NumberSetting, name: PerItemNumber, number
 }
 
 function requireNumber(value: unknown, field: string, numbers: ParseOptions): number {
-	if (value === undefined || value === null || value === '') {
+	if (isAbsent(value, numbers.blankIsMissing)) {
 		throw new InvalidItemValueError(field, 'is missing; it must hold the cost of a one-hour delay as a number');
 	}
 	const number = parseDecimal(value, '.', numbers);
@@ -295,11 +296,11 @@ function requireNumber(value: unknown, field: string, numbers: ParseOptions): nu
 function createDeadlineDecider(settings: Extract<ClassifierSettings, { mode: 'deadline' }>, clock: Clock): Classify {
 	const readDeadline = settingFieldReader(settings.deadlineField, 'Due Date Field');
 	const field = settings.deadlineField.trim();
-	const readMargin = numberSettingReader(settings.marginMinutes, 'marginMinutes', { strictGrouping: settings.strictNumbers === true });
+	const readMargin = numberSettingReader(settings.marginMinutes, 'marginMinutes', settings.strictNumbers ? STRICT_NUMBERS : {});
 	const run = `the next batch run at ${clock.nextBatchRun}`;
 	return (json, perItem) => {
 		const raw = readDeadline(json);
-		if (raw === undefined || raw === null || raw === '') {
+		if (isAbsent(raw, settings.strictNumbers)) {
 			throw new InvalidItemValueError(field, 'is missing; it must hold when the item is due');
 		}
 		const due = parseInstant(raw, clock.zone);

@@ -2,7 +2,8 @@ import { InvalidItemValueError } from '../errors';
 import { failure, success, type Result } from '../result';
 import { describeValue } from '../values/describe';
 import { listOf, textOf } from '../values/text';
-import { parseDecimal, type ParseOptions } from '../values/number';
+import { isAbsent } from '../values/absent';
+import { parseDecimal, STRICT_NUMBERS, type ParseOptions } from '../values/number';
 
 /** The comparisons an operator can pick for a rule, without writing an expression. */
 export type ComparisonOperator =
@@ -68,7 +69,7 @@ export interface ComparisonOptions {
 
 export function compileComparison(operator: ComparisonOperator, ruleValue: unknown, options: ComparisonOptions): Result<FieldTest> {
 	const { caseSensitive, valueName = 'Value' } = options;
-	const numbers: ParseOptions = { strictGrouping: options.strictNumbers === true };
+	const numbers: ParseOptions = options.strictNumbers ? STRICT_NUMBERS : {};
 	const positive = NEGATED[operator];
 	if (positive) {
 		const compiled = compileComparison(positive, ruleValue, options);
@@ -117,7 +118,8 @@ function compileNumberTest(operator: ComparisonOperator, ruleValue: unknown, num
 		return failure(`${shown} is not a number, and "${OPERATOR_WORDS[operator]}" compares numbers`);
 	}
 	const compare = NUMBER_COMPARISONS[operator](limit);
-	const general = generalTest((value, field) => compare(numberOf(value, field, numbers)));
+	// Version 2 on, text of only spaces is no value: the rule does not match, as for a missing field.
+	const general = generalTest((value, field) => (numbers.blankIsMissing && isAbsent(value, true) ? false : compare(numberOf(value, field, numbers))));
 	return success((fieldValue, field) =>
 		typeof fieldValue === 'number' && Number.isFinite(fieldValue) ? compare(fieldValue) : general(fieldValue, field),
 	);

@@ -1,7 +1,8 @@
 import { InvalidItemValueError, InvalidSettingError } from '../errors';
 import { describeValue } from '../values/describe';
 import { settingFieldReader, type FieldReader } from '../values/fieldPath';
-import { parseDecimal, type DecimalSeparator, type ParseOptions } from '../values/number';
+import { isAbsent } from '../values/absent';
+import { parseDecimal, STRICT_NUMBERS, type DecimalSeparator, type ParseOptions } from '../values/number';
 
 /**
  * One row of ad performance, whatever it came from: spend and value in micros (millionths of the
@@ -82,7 +83,7 @@ export function createRowReader(settings: RowReaderSettings): RowReader {
 	const readLabels = createLabelReader(settings);
 	const readMapped = createMappedReader(settings, readLabels);
 	const readMeta = createMetaReader(settings, readLabels);
-	const readGoogle = createGoogleAdsReader(readLabels);
+	const readGoogle = createGoogleAdsReader(readLabels, settings.strict === true);
 	switch (settings.format) {
 		case 'fields':
 			return readMapped;
@@ -121,7 +122,7 @@ function createLabelReader(settings: RowReaderSettings): LabelReader {
 	const date = mappedField(mapping.date, 'Date Field');
 	const period = mappedField(mapping.period, 'Period Field');
 	const target = mappedField(mapping.target, 'Target Field');
-	const parse: ParseOptions = { strictGrouping: settings.strict === true };
+	const parse: ParseOptions = settings.strict ? STRICT_NUMBERS : {};
 	const label = settings.strict ? scalarText : (value: unknown) => text(value);
 	const defaultCurrency = settings.strict ? settings.defaultCurrency.toUpperCase() : settings.defaultCurrency;
 	const readCurrency = settings.strict ? (value: unknown, path: string) => scalarText(value, path).toUpperCase() : (value: unknown) => text(value);
@@ -142,7 +143,7 @@ function createLabelReader(settings: RowReaderSettings): LabelReader {
 
 function createMappedReader(settings: RowReaderSettings, readLabels: LabelReader): RowReader {
 	const { mapping, needs, decimalSeparator } = settings;
-	const parse: ParseOptions = { strictGrouping: settings.strict === true };
+	const parse: ParseOptions = settings.strict ? STRICT_NUMBERS : {};
 	const money: Parse = settings.strict
 		? (raw, path, row) => {
 				checkAmountCurrency(raw, path, row.currency);
@@ -150,9 +151,10 @@ function createMappedReader(settings: RowReaderSettings, readLabels: LabelReader
 			}
 		: (raw, path) => toMicros(raw, path, decimalSeparator);
 	const count: Parse = (raw, path) => toCount(raw, path, decimalSeparator, parse);
-	const readSpend = figureReader(mapping.spend, 'Spend Field', money, true);
-	const readValue = figureReader(mapping.value, 'Conversion Value Field', money, needs.value);
-	const readConversions = figureReader(mapping.conversions, 'Conversions Field', count, needs.conversions);
+	const blank = parse.blankIsMissing === true;
+	const readSpend = figureReader(mapping.spend, 'Spend Field', money, true, blank);
+	const readValue = figureReader(mapping.value, 'Conversion Value Field', money, needs.value, blank);
+	const readConversions = figureReader(mapping.conversions, 'Conversions Field', count, needs.conversions, blank);
 	return (json, row) => {
 		readLabels(json, row);
 		row.spendMicros = readSpend(json, row);
@@ -167,16 +169,16 @@ type Parse = (raw: unknown, path: string, row: AdRow) => number;
  * Reads one figure from mapped rows. A figure the metric needs must be on every row; one it does
  * not need counts as 0 where absent but is still checked where present.
  */
-function figureReader(path: string, parameter: string, parse: Parse, required: boolean): (json: unknown, row: AdRow) => number {
+function figureReader(path: string, parameter: string, parse: Parse, required: boolean, blankIsMissing: boolean): (json: unknown, row: AdRow) => number {
 	const field = mappedField(path, parameter);
 	if (!field) {
 		if (required) throw new InvalidSettingError(parameter, 'is empty; name the field that holds this figure');
 		return () => 0;
 	}
-	if (required) return (json, row) => parse(present(field.read(json), field.path), field.path, row);
+	if (required) return (json, row) => parse(present(field.read(json), field.path, blankIsMissing), field.path, row);
 	return (json, row) => {
 		const raw = field.read(json);
-		return raw === undefined || raw === null || raw === '' ? 0 : parse(raw, field.path, row);
+		return isAbsent(raw, blankIsMissing) ? 0 : parse(raw, field.path, row);
 	};
 }
 
@@ -187,6 +189,7 @@ function figureReader(path: string, parameter: string, parse: Parse, required: b
  */
 function createMetaReader(settings: RowReaderSettings, readLabels: LabelReader): RowReader {
 	const actionType = settings.metaActionType.trim();
+	const strict = settings.strict === true;
 	return (json, row) => {
 		readLabels(json, row);
 		row.accountId = text(json.account_id) || row.accountId;
@@ -195,19 +198,22 @@ function createMetaReader(settings: RowReaderSettings, readLabels: LabelReader):
 		row.date = text(json.date_start) || row.date;
 		row.dateTo = text(json.date_stop) || row.date;
 		row.currency = text(json.account_currency) || row.currency;
-		row.spendMicros = toMicros(present(json.spend, 'spend'), 'spend', '.');
-		row.valueMicros = toMicros(actionValue(json.action_values, actionType, 'action_values'), 'action_values', '.');
-		row.conversions = toCount(actionValue(json.actions, actionType, 'actions'), 'actions', '.');
+		row.spendMicros = toMicros(present(json.spend, 'spend', strict), 'spend', '.');
+		row.valueMicros = toMicros(actionValue(json.action_values, actionType, 'action_values', strict), 'action_values', '.');
+		row.conversions = toCount(actionValue(json.actions, actionType, 'actions', strict), 'actions', '.');
 	};
 }
 
-function actionValue(list: unknown, actionType: string, field: string): unknown {
+function actionValue(list: unknown, actionType: string, field: string, strict: boolean): unknown {
 	if (list === undefined || list === null) return 0;
 	if (!Array.isArray(list)) {
 		throw new InvalidItemValueError(field, `is ${describeValue(list)}; Meta sends a list of {action_type, value}`);
 	}
 	for (const entry of list) {
-		if (isObject(entry) && entry.action_type === actionType) return entry.value;
+		if (!isObject(entry) || entry.action_type !== actionType) continue;
+		// Version 1 said `"action_values" in item 0 is empty, which is not an amount`.
+		if (strict && isAbsent(entry.value, true)) throw new InvalidItemValueError(field, `has no value in its "${actionType}" entry`);
+		return entry.value;
 	}
 	return 0;
 }
@@ -216,7 +222,7 @@ function actionValue(list: unknown, actionType: string, field: string): unknown 
  * Google Ads API rows (searchStream results): `metrics.costMicros` as text in millionths,
  * `metrics.conversions`, `metrics.conversionsValue`, `segments.date`, `campaign`, `customer`.
  */
-function createGoogleAdsReader(readLabels: LabelReader): RowReader {
+function createGoogleAdsReader(readLabels: LabelReader, blankIsMissing: boolean): RowReader {
 	return (json, row) => {
 		readLabels(json, row);
 		const metrics = isObject(json.metrics) ? json.metrics : {};
@@ -230,7 +236,7 @@ function createGoogleAdsReader(readLabels: LabelReader): RowReader {
 		row.date = text(segments.date) || row.date;
 		row.dateTo = text(segments.date) || row.dateTo;
 		row.currency = text(customer.currencyCode) || row.currency;
-		const costMicros = present(metrics.costMicros, 'metrics.costMicros');
+		const costMicros = present(metrics.costMicros, 'metrics.costMicros', blankIsMissing);
 		const spendMicros = parseDecimal(costMicros, '.');
 		if (!Number.isInteger(spendMicros) || spendMicros < 0) {
 			throw new InvalidItemValueError('metrics.costMicros', `is ${describeValue(costMicros)}, which is not a whole number of micros`);
@@ -241,8 +247,8 @@ function createGoogleAdsReader(readLabels: LabelReader): RowReader {
 	};
 }
 
-function present(value: unknown, path: string): unknown {
-	if (value === undefined || value === null || value === '') {
+function present(value: unknown, path: string, blankIsMissing = false): unknown {
+	if (isAbsent(value, blankIsMissing)) {
 		throw new InvalidItemValueError(path, 'is missing; every row needs it (use 0 for none)');
 	}
 	return value;
@@ -264,7 +270,7 @@ function toCount(value: unknown, field: string, decimalSeparator: DecimalSeparat
 }
 
 function optionalNumber(value: unknown, field: string, decimalSeparator: DecimalSeparator, options: ParseOptions): number | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
+	if (isAbsent(value, options.blankIsMissing)) return undefined;
 	const number = parseDecimal(value, decimalSeparator, options);
 	if (!Number.isFinite(number) || number < 0) {
 		throw new InvalidItemValueError(field, `is ${describeValue(value)}, which is not a usable target`);

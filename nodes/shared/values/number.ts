@@ -16,7 +16,12 @@ export interface ParseOptions {
 	 * the ad nodes) separators are dropped wherever they sit, so "1,2,3" is 123.
 	 */
 	strictGrouping?: boolean;
+	/** Text of nothing but spaces is a missing value, not a bad number (version 2 on, with strictGrouping). */
+	blankIsMissing?: boolean;
 }
+
+/** How node versions 2 on read numbers in text; version 1 is `{}`. */
+export const STRICT_NUMBERS: ParseOptions = { strictGrouping: true, blankIsMissing: true };
 
 export function parseDecimal(value: unknown, decimalSeparator: DecimalSeparator = '.', options: ParseOptions = {}): number {
 	if (typeof value === 'number') return value;
