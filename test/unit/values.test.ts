@@ -2,7 +2,9 @@ import { formatDecimal, formatMoney, formatRatio } from '../../nodes/shared/valu
 import { compileFieldPath } from '../../nodes/shared/values/fieldPath';
 import { parseInstant } from '../../nodes/shared/values/instant';
 import { escapeFor } from '../../nodes/shared/values/escape';
-import { compileTemplate } from '../../nodes/shared/values/template';
+import { compileTemplate, settingTemplate } from '../../nodes/shared/values/template';
+import { InvalidSettingError } from '../../nodes/shared/errors';
+import { thrown } from './thrown';
 import { parseDecimal } from '../../nodes/shared/values/number';
 import { isAbsent } from '../../nodes/shared/values/absent';
 
@@ -271,5 +273,17 @@ describe('isAbsent', () => {
 		[[], false, false],
 	])('%j: version 1 %p, blank text too %p', (value, plain, blankToo) => {
 		expect([isAbsent(value), isAbsent(value, true)]).toEqual([plain, blankToo]);
+	});
+});
+
+describe('settingTemplate', () => {
+	it('an unknown placeholder is a setting error naming the parameter and every placeholder it could have meant', () => {
+		const error = thrown(() => settingTemplate('{campain} low', ['campaign', 'value'], 'Alert Message', { tidy: true }));
+		expect(error).toBeInstanceOf(InvalidSettingError);
+		expect(error).toMatchObject({ parameter: 'Alert Message', message: '{campain} is not a placeholder this node fills; use {campaign}, {value}' });
+	});
+
+	it('in tidy mode a placeholder given no value at all counts as empty', () => {
+		expect(settingTemplate('{campaign} ({value}) now', ['campaign', 'value'], 'Alert Message', { tidy: true })({ campaign: 'A' })).toBe('A now');
 	});
 });
