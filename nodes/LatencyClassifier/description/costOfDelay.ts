@@ -32,7 +32,7 @@ export const costOfDelayProperties: INodeProperties[] = [
 		displayOptions: showFor({ costSource: ['field'] }),
 		default: 1,
 		description:
-			'The share of the amount a one-hour delay loses, e.g. 0.1 when a lead loses 10% of its value per hour of waiting. Keep 1 when the field already holds the cost Can differ per item: map a field of the item here (a node of version 1 reads it once, from the first item).',
+			'The share of the amount a one-hour delay loses, e.g. 0.1 when a lead loses 10% of its value per hour of waiting. Keep 1 when the field already holds the cost. Can differ per item: map a field of the item here (a node of version 1 reads it once, from the first item).',
 	},
 	{
 		displayName: 'Cost of a One-Hour Delay',
@@ -40,8 +40,8 @@ export const costOfDelayProperties: INodeProperties[] = [
 		type: 'number',
 		displayOptions: showFor({ costSource: ['expression'] }),
 		default: 0,
-		// eslint-disable-next-line n8n-nodes-base/node-param-description-miscased-json
-		description: 'An expression giving the money lost by a one-hour delay, e.g. {{ $json.dealValue * $json.lossPerHour }}',
+		description: "Switch to Expression and compute the money a one-hour delay loses from the item's fields; it is evaluated for each item",
+		hint: 'e.g. {{ $json.dealValue * $json.lossPerHour }}',
 	},
 	{
 		displayName: 'Real-Time From',

@@ -100,9 +100,8 @@ export const rulesProperties: INodeProperties[] = [
 						type: 'boolean',
 						displayOptions: { show: { conditionType: ['expression'] } },
 						default: false,
-						// eslint-disable-next-line n8n-nodes-base/node-param-description-boolean-without-whether, n8n-nodes-base/node-param-description-miscased-json
-						description:
-							'Switch to Expression and return true when the rule applies, e.g. {{ $json.amount > 1000 && $json.country === "US" }}',
+						description: "Whether the rule applies to the item. Switch to Expression and return true or false from the item's fields.",
+						hint: 'e.g. {{ $json.amount > 1000 && $json.country === "US" }}',
 					},
 					{
 						displayName: 'A One-Hour Delay Costs',
