@@ -7,7 +7,7 @@
  */
 'use strict';
 
-const { spawnSync } = require('node:child_process');
+const { execFileSync, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -57,6 +57,12 @@ function ensureN8nInstalled(log) {
 	run('npm', ['rebuild', 'sqlite3'], { cwd: RUNTIME, env: { ...process.env, npm_config_devdir: nodeHeadersDir(), npm_config_nodedir: '' } });
 }
 
+/** The paths `npm pack` puts in the package's tarball (package.json's "files", README, LICENSE). */
+function packedFiles() {
+	const output = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts', '--loglevel=error'], { cwd: ROOT, encoding: 'utf8' });
+	return JSON.parse(output)[0].files.map((file) => file.path);
+}
+
 /**
  * Installs the built package (dist/ must exist) the way n8n installs a community package:
  * into <user folder>/.n8n/nodes/node_modules, listed in that folder's package.json.
@@ -69,15 +75,18 @@ function installPackageInto(userFolder) {
 	const target = path.join(nodes, 'node_modules', PACKAGE.name);
 	fs.rmSync(target, { recursive: true, force: true });
 	fs.mkdirSync(target, { recursive: true });
-	fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(target, 'package.json'));
-	fs.cpSync(path.join(ROOT, 'dist'), path.join(target, 'dist'), { recursive: true });
+	// Exactly what the published tarball holds, so every test on a real n8n runs what users install.
+	for (const file of packedFiles()) {
+		fs.mkdirSync(path.dirname(path.join(target, file)), { recursive: true });
+		fs.copyFileSync(path.join(ROOT, file), path.join(target, file));
+	}
 	const manifest = path.join(nodes, 'package.json');
 	const current = fs.existsSync(manifest) ? JSON.parse(fs.readFileSync(manifest, 'utf8')) : { name: 'installed-nodes', private: true };
 	current.dependencies = { ...(current.dependencies ?? {}), [PACKAGE.name]: PACKAGE.version };
 	fs.writeFileSync(manifest, `${JSON.stringify(current, null, 2)}\n`);
 }
 
-module.exports = { ROOT, RUNTIME, N8N_VERSION, PACKAGE, n8nBin, run, ensureN8nInstalled, isN8nInstalled, installPackageInto };
+module.exports = { ROOT, RUNTIME, N8N_VERSION, PACKAGE, n8nBin, run, ensureN8nInstalled, isN8nInstalled, installPackageInto, packedFiles };
 
 // `node scripts/n8n/runtime.js` installs n8n ahead of the tests that need it.
 if (require.main === module) {
