@@ -14,6 +14,7 @@ import { googleCustomerId } from '../shared/adPlatforms/googleAds';
 import { metaAccountId, type Level } from '../shared/adPlatforms/meta';
 import { waitingOutRateLimits } from '../shared/adPlatforms/rateLimit';
 import { rangeProblem, type CustomRange, type PeriodPreset } from '../shared/adPlatforms/period';
+import { errorJson } from '../common/errors';
 import { adMetricsProperties } from './description';
 import { fetchGoogleAds } from './googleAdsTransport';
 import { fetchMeta } from './metaTransport';
@@ -43,7 +44,6 @@ export class AdMetrics implements INodeType {
 		const items = this.getInputData();
 		const node = this.getNode();
 		const output: INodeExecutionData[] = [];
-		const toErrorOutput = node.onError === 'continueErrorOutput';
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			try {
 				const request = readRequest(this, itemIndex);
@@ -62,12 +62,7 @@ export class AdMetrics implements INodeType {
 				// message and details (it then adds the input item's data).
 				// On the regular output the item also says whose data failed, so that the ROAS Calculator
 				// and the CPA Tracker can alert on the failing source (and hold its campaigns' alerts).
-				output.push({
-					json: toErrorOutput
-						? { error: error.message, details: error.description ?? null }
-						: { error: error.message, description: error.description ?? null, ...whoseData(this, itemIndex) },
-					pairedItem: { item: itemIndex },
-				});
+				output.push({ json: errorJson(node, () => whoseData(this, itemIndex), error.message, error.description ?? null), pairedItem: { item: itemIndex } });
 			}
 		}
 		return [output];

@@ -31,8 +31,12 @@ export function settingError(node: INode, error: unknown): NodeOperationError {
  * The json of an item that goes on with its error under On Error: Continue. For the error output
  * it holds only the error: n8n moves such an item there and merges the input item's data back in.
  */
-export function errorJson(node: INode, fields: IDataObject, message: string): IDataObject {
-	return node.onError === 'continueErrorOutput' ? { error: message } : { ...fields, error: message };
+export function errorJson(node: INode, fields: IDataObject | (() => IDataObject), message: string, description?: string | null): IDataObject {
+	// n8n's error output takes `details` beside the error; on the regular output the item keeps its
+	// fields (read only then, when they cost a parameter read).
+	if (node.onError === 'continueErrorOutput') return description === undefined ? { error: message } : { error: message, details: description };
+	const own = typeof fields === 'function' ? fields() : fields;
+	return description === undefined ? { ...own, error: message } : { ...own, error: message, description };
 }
 
 /**
