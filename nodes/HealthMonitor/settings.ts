@@ -75,6 +75,10 @@ export function readHealthSettings(context: IExecuteFunctions, typeVersion: numb
 	};
 }
 
+type CheckType = 'metric' | 'budgetPacing' | 'paymentFailures' | 'leadVolume' | 'endpoint';
+/** The check types, as the Check Type parameter offers them. */
+const CHECK_TYPES: readonly CheckType[] = ['metric', 'budgetPacing', 'paymentFailures', 'leadVolume', 'endpoint'];
+
 function readCheck(raw: RawCheck, name: string, options: IDataObject, workflowZone: string, numbers: ParseOptions, version2: boolean): CheckSpec {
 	const parameter = (field: string) => `Checks › ${name} › ${field}`;
 	// Version 1 took a threshold that is not a number (an expression giving text) as no threshold.
@@ -110,7 +114,12 @@ function readCheck(raw: RawCheck, name: string, options: IDataObject, workflowZo
 		if (!checked.ok) throw new InvalidSettingError(parameter('Thresholds'), checked.problem);
 		return checked.value;
 	};
-	switch (raw.checkType) {
+	// Version 1 read a check type it did not know (hand-edited JSON) as a Metric Threshold.
+	const checkType = raw.checkType ?? 'metric';
+	if (version2 && !CHECK_TYPES.includes(checkType as CheckType)) {
+		throw new InvalidSettingError(parameter('Check Type'), `"${String(checkType)}" is not a check type; use one of ${CHECK_TYPES.join(', ')}`);
+	}
+	switch (checkType) {
 		case 'budgetPacing': {
 			const zone = String(options.timezone ?? '').trim() || workflowZone;
 			if (!IANAZone.isValidZone(zone)) throw new InvalidSettingError(parameter('Timezone'), `"${zone}" is not a known timezone`);
@@ -160,6 +169,7 @@ function readCheck(raw: RawCheck, name: string, options: IDataObject, workflowZo
 				source: { kind: 'endpoint' },
 				thresholds: thresholds({ condition: 'above', warning: number('slowAboveMs') }),
 			};
+		case 'metric':
 		default: {
 			const condition = (raw.condition as Condition | undefined) ?? 'above';
 			const metricField = String(raw.metricField ?? '');

@@ -4,7 +4,7 @@
  * restart from saved static data, the presets, endpoints on 127.0.0.1, and bad input.
  */
 const http = require('node:http');
-const { createSession, runWorkflow, savedMemory, triggerThenNode } = require('./harness');
+const { createSession, nodeTypes, runWorkflow, savedMemory, triggerThenNode } = require('./harness');
 
 const NODE = 'Health';
 const workflow = (checks, parameters = {}, nodeSettings = {}) =>
@@ -330,4 +330,22 @@ describe('version 2 (new nodes) against version 1 (saved workflows)', () => {
 		const v2 = await run(2);
 		expect(v2.error.message).toBe('Checks › Order value › Critical Threshold: "five hundred" is not a number');
 	});
+
+	it('a check type it does not know (hand-edited JSON): version 1 read it as a metric without its fields; version 2 names the real problem and the types the panel offers', async () => {
+		const odd = { ...revenueCheck, checkType: 'revenueDrop' };
+		const run = (typeVersion) =>
+			runWorkflow({
+				workflow: triggerThenNode({ type: 'healthMonitor', name: NODE, trigger: 'Every minute', parameters: { checks: { check: [odd] } }, typeVersion }),
+				pinData: { 'Every minute': [{ shop: 'north', revenue: 100 }] },
+				at: minute(0),
+			});
+		// n8n leaves out the fields the type's display options hide, so version 1 missed the metric field
+		expect((await run(1)).error.message).toBe('Checks › Order value › Metric Field: The field name is empty: drag a field from the input here');
+		const offered = nodeTypes.getByNameAndVersion('n8n-nodes-realtime-batch.healthMonitor', 2).description.properties.find((property) => property.name === 'checks').options[0].values.find((field) => field.name === 'checkType').options.map((option) => option.value);
+		const message = (await run(2)).error.message;
+		expect(message).toMatch(/^Checks › Order value › Check Type: "revenueDrop" is not a check type; use one of /);
+		expect(message.split('use one of ')[1].split(', ').sort()).toEqual([...offered].sort());
+		expect(offered).toHaveLength(5);
+	});
 });
+
