@@ -38,7 +38,7 @@ export class RealtimeBatchGoogleAdsOAuth2Api implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. 123-456-7890',
-			description: 'Only when you reach the ad accounts through a manager account: that manager account\'s ID',
+			description: "Only when you reach the ad accounts through a manager account: that manager account's ID",
 		},
 		{
 			displayName: 'API Version',

@@ -41,7 +41,7 @@ export class RealtimeBatchMetaAdsApi implements ICredentialType {
 			type: 'string',
 			default: META_API_VERSION,
 			description: 'Marketing API version, as in graph.facebook.com/v26.0',
-			hint: 'Meta ends each Marketing API version about a year after the next: v25.0 stops on 23 February 2027; v26.0 and v27.0 have no end date yet (Meta\'s version history).',
+			hint: "Meta ends each Marketing API version about a year after the next: v25.0 stops on 23 February 2027; v26.0 and v27.0 have no end date yet (Meta's version history).",
 		},
 		{
 			// Used only by this package's tests, to point requests at a local stand-in.

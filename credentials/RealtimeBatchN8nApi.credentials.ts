@@ -58,7 +58,10 @@ export class RealtimeBatchN8nApi implements ICredentialType {
 			},
 			{
 				type: 'responseCode',
-				properties: { value: 403, message: 'The API key lacks the scope dataTable:list (it also needs dataTable:create and dataTableRow:read, create, update, delete)' },
+				properties: {
+					value: 403,
+					message: 'The API key lacks the scope dataTable:list (it also needs dataTable:create and dataTableRow:read, create, update, delete)',
+				},
 			},
 			{
 				type: 'responseCode',

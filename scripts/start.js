@@ -48,7 +48,8 @@ async function main() {
 	const { created } = await rest.ownerSession();
 	if (created) log('created the local owner account');
 	const tables = await ensureTemplateTables(rest);
-	if (Object.values(tables).some((table) => table.created)) log('created the Data Tables batch_queue, alert_outbox, lead_outbox and webhook_deliveries that the templates share');
+	if (Object.values(tables).some((table) => table.created))
+		log('created the Data Tables batch_queue, alert_outbox, lead_outbox and webhook_deliveries that the templates share');
 	log(`n8n is ready: http://localhost:${PORT}  (email ${OWNER.email}, password ${OWNER.password}); Ctrl-C stops it`);
 }
 

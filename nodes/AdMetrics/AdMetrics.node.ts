@@ -47,14 +47,13 @@ export class AdMetrics implements INodeType {
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			try {
 				const request = readRequest(this, itemIndex);
-				const fetchReport = async () => (request.platform === 'meta' ? await fetchMeta(this, request, itemIndex) : await fetchGoogleAds(this, request, itemIndex));
+				const fetchReport = async () =>
+					request.platform === 'meta' ? await fetchMeta(this, request, itemIndex) : await fetchGoogleAds(this, request, itemIndex);
 				const rows = await waitingOutRateLimits(fetchReport, rateLimitWaitOf, request.rateLimitWaitMs, sleep);
 				for (const row of rows) output.push({ json: { ...row }, pairedItem: { item: itemIndex } });
 			} catch (caught) {
 				const error =
-					caught instanceof NodeOperationError || caught instanceof NodeApiError
-						? caught
-						: new NodeOperationError(node, caught as Error, { itemIndex });
+					caught instanceof NodeOperationError || caught instanceof NodeApiError ? caught : new NodeOperationError(node, caught as Error, { itemIndex });
 				// Errors raised inside n8n's request helper (a refused token refresh) know no item.
 				if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
 				if (!this.continueOnFail()) throw error;

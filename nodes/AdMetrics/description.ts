@@ -98,7 +98,7 @@ export const adMetricsProperties: INodeProperties[] = [
 				typeOptions: { minValue: 0 },
 				default: DEFAULT_RATE_LIMIT_WAIT_SECONDS,
 				description:
-					'When the platform answers that its rate limit is reached, wait as long as it asks (5 seconds when it does not say) and try again, twice at most. A longer wait fails at once with the platform\'s hint. 0: never wait.',
+					"When the platform answers that its rate limit is reached, wait as long as it asks (5 seconds when it does not say) and try again, twice at most. A longer wait fails at once with the platform's hint. 0: never wait.",
 			},
 		],
 	},

@@ -1,6 +1,16 @@
 import { NodeApiError, NodeOperationError, type IDataObject, type IExecuteFunctions, type JsonObject } from 'n8n-workflow';
 
-import { googleCustomerId, googleFailure, googleQuery, googleResults, googleRows, googleStreamFailure, isRefusedSignIn, REFUSED_SIGN_IN_ADVICE, TIMEZONE_QUERY } from '../shared/adPlatforms/googleAds';
+import {
+	googleCustomerId,
+	googleFailure,
+	googleQuery,
+	googleResults,
+	googleRows,
+	googleStreamFailure,
+	isRefusedSignIn,
+	REFUSED_SIGN_IN_ADVICE,
+	TIMEZONE_QUERY,
+} from '../shared/adPlatforms/googleAds';
 import type { PlatformFailure } from '../shared/adPlatforms/meta';
 import type { NormalizedAdRow } from '../shared/adPlatforms/normalized';
 import { periodDays } from '../shared/adPlatforms/period';
@@ -39,7 +49,10 @@ export async function fetchGoogleAds(context: IExecuteFunctions, request: Report
 			});
 		} catch (error) {
 			if (isRefusedSignIn(error)) {
-				throw new NodeOperationError(context.getNode(), (error as Error).message || 'Google refused to renew the sign-in', { description: REFUSED_SIGN_IN_ADVICE, itemIndex });
+				throw new NodeOperationError(context.getNode(), (error as Error).message || 'Google refused to renew the sign-in', {
+					description: REFUSED_SIGN_IN_ADVICE,
+					itemIndex,
+				});
 			}
 			const response = responseOf(error);
 			if (!response) throw new NodeApiError(context.getNode(), error as JsonObject, { itemIndex });

@@ -69,7 +69,10 @@ export class BatchDigest implements INodeType {
 			});
 		}
 		for (const { itemIndex } of leftOut) {
-			outputs[LEFT_OUT].push({ json: { ...items[itemIndex].json, reason: 'Not listed: the message held the top lines only. It is in no message, so it stays for the next run.' }, pairedItem: { item: itemIndex } });
+			outputs[LEFT_OUT].push({
+				json: { ...items[itemIndex].json, reason: 'Not listed: the message held the top lines only. It is in no message, so it stays for the next run.' },
+				pairedItem: { item: itemIndex },
+			});
 		}
 		return outputs;
 	}

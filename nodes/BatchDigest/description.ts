@@ -51,7 +51,8 @@ export const batchDigestProperties: INodeProperties[] = [
 		type: 'string',
 		default: 'id',
 		required: true,
-		description: 'The field that identifies each item (a Data Table row\'s ID). Each message lists the IDs of the items it holds, so that exactly those can be deleted once it was sent.',
+		description:
+			"The field that identifies each item (a Data Table row's ID). Each message lists the IDs of the items it holds, so that exactly those can be deleted once it was sent.",
 	},
 	{
 		displayName: 'When It Does Not Fit One Message',
@@ -59,7 +60,11 @@ export const batchDigestProperties: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'Split Into Numbered Messages', value: 'split', description: 'As many messages as needed, "1/3", "2/3"...: every item is listed' },
-			{ name: 'Send the Top Lines Only', value: 'top', description: 'One message with the first lines and "… and N more"; the others go to Left Out (and stay queued)' },
+			{
+				name: 'Send the Top Lines Only',
+				value: 'top',
+				description: 'One message with the first lines and "… and N more"; the others go to Left Out (and stay queued)',
+			},
 		],
 		default: 'split',
 	},

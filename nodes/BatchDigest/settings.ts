@@ -22,9 +22,11 @@ interface RawOptions {
 export function readDigestSettings(context: IExecuteFunctions): DigestSettings {
 	const budgetChoice = context.getNodeParameter('budget', 0, 'slackMessage') as DigestBudget;
 	const budget = budgetChoice === 'custom' ? Number(context.getNodeParameter('maxCharacters', 0, 4000)) : DIGEST_BUDGETS[budgetChoice];
-	if (!Number.isFinite(budget) || budget < MIN_BUDGET) throw new InvalidSettingError('Maximum Characters', `must be at least ${MIN_BUDGET}, to hold the title, the summary and a line`);
+	if (!Number.isFinite(budget) || budget < MIN_BUDGET)
+		throw new InvalidSettingError('Maximum Characters', `must be at least ${MIN_BUDGET}, to hold the title, the summary and a line`);
 	const title = String(context.getNodeParameter('title', 0, 'Batch digest')).trim() || 'Batch digest';
-	if (title.length > budget / 4) throw new InvalidSettingError('Title', `is ${title.length} characters long; keep it under a quarter of the message size (${Math.floor(budget / 4)})`);
+	if (title.length > budget / 4)
+		throw new InvalidSettingError('Title', `is ${title.length} characters long; keep it under a quarter of the message size (${Math.floor(budget / 4)})`);
 	const options = context.getNodeParameter('options', 0, {}) as RawOptions;
 	const field = (value: string | undefined, parameter: string) => {
 		const trimmed = (value ?? '').trim();

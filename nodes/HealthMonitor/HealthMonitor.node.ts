@@ -48,8 +48,7 @@ export class HealthMonitor implements INodeType {
 		const { settings } = read;
 		const endpoints = await observeEndpoints(this, settings.endpoints);
 		const jsons = items.map((item) => item.json);
-		const linkTo = (itemIndexes: number[]) =>
-			(itemIndexes.length > 0 ? itemIndexes : items.length > 0 ? [0] : []).map((item) => ({ item }));
+		const linkTo = (itemIndexes: number[]) => (itemIndexes.length > 0 ? itemIndexes : items.length > 0 ? [0] : []).map((item) => ({ item }));
 		const testRun = this.getMode() === 'manual';
 
 		// Runs again, from the memory another execution saved, if that one saved first.

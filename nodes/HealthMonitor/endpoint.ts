@@ -37,7 +37,13 @@ async function observe(context: IExecuteFunctions, endpoint: EndpointSpec): Prom
 		}
 		return { series, up: true, latencyMs, status, problem: null };
 	} catch (error) {
-		return { series, up: false, latencyMs: Date.now() - started, status: null, problem: describeNetworkFailure(error, `no response within ${endpoint.timeoutMs / 1000} s`) };
+		return {
+			series,
+			up: false,
+			latencyMs: Date.now() - started,
+			status: null,
+			problem: describeNetworkFailure(error, `no response within ${endpoint.timeoutMs / 1000} s`),
+		};
 	}
 }
 

@@ -186,7 +186,12 @@ function readCheck(raw: RawCheck, name: string, options: IDataObject, workflowZo
 				},
 				thresholds: thresholds(
 					condition === 'outsideRange'
-						? { condition, low: number('low'), high: number('high'), rangeSeverity: (options.rangeSeverity as 'warning' | 'critical' | undefined) ?? 'critical' }
+						? {
+								condition,
+								low: number('low'),
+								high: number('high'),
+								rangeSeverity: (options.rangeSeverity as 'warning' | 'critical' | undefined) ?? 'critical',
+							}
 						: { condition, warning: number('warning'), critical: number('critical') },
 				),
 			};
@@ -220,4 +225,3 @@ function statusMatcher(text: string, name: string): (status: number) => boolean 
 	if (tests.length === 0) throw new InvalidSettingError(`Checks › ${name} › Expected Status`, 'is empty; use 2xx or codes such as 200, 204');
 	return (status) => tests.some((test) => test(status));
 }
-

@@ -1,10 +1,4 @@
-import {
-	NodeConnectionTypes,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeType,
-	type INodeTypeDescription,
-} from 'n8n-workflow';
+import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
 import { createClassifier, type PerItemNumber, type PerItemValues } from '../shared/latency/classifier';
 import { compileRequiredFields } from '../shared/latency/requiredFields';
@@ -35,14 +29,7 @@ export class LatencyClassifier implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
 		outputNames: ['Real-Time', 'Batch'],
-		properties: [
-			modeProperty,
-			...rulesProperties,
-			...costOfDelayProperties,
-			...deadlineProperties,
-			...batchScheduleProperties,
-			optionsProperty,
-		],
+		properties: [modeProperty, ...rulesProperties, ...costOfDelayProperties, ...deadlineProperties, ...batchScheduleProperties, optionsProperty],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

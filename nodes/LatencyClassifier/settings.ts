@@ -45,12 +45,7 @@ export function readSettings(context: IExecuteFunctions, typeVersion: number): N
 	};
 }
 
-function readClassifierSettings(
-	context: IExecuteFunctions,
-	mode: ClassifierSettings['mode'],
-	options: IDataObject,
-	typeVersion: number,
-): ClassifierSettings {
+function readClassifierSettings(context: IExecuteFunctions, mode: ClassifierSettings['mode'], options: IDataObject, typeVersion: number): ClassifierSettings {
 	// Version 1 read every number at item 0 and applied it to all items.
 	const number = (name: PerItemNumber, fallback?: number): NumberSetting => {
 		if (typeVersion >= 2 && isExpression(context.getNodeParameter(name, 0, fallback, { rawExpressions: true }))) return { perItem: true };

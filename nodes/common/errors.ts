@@ -44,7 +44,12 @@ export function errorJson(node: INode, fields: IDataObject | (() => IDataObject)
  * parameter, or, with On Error: Continue, gives the outputs to return: every item on `outputIndex`
  * carrying that error (see itemsWithSettingError).
  */
-export function settingsOrOutputs<S>(context: IExecuteFunctions, read: () => S, outputCount: number, outputIndex: number): { settings: S } | { outputs: INodeExecutionData[][] } {
+export function settingsOrOutputs<S>(
+	context: IExecuteFunctions,
+	read: () => S,
+	outputCount: number,
+	outputIndex: number,
+): { settings: S } | { outputs: INodeExecutionData[][] } {
 	const outcome = attempt(read);
 	if (outcome.ok) return { settings: outcome.value };
 	const problem = settingError(context.getNode(), outcome.error);
@@ -58,12 +63,7 @@ export function settingsOrOutputs<S>(context: IExecuteFunctions, read: () => S, 
  * `outputIndex` carrying the error (for the error output the engine moves them there and merges
  * each item's data back in, as it does for item errors).
  */
-export function itemsWithSettingError(
-	context: IExecuteFunctions,
-	error: NodeOperationError,
-	outputCount: number,
-	outputIndex: number,
-): INodeExecutionData[][] {
+export function itemsWithSettingError(context: IExecuteFunctions, error: NodeOperationError, outputCount: number, outputIndex: number): INodeExecutionData[][] {
 	const node = context.getNode();
 	const outputs: INodeExecutionData[][] = Array.from({ length: outputCount }, () => []);
 	outputs[outputIndex] = context.getInputData().map((item, itemIndex) => ({

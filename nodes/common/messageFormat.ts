@@ -8,12 +8,16 @@ export const messageFormatProperty: INodeProperties = {
 	name: 'messageFormat',
 	type: 'options',
 	options: [
-		{ name: 'Slack', value: 'slack', description: 'Values from the data have &amp;, &lt; and &gt; escaped, so a name like &lt;!channel&gt; cannot ping a channel or disguise a link' },
+		{
+			name: 'Slack',
+			value: 'slack',
+			description: 'Values from the data have &amp;, &lt; and &gt; escaped, so a name like &lt;!channel&gt; cannot ping a channel or disguise a link',
+		},
 		{ name: 'HTML (E-Mail)', value: 'html', description: 'Values from the data are HTML-escaped' },
 		{ name: 'Plain Text', value: 'plain', description: 'Values are written as they are (SMS, logs, a sheet)' },
 	],
 	default: 'slack',
-	description: "Where the messages go: values from the data are escaped for it; the message text you write is left as it is",
+	description: 'Where the messages go: values from the data are escaped for it; the message text you write is left as it is',
 };
 
 export function readMessageEscape(context: IExecuteFunctions): Escape {

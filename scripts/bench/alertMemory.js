@@ -26,7 +26,20 @@ function monitorWorkflow(alertMemory, nodeId, noData) {
 		type: 'n8n-nodes-realtime-batch.healthMonitor',
 		typeVersion: 1,
 		parameters: {
-			checks: { check: [{ name: 'Latency', checkType: 'metric', metricField: 'latencyMs', seriesField: 'service', condition: 'above', warning: 800, critical: 1000, options: { pendingRuns: 1, alertOnNoData: noData } }] },
+			checks: {
+				check: [
+					{
+						name: 'Latency',
+						checkType: 'metric',
+						metricField: 'latencyMs',
+						seriesField: 'service',
+						condition: 'above',
+						warning: 800,
+						critical: 1000,
+						options: { pendingRuns: 1, alertOnNoData: noData },
+					},
+				],
+			},
 			alertMemory,
 			...(alertMemory === 'dataTable' ? { alertMemoryTable: 'bench_alert_memory' } : {}),
 		},
@@ -46,7 +59,9 @@ function itemsOf(count, run, changing) {
 	const share = Math.max(1, Math.floor(count / 100));
 	const block = changing ? run % Math.ceil(count / share) : 0;
 	const firing = (index) => Math.floor(index / share) === block;
-	return Array.from({ length: count }, (_, index) => ({ json: { service: `service-${String(index).padStart(5, '0')}`, latencyMs: firing(index) ? 1200 : 100 } }));
+	return Array.from({ length: count }, (_, index) => ({
+		json: { service: `service-${String(index).padStart(5, '0')}`, latencyMs: firing(index) ? 1200 : 100 },
+	}));
 }
 
 /** Counts the HTTP requests this process sends to `port`, by method. */
@@ -100,13 +115,26 @@ async function paddingRow(api, key, bytes) {
 /** The floor: one GET of the node's row and one PATCH of it, by hand, with the memory text of that size. */
 async function handWrittenFloor(api, bytes) {
 	const { tableId, id } = await paddingRow(api, `floor-${bytes}`, bytes);
-	const filter = (version) => ({ type: 'and', filters: [{ columnName: 'id', condition: 'eq', value: id }, { columnName: 'version', condition: 'eq', value: version }] });
+	const filter = (version) => ({
+		type: 'and',
+		filters: [
+			{ columnName: 'id', condition: 'eq', value: id },
+			{ columnName: 'version', condition: 'eq', value: version },
+		],
+	});
 	const times = [];
 	for (let run = 0; run < RUNS; run++) {
 		const started = performance.now();
-		const read = await api.request('GET', `/data-tables/${tableId}/rows?filter=${encodeURIComponent(JSON.stringify({ type: 'and', filters: [{ columnName: 'key', condition: 'eq', value: `floor-${bytes}` }] }))}&limit=250`);
+		const read = await api.request(
+			'GET',
+			`/data-tables/${tableId}/rows?filter=${encodeURIComponent(JSON.stringify({ type: 'and', filters: [{ columnName: 'key', condition: 'eq', value: `floor-${bytes}` }] }))}&limit=250`,
+		);
 		const row = read.body.data[0];
-		await api.request('PATCH', `/data-tables/${tableId}/rows/update`, { filter: filter(row.version), data: { version: row.version + 1, memory: row.memory }, returnData: true });
+		await api.request('PATCH', `/data-tables/${tableId}/rows/update`, {
+			filter: filter(row.version),
+			data: { version: row.version + 1, memory: row.memory },
+			returnData: true,
+		});
 		times.push(performance.now() - started);
 	}
 	return median(times);
@@ -126,13 +154,32 @@ async function httpRequestNodes(api, baseUrl, apiKey, bytes) {
 			name: 'GET the row',
 			type: 'n8n-nodes-base.httpRequest',
 			typeVersion: 4.2,
-			parameters: { url: `${baseUrl}/api/v1/data-tables/${tableId}/rows`, sendQuery: true, queryParameters: { parameters: [{ name: 'filter', value: JSON.stringify({ type: 'and', filters: [{ columnName: 'key', condition: 'eq', value: key }] }) }, { name: 'limit', value: '250' }] }, ...headers, options: {} },
+			parameters: {
+				url: `${baseUrl}/api/v1/data-tables/${tableId}/rows`,
+				sendQuery: true,
+				queryParameters: {
+					parameters: [
+						{ name: 'filter', value: JSON.stringify({ type: 'and', filters: [{ columnName: 'key', condition: 'eq', value: key }] }) },
+						{ name: 'limit', value: '250' },
+					],
+				},
+				...headers,
+				options: {},
+			},
 		},
 		{
 			name: 'PATCH the row',
 			type: 'n8n-nodes-base.httpRequest',
 			typeVersion: 4.2,
-			parameters: { method: 'PATCH', url: `${baseUrl}/api/v1/data-tables/${tableId}/rows/update`, ...headers, sendBody: true, specifyBody: 'json', jsonBody: JSON.stringify({ filter: byId, data: { version: 2, memory: text }, returnData: true }), options: {} },
+			parameters: {
+				method: 'PATCH',
+				url: `${baseUrl}/api/v1/data-tables/${tableId}/rows/update`,
+				...headers,
+				sendBody: true,
+				specifyBody: 'json',
+				jsonBody: JSON.stringify({ filter: byId, data: { version: 2, memory: text }, returnData: true }),
+				options: {},
+			},
 		},
 	);
 	const times = [];
@@ -216,7 +263,7 @@ async function benchAlertMemory() {
 				`${largest.toLocaleString('en-US')} series, 1% changing: Shared Data Table vs This Workflow node time: ${ratio.toFixed(2)}x (target: at most 3x) ${verdict(ratio <= 3)}\n` +
 				`  the same with Alert on No Data (every series remembered): ${ratioEvery.toFixed(2)}x; the floor alone (GET + PATCH of ${((everySeries.memoryBytes ?? 0) / 1024).toFixed(0)} KiB by fetch) ` +
 				`is ${format(floorEveryMs)} ms, ${(floorEveryMs / everySeries.nodeMs).toFixed(2)}x This Workflow's node time\n` +
-				`n8n's public API answers a one-row GET in ${format(smallGetMs)} ms here: two such calls alone are ${(2 * smallGetMs / staticLargest.nodeMs).toFixed(2)}x This Workflow's node time\n` +
+				`n8n's public API answers a one-row GET in ${format(smallGetMs)} ms here: two such calls alone are ${((2 * smallGetMs) / staticLargest.nodeMs).toFixed(2)}x This Workflow's node time\n` +
 				`n8n's HTTP Request node, GET then PATCH of the same row (two nodes): ${format(httpNodesMs)} ms (${format(httpNodesEveryMs)} ms for the ${((everySeries.memoryBytes ?? 0) / 1024).toFixed(0)} KiB row)\n` +
 				`proposed target, Shared Data Table at most 1.25x (This Workflow + those two HTTP Request nodes): ` +
 				`${format(sharedLargest.nodeMs)} vs ${format(reference)} ms, ${(sharedLargest.nodeMs / reference).toFixed(2)}x ${verdict(sharedLargest.nodeMs <= 1.25 * reference)}; ` +

@@ -31,7 +31,12 @@ const digestNode = {
 	name: 'Batch Digest',
 	type: 'n8n-nodes-realtime-batch.batchDigest',
 	typeVersion: 1,
-	parameters: { title: 'Nightly batch', line: '• {eventType}: {reason} {contact}', idField: 'id', options: { groupField: 'eventType', periodField: 'receivedAt' } },
+	parameters: {
+		title: 'Nightly batch',
+		line: '• {eventType}: {reason} {contact}',
+		idField: 'id',
+		options: { groupField: 'eventType', periodField: 'receivedAt' },
+	},
 };
 /** The two nodes the template had before: a line per row by expression, then one list of lines and ids. */
 const oldChain = [
@@ -43,7 +48,12 @@ const oldChain = [
 			mode: 'manual',
 			assignments: {
 				assignments: [
-					{ id: 'line', name: 'line', value: "={{ '• ' + $json.eventType + ($json.contact ? ' (' + $json.contact + ')' : '') + ': ' + $json.reason }}", type: 'string' },
+					{
+						id: 'line',
+						name: 'line',
+						value: "={{ '• ' + $json.eventType + ($json.contact ? ' (' + $json.contact + ')' : '') + ': ' + $json.reason }}",
+						type: 'string',
+					},
 					{ id: 'id', name: 'id', value: '={{ $json.id }}', type: 'number' },
 				],
 			},
@@ -51,14 +61,27 @@ const oldChain = [
 			options: {},
 		},
 	},
-	{ name: 'One digest', type: 'n8n-nodes-base.aggregate', typeVersion: 1, parameters: { aggregate: 'aggregateIndividualFields', fieldsToAggregate: { fieldToAggregate: [{ fieldToAggregate: 'line' }, { fieldToAggregate: 'id' }] }, options: {} } },
+	{
+		name: 'One digest',
+		type: 'n8n-nodes-base.aggregate',
+		typeVersion: 1,
+		parameters: {
+			aggregate: 'aggregateIndividualFields',
+			fieldsToAggregate: { fieldToAggregate: [{ fieldToAggregate: 'line' }, { fieldToAggregate: 'id' }] },
+			options: {},
+		},
+	},
 ];
 
 async function engineComparison() {
 	const configurations = [
 		{ label: 'Batch Digest (one node)', workflow: chainWorkflow(digestNode), nodeNames: ['Batch Digest'] },
 		{ label: 'Set + Aggregate (the template before)', workflow: chainWorkflow(...oldChain), nodeNames: ['Summarise each item', 'One digest'] },
-		{ label: 'NoOp (pass-through: the engine floor)', workflow: chainWorkflow({ name: 'NoOp', type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {} }), nodeNames: ['NoOp'] },
+		{
+			label: 'NoOp (pass-through: the engine floor)',
+			workflow: chainWorkflow({ name: 'NoOp', type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {} }),
+			nodeNames: ['NoOp'],
+		},
 	];
 	const rows = [];
 	const ratios = [];
@@ -76,11 +99,14 @@ async function engineComparison() {
 		}
 		const medians = samples.map(median);
 		ratios.push({ count, ratio: medians[1] / medians[0] });
-		for (const [index, configuration] of configurations.entries()) rows.push([count.toLocaleString('en-US'), configuration.label, format(medians[index]), String(repeats)]);
+		for (const [index, configuration] of configurations.entries())
+			rows.push([count.toLocaleString('en-US'), configuration.label, format(medians[index]), String(repeats)]);
 	}
 	printTable(['rows', 'configuration', 'node ms', 'runs'], rows);
 	for (const { count, ratio } of ratios) {
-		process.stdout.write(`${count.toLocaleString('en-US')} rows: Set + Aggregate vs Batch Digest node time ${ratio.toFixed(1)}x (target: at least 10x) ${verdict(ratio >= 10)}\n`);
+		process.stdout.write(
+			`${count.toLocaleString('en-US')} rows: Set + Aggregate vs Batch Digest node time ${ratio.toFixed(1)}x (target: at least 10x) ${verdict(ratio >= 10)}\n`,
+		);
 	}
 }
 
@@ -114,14 +140,20 @@ async function nightlyOnRealN8n() {
 			const queued = queueRows(count, `q${count}`).map(({ id, ...row }) => row);
 			// n8n inserts at most 500 rows per request.
 			for (let start = 0; start < queued.length; start += 500) {
-				await server.rest.post(`/projects/${server.table.projectId}/data-tables/${server.table.id}/insert`, { data: queued.slice(start, start + 500), returnType: 'count' });
+				await server.rest.post(`/projects/${server.table.projectId}/data-tables/${server.table.id}/insert`, {
+					data: queued.slice(start, start + 500),
+					returnType: 'count',
+				});
 			}
 			const baseline = rssOf(server.n8n.child.pid);
 			const sampler = rssSampler(server.n8n.child.pid);
 			const started = Date.now();
 			// A page of 10,000 takes seconds here: runs 20 s apart never overlap.
 			const workflowId = await server.importAndActivate('nightly-batch.json', everySeconds(20));
-			await server.until(async () => ((await server.rows()).length === 0 ? true : undefined), `${count} rows drained`, { file: 'nightly-batch.json', deadlineMs: 30 * 60_000 });
+			await server.until(async () => ((await server.rows()).length === 0 ? true : undefined), `${count} rows drained`, {
+				file: 'nightly-batch.json',
+				deadlineMs: 30 * 60_000,
+			});
 			const seconds = (Date.now() - started) / 1000;
 			await server.rest.post(`/workflows/${workflowId}/deactivate`);
 			const peak = sampler.stop();
@@ -142,7 +174,20 @@ async function nightlyOnRealN8n() {
 	} finally {
 		await server.close();
 	}
-	printTable(['queued rows', 'runs (pages of 10,000)', 'seconds to drain (a run every 20 s)', 'n8n RSS before, MiB', 'n8n peak RSS, MiB', 'Slack messages', 'longest message', 'rows deleted', 'rows delivered in full'], rows);
+	printTable(
+		[
+			'queued rows',
+			'runs (pages of 10,000)',
+			'seconds to drain (a run every 20 s)',
+			'n8n RSS before, MiB',
+			'n8n peak RSS, MiB',
+			'Slack messages',
+			'longest message',
+			'rows deleted',
+			'rows delivered in full',
+		],
+		rows,
+	);
 }
 
 async function benchBatchDigest() {

@@ -45,7 +45,13 @@ async function benchHealthMonitor() {
 	const staticData = previous.staticData;
 	const items = makeItems(SERIES, 2);
 	const configurations = [
-		{ label: `Health Monitor (1 check, ${SERIES.toLocaleString('en-US')} series)`, workflow: monitor, nodeNames: ['Health Monitor'], mode: 'trigger', staticData },
+		{
+			label: `Health Monitor (1 check, ${SERIES.toLocaleString('en-US')} series)`,
+			workflow: monitor,
+			nodeNames: ['Health Monitor'],
+			mode: 'trigger',
+			staticData,
+		},
 		{ label: 'NoOp (pass-through: the engine floor)', workflow: noOp, nodeNames: ['NoOp'] },
 	];
 	const { clean, busy } = await compareConfigurations(configurations, items);

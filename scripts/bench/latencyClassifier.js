@@ -148,7 +148,6 @@ function bareLoop(items) {
 	return [realTime, batch];
 }
 
-
 async function benchLatencyClassifier() {
 	const items = makeItems(ITEM_COUNT);
 	process.stdout.write(`\n== Latency Classifier: routing ${ITEM_COUNT.toLocaleString('en-US')} items\n`);
@@ -163,12 +162,7 @@ async function benchLatencyClassifier() {
 	await measureInterleaved(fast, items.slice(0, 10_000), 3, false);
 	const clean = await measureInterleaved(fast, items, REPEATS, true);
 	const asItComes = await measureInterleaved(fast, items, REPEATS, false);
-	const [switchResult] = await measureInterleaved(
-		[{ workflow: switchNode, nodeNames: ['Switch'] }],
-		items,
-		SWITCH_REPEATS,
-		true,
-	);
+	const [switchResult] = await measureInterleaved([{ workflow: switchNode, nodeNames: ['Switch'] }], items, SWITCH_REPEATS, true);
 
 	const loopTimes = [];
 	let loopCounts;

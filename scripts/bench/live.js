@@ -306,7 +306,11 @@ const signed = (value, digits = 2) => `${value >= 0 ? '+' : ''}${value.toFixed(d
 
 function printTable(header, rows) {
 	const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-	const line = (cells) => cells.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd();
+	const line = (cells) =>
+		cells
+			.map((cell, column) => cell.padEnd(widths[column]))
+			.join('  ')
+			.trimEnd();
 	process.stdout.write(`\n${line(header)}\n${widths.map((width) => '-'.repeat(width)).join('  ')}\n`);
 	for (const row of rows) process.stdout.write(`${line(row)}\n`);
 }
@@ -433,7 +437,9 @@ async function runPass(saving, options, outsideWorld) {
 				all[index].failures.push(...batch.failures);
 				all[index].wallMs += batch.wallMs;
 			}
-			process.stdout.write(`[bench:live] round ${round + 1}/${options.rounds}: p50 ${targets.map((target, index) => `${target.key} ${ms(rounds[index][round].p50)}`).join(', ')} ms\n`);
+			process.stdout.write(
+				`[bench:live] round ${round + 1}/${options.rounds}: p50 ${targets.map((target, index) => `${target.key} ${ms(rounds[index][round].p50)}`).join(', ')} ms\n`,
+			);
 		}
 		// The last executions are still being saved after their answers: read the counts until they hold still.
 		let saved = [];
@@ -574,7 +580,10 @@ async function main() {
 	if (!fs.existsSync(path.join(ROOT, 'dist', 'nodes'))) throw new Error('dist/ is missing: run npm run build first (npm run bench:live does)');
 	ensureN8nInstalled(log);
 	process.stdout.write(
-		`Node ${process.version}, n8n ${N8N_VERSION}, ${os.cpus().length} cores, load ${os.loadavg().map((load) => load.toFixed(2)).join(' ')}, ${new Date().toISOString()}\n`,
+		`Node ${process.version}, n8n ${N8N_VERSION}, ${os.cpus().length} cores, load ${os
+			.loadavg()
+			.map((load) => load.toFixed(2))
+			.join(' ')}, ${new Date().toISOString()}\n`,
 	);
 	const passes = options.saving === 'both' ? ['default', 'none'] : [options.saving];
 	const outsideWorld = await startOutsideWorld();

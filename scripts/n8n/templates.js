@@ -16,7 +16,8 @@ const loadTemplate = (file) => JSON.parse(fs.readFileSync(path.join(TEMPLATE_FOL
 function credentialTypeFor(node) {
 	if (node.type === 'n8n-nodes-base.webhook' && node.parameters.authentication === 'headerAuth') return 'httpHeaderAuth';
 	if (node.type === 'n8n-nodes-base.slack' && (node.parameters.authentication ?? 'accessToken') === 'accessToken') return 'slackApi';
-	if (node.type === `${PACKAGE.name}.adMetrics`) return node.parameters.platform === 'googleAds' ? 'realtimeBatchGoogleAdsOAuth2Api' : 'realtimeBatchMetaAdsApi';
+	if (node.type === `${PACKAGE.name}.adMetrics`)
+		return node.parameters.platform === 'googleAds' ? 'realtimeBatchGoogleAdsOAuth2Api' : 'realtimeBatchMetaAdsApi';
 	if (ALERTING_NODES.includes(node.type) && node.parameters.alertMemory === 'dataTable') return 'realtimeBatchN8nApi';
 	return undefined;
 }

@@ -119,7 +119,10 @@ async function startQueueCluster({ workers = 2, extraEnv = {}, log = () => {}, f
 		const [redis, postgres] = await Promise.all([startRedis({ log }), startPostgres({ log })]);
 		cluster.redis = redis;
 		cluster.postgres = postgres;
-		stack.push(() => redis.stop(), () => postgres.stop());
+		stack.push(
+			() => redis.stop(),
+			() => postgres.stop(),
+		);
 		cluster.env = { ...queueEnv({ redis, postgres, encryptionKey: crypto.randomBytes(24).toString('hex') }), ...extraEnv };
 
 		// The main instance first: it creates the database tables the workers need.

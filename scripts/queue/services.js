@@ -72,7 +72,8 @@ function ensureServicesInstalled(log = () => {}) {
 	if (!isRoot()) {
 		throw new Error(`The queue-mode test needs ${missing.join(' and ')}, which are not installed, and only root can install them. Run as root: ${command}`);
 	}
-	if (!findOnPath('apt-get')) throw new Error(`${missing.join(' and ')} missing and there is no apt-get to install them: install Redis and PostgreSQL, then run again`);
+	if (!findOnPath('apt-get'))
+		throw new Error(`${missing.join(' and ')} missing and there is no apt-get to install them: install Redis and PostgreSQL, then run again`);
 	log(`installing ${missing.join(' and ')} with apt-get (Debian's packages)`);
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 	for (const args of [['update'], ['install', '-y', '--no-install-recommends', ...missing]]) {
@@ -81,7 +82,8 @@ function ensureServicesInstalled(log = () => {}) {
 	}
 	redisServer = findRedis();
 	postgresBin = findPostgresBin();
-	if (!redisServer || !postgresBin) throw new Error(`apt-get installed ${missing.join(' and ')}, yet ${!redisServer ? 'redis-server' : 'initdb/postgres'} is still not found`);
+	if (!redisServer || !postgresBin)
+		throw new Error(`apt-get installed ${missing.join(' and ')}, yet ${!redisServer ? 'redis-server' : 'initdb/postgres'} is still not found`);
 	return { redisServer, postgresBin, installed: missing };
 }
 
@@ -240,15 +242,23 @@ async function startPostgres({ log = () => {}, port, folder, database = 'n8n', r
 	const child = spawn(
 		bin('postgres'),
 		[
-			'-D', dataDir,
-			'-p', String(port),
-			'-c', 'listen_addresses=127.0.0.1',
-			'-c', 'unix_socket_directories=',
+			'-D',
+			dataDir,
+			'-p',
+			String(port),
+			'-c',
+			'listen_addresses=127.0.0.1',
+			'-c',
+			'unix_socket_directories=',
 			// A throw-away test database: durability settings off, as in any test cluster.
-			'-c', 'fsync=off',
-			'-c', 'synchronous_commit=off',
-			'-c', 'full_page_writes=off',
-			'-c', 'max_connections=200',
+			'-c',
+			'fsync=off',
+			'-c',
+			'synchronous_commit=off',
+			'-c',
+			'full_page_writes=off',
+			'-c',
+			'max_connections=200',
 		],
 		{ stdio: ['ignore', out, out], env, ...asUser },
 	);
@@ -280,13 +290,20 @@ async function startPostgres({ log = () => {}, port, folder, database = 'n8n', r
 		child,
 		/** Runs one SQL statement with psql; answers the rows as arrays of texts. */
 		query(sql) {
-			const result = spawnSync(bin('psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', database, '-X', '-A', '-t', '-F', '\t', '-v', 'ON_ERROR_STOP=1', '-c', sql], {
-				encoding: 'utf8',
-				env,
-				maxBuffer: 64 * 1024 * 1024,
-			});
+			const result = spawnSync(
+				bin('psql'),
+				['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', database, '-X', '-A', '-t', '-F', '\t', '-v', 'ON_ERROR_STOP=1', '-c', sql],
+				{
+					encoding: 'utf8',
+					env,
+					maxBuffer: 64 * 1024 * 1024,
+				},
+			);
 			if (result.status !== 0) throw new Error(`psql failed: ${result.stderr}`);
-			return result.stdout.split('\n').filter((line) => line !== '').map((line) => line.split('\t'));
+			return result.stdout
+				.split('\n')
+				.filter((line) => line !== '')
+				.map((line) => line.split('\t'));
 		},
 		/** SIGINT is PostgreSQL's fast shutdown: open sessions are ended, nothing waits for clients. */
 		async stop() {

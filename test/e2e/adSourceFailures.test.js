@@ -31,7 +31,12 @@ function signatureProblem(request) {
 	const url = new URL(request.path, 'https://graph.facebook.com');
 	if (request.headers.authorization !== `Bearer ${ACCESS_TOKEN}` || url.searchParams.get('appsecret_proof') !== PROOF || url.searchParams.has('access_token')) {
 		unsigned.push(request.path);
-		return { status: 400, json: { error: { message: 'API calls from the server require an appsecret_proof argument', type: 'GraphMethodException', code: 100, fbtrace_id: 'NoProof' } } };
+		return {
+			status: 400,
+			json: {
+				error: { message: 'API calls from the server require an appsecret_proof argument', type: 'GraphMethodException', code: 100, fbtrace_id: 'NoProof' },
+			},
+		};
 	}
 	return undefined;
 }
@@ -40,13 +45,37 @@ function signatureProblem(request) {
 function insights(account) {
 	insightCalls.set(account, (insightCalls.get(account) ?? 0) + 1);
 	if (expired.has(account)) {
-		return { status: 400, json: { error: { message: 'Error validating access token: Session has expired on Tuesday, 01-Dec-26.', type: 'OAuthException', code: 190, error_subcode: 463, fbtrace_id: 'E2eTrace' } } };
+		return {
+			status: 400,
+			json: {
+				error: {
+					message: 'Error validating access token: Session has expired on Tuesday, 01-Dec-26.',
+					type: 'OAuthException',
+					code: 190,
+					error_subcode: 463,
+					fbtrace_id: 'E2eTrace',
+				},
+			},
+		};
 	}
 	if (throttledOnce.delete(account)) {
-		return { status: 400, json: { error: { message: 'User request limit reached', type: 'OAuthException', code: 17, error_subcode: 2446079, fbtrace_id: 'Thr0' } } };
+		return {
+			status: 400,
+			json: { error: { message: 'User request limit reached', type: 'OAuthException', code: 17, error_subcode: 2446079, fbtrace_id: 'Thr0' } },
+		};
 	}
 	const id = account.replace('act_', '');
-	const row = { account_id: id, account_currency: 'EUR', campaign_id: `${id}1`, campaign_name: `Campaign of ${id}`, spend: '100.00', actions: [{ action_type: 'omni_purchase', value: '4' }], action_values: [{ action_type: 'omni_purchase', value: '400.00' }], date_start: '2026-12-01', date_stop: '2026-12-01' };
+	const row = {
+		account_id: id,
+		account_currency: 'EUR',
+		campaign_id: `${id}1`,
+		campaign_name: `Campaign of ${id}`,
+		spend: '100.00',
+		actions: [{ action_type: 'omni_purchase', value: '4' }],
+		action_values: [{ action_type: 'omni_purchase', value: '400.00' }],
+		date_start: '2026-12-01',
+		date_stop: '2026-12-01',
+	};
 	return { status: 200, json: { data: [row], paging: { cursors: {} } } };
 }
 
@@ -63,7 +92,11 @@ beforeAll(async () => {
 		posts.push({ text: String(request.body.text), at: Date.now() });
 		return { status: 200, json: { ok: true, channel: 'C0ADS', ts: `${Date.now() / 1000}`, message: { text: request.body.text } } };
 	});
-	server.credentials.realtimeBatchMetaAdsApi = await server.rest.createCredential('Meta Ads (stand-in)', 'realtimeBatchMetaAdsApi', { accessToken: ACCESS_TOKEN, appSecret: APP_SECRET, apiVersion: 'v26.0' });
+	server.credentials.realtimeBatchMetaAdsApi = await server.rest.createCredential('Meta Ads (stand-in)', 'realtimeBatchMetaAdsApi', {
+		accessToken: ACCESS_TOKEN,
+		appSecret: APP_SECRET,
+		apiVersion: 'v26.0',
+	});
 });
 
 afterEach(() => {
@@ -72,7 +105,10 @@ afterEach(() => {
 });
 
 test("the Meta credential's test on n8n signs /me with the App Secret proof; without the secret Meta's refusal is shown", async () => {
-	const test = (data) => server.rest.post('/credentials/test', { credentials: { id: server.credentials.realtimeBatchMetaAdsApi.id, name: 'probe', type: 'realtimeBatchMetaAdsApi', data } });
+	const test = (data) =>
+		server.rest.post('/credentials/test', {
+			credentials: { id: server.credentials.realtimeBatchMetaAdsApi.id, name: 'probe', type: 'realtimeBatchMetaAdsApi', data },
+		});
 	expect(await test({ accessToken: ACCESS_TOKEN, appSecret: APP_SECRET, apiVersion: 'v26.0' })).toMatchObject({ status: 'OK' });
 	const refused = await test({ accessToken: ACCESS_TOKEN, apiVersion: 'v26.0' });
 	expect(refused.status).toBe('Error');
@@ -84,7 +120,8 @@ afterAll(async () => {
 	await server.close();
 });
 
-const until = (file, condition, what, deadlineMs = 90_000) => server.until(condition, what, { file, deadlineMs, context: () => `${posts.length} Slack posts, insights calls ${JSON.stringify([...insightCalls])}` });
+const until = (file, condition, what, deadlineMs = 90_000) =>
+	server.until(condition, what, { file, deadlineMs, context: () => `${posts.length} Slack posts, insights calls ${JSON.stringify([...insightCalls])}` });
 
 test('ROAS monitor with an expired token: one DATA SOURCE FAILING alert with what to do, no repeats, then one RESOLVED', async () => {
 	const account = 'act_1234567890';
@@ -111,7 +148,11 @@ test('ROAS monitor with an expired token: one DATA SOURCE FAILING alert with wha
 	// The campaign is healthy (ROAS 4 against a target of 3): nothing else was posted.
 	expect(posts.filter((post) => post.text.includes('1234567890'))).toHaveLength(2);
 	await server.rest.deactivate(server.workflows[file]);
-	record('Real traffic', 'ROAS monitor, Meta token expired for 5+ runs, then fixed', { 'failing alerts': failing().length, 'resolved notices': resolved().length, 'runs while failing': callsAtAlert + 4 });
+	record('Real traffic', 'ROAS monitor, Meta token expired for 5+ runs, then fixed', {
+		'failing alerts': failing().length,
+		'resolved notices': resolved().length,
+		'runs while failing': callsAtAlert + 4,
+	});
 });
 
 test('daily report, one of ten accounts with an expired token and one rate-limited once: nine accounts reported, the tenth named with why', async () => {
@@ -134,11 +175,17 @@ test('daily report, one of ten accounts with an expired token and one rate-limit
 	expect(lines[notIn + 1]).toBe(
 		'• 1000000004: The data source failed: Meta Ads: Error validating access token: Session has expired on Tuesday, 01-Dec-26. The access token has expired or was revoked: create a new one and update the Meta Ads API credential. Meta error code 190/463, trace E2eTrace.',
 	);
-	record('Real traffic', 'Daily report, 10 accounts: one token expired, one rate-limited once', { 'accounts reported': accountLines.length, 'failures named': lines.slice(notIn + 1).filter((line) => line.startsWith('• ')).length, 'rate-limited calls': insightCalls.get('act_1000000007') });
+	record('Real traffic', 'Daily report, 10 accounts: one token expired, one rate-limited once', {
+		'accounts reported': accountLines.length,
+		'failures named': lines.slice(notIn + 1).filter((line) => line.startsWith('• ')).length,
+		'rate-limited calls': insightCalls.get('act_1000000007'),
+	});
 });
 
 test("n8n lists its own Google Ads credential and the package's side by side (no type shadows the other)", async () => {
-	const response = await fetch(`${server.n8n.baseUrl}/types/credentials.json`, { headers: { cookie: server.rest.cookie, 'browser-id': 'realtime-batch-scripts' } });
+	const response = await fetch(`${server.n8n.baseUrl}/types/credentials.json`, {
+		headers: { cookie: server.rest.cookie, 'browser-id': 'realtime-batch-scripts' },
+	});
 	expect(response.status).toBe(200);
 	const types = await response.json();
 	const google = types.filter((type) => /GoogleAdsOAuth2Api$/i.test(type.name)).map((type) => [type.name, type.displayName]);

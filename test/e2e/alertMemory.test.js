@@ -32,10 +32,22 @@ let slackTexts = [];
 let failing = true;
 
 const storeOf = (key, overrides = {}) =>
-	dataTableStore({ api: api.transport, instance: `${server.n8n.baseUrl}#${overrides.table ?? 'alert_memory'}`, table: 'alert_memory', key, nodeName: 'Test node', readOnly: false, ...overrides });
+	dataTableStore({
+		api: api.transport,
+		instance: `${server.n8n.baseUrl}#${overrides.table ?? 'alert_memory'}`,
+		table: 'alert_memory',
+		key,
+		nodeName: 'Test node',
+		readOnly: false,
+		...overrides,
+	});
 
 /** What the store's caller sees when it fails: the store error, or undefined. */
-const failureOf = (promise) => promise.then(() => undefined, (error) => error);
+const failureOf = (promise) =>
+	promise.then(
+		() => undefined,
+		(error) => error,
+	);
 
 beforeAll(async () => {
 	await server.start();
@@ -96,10 +108,16 @@ describe('the Data Table store, through the public API', () => {
 		await storeOf('wf1/first').load();
 		const rows = (await api.memoryRows()).filter((row) => row.key === 'wf1/first');
 		expect(rows.map((row) => row.memory)).toEqual([`first ${wins.indexOf(true)}`]);
-		record('Alert memory', 'Racing saves on a real n8n (SQLite), 20 at a time', { 'saves over one version': 20, 'winners': 1, 'first saves of one node': 20, 'first-save winners': wins.filter(Boolean).length, 'rows left': rows.length });
+		record('Alert memory', 'Racing saves on a real n8n (SQLite), 20 at a time', {
+			'saves over one version': 20,
+			winners: 1,
+			'first saves of one node': 20,
+			'first-save winners': wins.filter(Boolean).length,
+			'rows left': rows.length,
+		});
 	});
 
-	test('a run that loses the race judges again on the winner\'s memory, and only its judgement is kept', async () => {
+	test("a run that loses the race judges again on the winner's memory, and only its judgement is kept", async () => {
 		const key = 'wf1/rerun';
 		const evaluations = [];
 		const evaluate = (tag) => (saved) => {
@@ -107,12 +125,21 @@ describe('the Data Table store, through the public API', () => {
 			const count = Object.keys(saved).length;
 			return { memory: { ...saved, [`${tag}${count}`]: { rule: 'r', series: {} } } };
 		};
-		const [a, b] = await Promise.all([runWithMemory(storeOf(key), healthMemoryCodec, evaluate('a')), runWithMemory(storeOf(key), healthMemoryCodec, evaluate('b'))]);
+		const [a, b] = await Promise.all([
+			runWithMemory(storeOf(key), healthMemoryCodec, evaluate('a')),
+			runWithMemory(storeOf(key), healthMemoryCodec, evaluate('b')),
+		]);
 		// The loser evaluated again, on the winner's memory: three evaluations (or two, if they did not overlap).
 		expect(evaluations.length).toBeGreaterThanOrEqual(2);
 		const saved = Object.keys(JSON.parse((await api.memoryRows()).find((row) => row.key === key).memory).checks).sort();
 		// The first to save added its check to an empty memory, the other one to that memory: nothing lost.
-		expect([saved, saved.map((name) => name[0]).sort().join('')]).toEqual([saved.length === 2 ? saved : [], 'ab']);
+		expect([
+			saved,
+			saved
+				.map((name) => name[0])
+				.sort()
+				.join(''),
+		]).toEqual([saved.length === 2 ? saved : [], 'ab']);
 		expect(saved.map((name) => name[1]).sort()).toEqual(['0', '1']);
 		expect([Object.keys(a.memory).length, Object.keys(b.memory).length].sort()).toEqual([1, 2]);
 	});
@@ -122,7 +149,11 @@ describe('the Data Table store, through the public API', () => {
 		await runWithMemory(storeOf(key), healthMemoryCodec, () => ({ memory: { Orders: { rule: 'r', series: {} } } }));
 		const [row] = (await api.memoryRows()).filter((candidate) => candidate.key === key);
 		const tableId = await api.tableId();
-		const edit = (data) => api.request('PATCH', `/data-tables/${tableId}/rows/update`, { filter: { type: 'and', filters: [{ columnName: 'id', condition: 'eq', value: row.id }] }, data });
+		const edit = (data) =>
+			api.request('PATCH', `/data-tables/${tableId}/rows/update`, {
+				filter: { type: 'and', filters: [{ columnName: 'id', condition: 'eq', value: row.id }] },
+				data,
+			});
 
 		await edit({ memory: '{"schema":2,"checks":{"Orders":{"rule":"r","series":{"orders":{"state":"burning"}}}}}' });
 		const garbled = await failureOf(runWithMemory(storeOf(key), healthMemoryCodec, () => ({ memory: {} })));
@@ -131,7 +162,9 @@ describe('the Data Table store, through the public API', () => {
 		expect(garbled.hint).toContain(`delete this node's row (key "${key}") from the Data Table "alert_memory"`);
 
 		await edit({ memory: 'not json at all' });
-		expect((await failureOf(runWithMemory(storeOf(key), healthMemoryCodec, () => ({ memory: {} })))).message).toBe('The saved alert memory cannot be read: it is not JSON (it starts "not json at all").');
+		expect((await failureOf(runWithMemory(storeOf(key), healthMemoryCodec, () => ({ memory: {} })))).message).toBe(
+			'The saved alert memory cannot be read: it is not JSON (it starts "not json at all").',
+		);
 		await edit({ version: null });
 		expect((await failureOf(storeOf(key).load())).message).toBe(`Row ${row.id} of the Data Table "alert_memory" (key "${key}") has no readable version: null.`);
 		// Nothing was reset: the row is as it was left.
@@ -141,25 +174,37 @@ describe('the Data Table store, through the public API', () => {
 
 	test('the errors an operator meets: wrong key, missing scope, n8n not reachable', async () => {
 		const wrongKey = publicApi(server.n8n.baseUrl, 'not-a-key');
-		const refused = await failureOf(dataTableStore({ api: wrongKey.transport, instance: 'wrong-key', table: 'alert_memory', key: 'k', nodeName: 'n', readOnly: false }).load());
+		const refused = await failureOf(
+			dataTableStore({ api: wrongKey.transport, instance: 'wrong-key', table: 'alert_memory', key: 'k', nodeName: 'n', readOnly: false }).load(),
+		);
 		expect(refused.message).toBe('n8n refused the API key (401) when asked to find the Data Table "alert_memory".');
 		expect(refused.hint).toContain('N8N_PUBLIC_API_DISABLED');
 
 		const readOnlyKey = await server.rest.createApiKey('read only', ['dataTable:list', 'dataTableRow:read']);
 		const limited = publicApi(server.n8n.baseUrl, readOnlyKey);
-		const limitedStore = dataTableStore({ api: limited.transport, instance: 'limited', table: 'alert_memory', key: 'wf1/limited', nodeName: 'n', readOnly: false });
+		const limitedStore = dataTableStore({
+			api: limited.transport,
+			instance: 'limited',
+			table: 'alert_memory',
+			key: 'wf1/limited',
+			nodeName: 'n',
+			readOnly: false,
+		});
 		const loaded = await limitedStore.load();
 		const noScope = await failureOf(limitedStore.save(loaded, 'x'));
 		expect(noScope.message).toBe('The API key lacks the scope "dataTableRow:create", needed to save the alert memory (403).');
 		expect(noScope.hint).toBe(`Give the key these scopes: ${REQUIRED_SCOPES.join(', ')}.`);
 
 		const nowhere = publicApi('http://127.0.0.1:9', memory.apiKey);
-		const unreachable = await failureOf(dataTableStore({ api: nowhere.transport, instance: 'nowhere', table: 'alert_memory', key: 'k', nodeName: 'n', readOnly: false }).load());
+		const unreachable = await failureOf(
+			dataTableStore({ api: nowhere.transport, instance: 'nowhere', table: 'alert_memory', key: 'k', nodeName: 'n', readOnly: false }).load(),
+		);
 		expect(unreachable.message).toMatch(/^n8n could not be reached to find the Data Table "alert_memory": /);
 	});
 
 	test('the credential test says what is wrong', async () => {
-		const test = async (data) => server.rest.post('/credentials/test', { credentials: { id: memory.credential.id, name: 'probe', type: 'realtimeBatchN8nApi', data } });
+		const test = async (data) =>
+			server.rest.post('/credentials/test', { credentials: { id: memory.credential.id, name: 'probe', type: 'realtimeBatchN8nApi', data } });
 		expect(await test({ apiKey: memory.apiKey, baseUrl: server.n8n.baseUrl })).toMatchObject({ status: 'OK' });
 		expect((await test({ apiKey: 'wrong', baseUrl: server.n8n.baseUrl })).message).toMatch(/n8n refused the API key/);
 		const noList = await server.rest.createApiKey('no list', ['dataTableRow:read']);
@@ -169,22 +214,49 @@ describe('the Data Table store, through the public API', () => {
 	});
 });
 
-describe('a Health Monitor through n8n\'s engine, its memory on the real n8n', () => {
+describe("a Health Monitor through n8n's engine, its memory on the real n8n", () => {
 	const TABLE = 'engine_alert_memory';
 	const watch = (alertMemory, name = 'Watch') =>
 		triggerThenNode({
 			type: 'healthMonitor',
 			name,
-			parameters: { checks: { check: [{ name: 'Queue depth', checkType: 'metric', metricField: 'depth', aggregation: 'last', condition: 'above', warning: 100, critical: 200, options: { pendingRuns: 1 } }] }, alertMemory, alertMemoryTable: TABLE },
+			parameters: {
+				checks: {
+					check: [
+						{
+							name: 'Queue depth',
+							checkType: 'metric',
+							metricField: 'depth',
+							aggregation: 'last',
+							condition: 'above',
+							warning: 100,
+							critical: 200,
+							options: { pendingRuns: 1 },
+						},
+					],
+				},
+				alertMemory,
+				alertMemoryTable: TABLE,
+			},
 			settings: alertMemory === 'dataTable' ? { credentials: { realtimeBatchN8nApi: { id: 'memory', name: 'memory' } } } : {},
 		});
 	let staticData = {};
 	const run = async (workflow, depth, mode = 'trigger') => {
-		const result = await runWorkflow({ workflow, pinData: { Input: [{ json: { depth } }] }, staticData, mode, credentials: { realtimeBatchN8nApi: { apiKey: memory.apiKey, baseUrl: server.n8n.baseUrl } } });
+		const result = await runWorkflow({
+			workflow,
+			pinData: { Input: [{ json: { depth } }] },
+			staticData,
+			mode,
+			credentials: { realtimeBatchN8nApi: { apiKey: memory.apiKey, baseUrl: server.n8n.baseUrl } },
+		});
 		if (result.error) throw result.error;
 		staticData = result.staticData;
 		const name = workflow.nodes[1].name;
-		return result.jsonOutputsOf(name).slice(0, 2).flat().map((json) => `${json.notice} ${json.severity}${json.test ? ' (test)' : ''}`);
+		return result
+			.jsonOutputsOf(name)
+			.slice(0, 2)
+			.flat()
+			.map((json) => `${json.notice} ${json.severity}${json.test ? ' (test)' : ''}`);
 	};
 	const row = async () => (await api.memoryRows(TABLE)).find((candidate) => candidate.key === 'test-workflow/node');
 
@@ -225,7 +297,8 @@ describe('the alerting nodes with Shared Data Table memory', () => {
 	test('business health: fires once, reminds once, keeps its memory over a restart, resolves once', async () => {
 		slackTexts = [];
 		const workflowId = await server.importAndActivate(FILE, quick);
-		const until = (condition, what) => server.until(condition, what, { file: FILE, deadlineMs: 90_000, context: () => `Slack got ${JSON.stringify(slackTexts)}` });
+		const until = (condition, what) =>
+			server.until(condition, what, { file: FILE, deadlineMs: 90_000, context: () => `Slack got ${JSON.stringify(slackTexts)}` });
 		await until(() => alerts().length >= 1, 'the alert');
 		expect(alerts()[0]).toMatch(/^CRITICAL Payment failure rate/);
 		const rowsAfterFiring = (await api.memoryRows()).filter((row) => row.key.startsWith(`${workflowId}/`));
@@ -281,14 +354,22 @@ describe('the alerting nodes with Shared Data Table memory', () => {
 		expect(shared).toEqual(['CRITICAL Queue depth (Queue depth): body.depth is 250, at or above the critical threshold 200.']);
 		// This Workflow memory: every execution starts from the static data saved before the burst.
 		const local = await raceOf('workflow', 'race-local');
-		record('Alert memory', 'Ten executions of one monitor at the same moment (regular mode)', { 'alerts, Shared Data Table': shared.length, 'alerts, This Workflow': local.length });
+		record('Alert memory', 'Ten executions of one monitor at the same moment (regular mode)', {
+			'alerts, Shared Data Table': shared.length,
+			'alerts, This Workflow': local.length,
+		});
 		expect(local.length).toBeGreaterThan(1);
 	});
 
 	test('with the public API turned off, a run fails with an error that says so, and sends nothing', async () => {
 		slackTexts = [];
 		await server.stop();
-		server.n8n = await startN8n({ userFolder: server.userFolder, port: server.port, extraEnv: { ...server.world.env, N8N_LOG_LEVEL: 'warn', N8N_PUBLIC_API_DISABLED: 'true' }, logFile: server.logFile });
+		server.n8n = await startN8n({
+			userFolder: server.userFolder,
+			port: server.port,
+			extraEnv: { ...server.world.env, N8N_LOG_LEVEL: 'warn', N8N_PUBLIC_API_DISABLED: 'true' },
+			logFile: server.logFile,
+		});
 		await server.rest.ownerSession();
 		const created = await server.rest.createWorkflow(racingWorkflow('healthMonitor', 'dataTable', 'api-off', server.credentials));
 		await server.rest.activateAndWaitForWebhooks(created.id);

@@ -65,7 +65,10 @@ const SEARCHES = [
 	['Ad Metrics', 'Ad Metrics'],
 ];
 
-const TEMPLATE_FILES = fs.readdirSync(TEMPLATE_FOLDER).filter((file) => file.endsWith('.json')).sort();
+const TEMPLATE_FILES = fs
+	.readdirSync(TEMPLATE_FOLDER)
+	.filter((file) => file.endsWith('.json'))
+	.sort();
 
 const CHROMIUM_ARGS = [
 	'--headless',
@@ -126,9 +129,7 @@ describe('the n8n editor in headless Chromium', () => {
 		return page.$$eval(
 			'[data-test-id="canvas-node"]',
 			(nodes, markers) =>
-				Object.fromEntries(
-					nodes.map((node) => [node.getAttribute('data-node-name'), markers.filter((id) => node.querySelector(`[data-test-id="${id}"]`))]),
-				),
+				Object.fromEntries(nodes.map((node) => [node.getAttribute('data-node-name'), markers.filter((id) => node.querySelector(`[data-test-id="${id}"]`))])),
 			MARKERS,
 		);
 	}
@@ -189,7 +190,10 @@ describe('the n8n editor in headless Chromium', () => {
 			const item = page
 				.getByTestId('node-creator-node-item')
 				.filter({ has: page.getByTestId('node-creator-item-name').getByText(displayName, { exact: true }) });
-			await item.first().waitFor({ state: 'visible', timeout: 15_000 }).catch(() => {});
+			await item
+				.first()
+				.waitFor({ state: 'visible', timeout: 15_000 })
+				.catch(() => {});
 			const icon = (await item.count()) > 0 ? await item.first().locator('img').first().getAttribute('src') : null;
 			found[query] = { count: await item.count(), icon };
 			await screenshot(`node-panel-search-${query.toLowerCase().replace(/\s+/g, '-')}.png`);
@@ -202,30 +206,34 @@ describe('the n8n editor in headless Chromium', () => {
 		await page.keyboard.press('Escape');
 	}, 180_000);
 
-	test.each(TEMPLATE_FILES)('template %s: every node on the canvas, none with a warning, sticky notes show all their text', async (file) => {
-		const template = loadTemplate(file);
-		await openWorkflow(workflowIds[file], nodeNames(template).length);
-		await screenshot(`template-${file.replace(/\.json$/, '')}.png`);
+	test.each(TEMPLATE_FILES)(
+		'template %s: every node on the canvas, none with a warning, sticky notes show all their text',
+		async (file) => {
+			const template = loadTemplate(file);
+			await openWorkflow(workflowIds[file], nodeNames(template).length);
+			await screenshot(`template-${file.replace(/\.json$/, '')}.png`);
 
-		const markers = await markersByNode();
-		expect(Object.keys(markers).sort()).toEqual(nodeNames(template).sort());
-		const flagged = Object.fromEntries(Object.entries(markers).filter(([, ids]) => ids.length > 0));
-		expect(flagged).toEqual({});
-		expect(await page.locator(MARKER_SELECTOR).count()).toBe(0);
+			const markers = await markersByNode();
+			expect(Object.keys(markers).sort()).toEqual(nodeNames(template).sort());
+			const flagged = Object.fromEntries(Object.entries(markers).filter(([, ids]) => ids.length > 0));
+			expect(flagged).toEqual({});
+			expect(await page.locator(MARKER_SELECTOR).count()).toBe(0);
 
-		// A sticky note taller than its box hides its last lines (overflow: hidden).
-		const clipped = await page.$$eval('[data-test-id="sticky"]', (stickies) =>
-			stickies
-				.filter((sticky) =>
-					[sticky, ...sticky.querySelectorAll('*')].some(
-						(element) => getComputedStyle(element).overflowY === 'hidden' && element.scrollHeight > element.clientHeight + 1,
-					),
-				)
-				.map((sticky) => sticky.innerText.split('\n')[0]),
-		);
-		expect(clipped).toEqual([]);
-		expect(await page.getByTestId('sticky').count()).toBe(template.nodes.length - nodeNames(template).length);
-	}, 120_000);
+			// A sticky note taller than its box hides its last lines (overflow: hidden).
+			const clipped = await page.$$eval('[data-test-id="sticky"]', (stickies) =>
+				stickies
+					.filter((sticky) =>
+						[sticky, ...sticky.querySelectorAll('*')].some(
+							(element) => getComputedStyle(element).overflowY === 'hidden' && element.scrollHeight > element.clientHeight + 1,
+						),
+					)
+					.map((sticky) => sticky.innerText.split('\n')[0]),
+			);
+			expect(clipped).toEqual([]);
+			expect(await page.getByTestId('sticky').count()).toBe(template.nodes.length - nodeNames(template).length);
+		},
+		120_000,
+	);
 
 	test('the warning check can fail: a Slack node without its credential is flagged, and only that node', async () => {
 		const lead = loadTemplate('lead-intake-realtime.json');

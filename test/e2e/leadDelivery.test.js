@@ -21,7 +21,8 @@ const delivered = [];
  */
 const quick = (template) => {
 	everySeconds(3)(template);
-	template.nodes.find((node) => node.name === 'Leads not delivered yet').parameters.filters.conditions[0].keyValue = '={{ $now.minus({ seconds: 15 }).toISO() }}';
+	template.nodes.find((node) => node.name === 'Leads not delivered yet').parameters.filters.conditions[0].keyValue =
+		'={{ $now.minus({ seconds: 15 }).toISO() }}';
 	for (const node of template.nodes) if (node.type === 'n8n-nodes-base.slack') node.waitBetweenTries = 500;
 	return template;
 };
@@ -45,7 +46,8 @@ afterAll(async () => {
 });
 
 const postsAbout = (email) => delivered.filter((post) => post.text.includes(email));
-const until = (condition, what, deadlineMs = 60_000) => server.until(condition, what, { file: FILE, deadlineMs, context: () => `${refused} Slack calls refused, ${delivered.length} delivered` });
+const until = (condition, what, deadlineMs = 60_000) =>
+	server.until(condition, what, { file: FILE, deadlineMs, context: () => `${refused} Slack calls refused, ${delivered.length} delivered` });
 
 test('the reply does not wait for Slack: Slack answering after 8 s, the caller has its answer within a second', async () => {
 	slack = { delayMs: 8000, down: false };
@@ -59,7 +61,10 @@ test('the reply does not wait for Slack: Slack answering after 8 s, the caller h
 	// No second post: the retry path leaves a lead alone while its own post may still be under way.
 	await new Promise((resolve) => setTimeout(resolve, 6000));
 	expect(postsAbout('slow@example.com')).toHaveLength(1);
-	record('Real traffic', 'Slack answering after 8 s (lead intake)', { 'reply ms': replyMs, 'posted to Slack after (s)': Math.round((postsAbout('slow@example.com')[0].at - started) / 100) / 10 });
+	record('Real traffic', 'Slack answering after 8 s (lead intake)', {
+		'reply ms': replyMs,
+		'posted to Slack after (s)': Math.round((postsAbout('slow@example.com')[0].at - started) / 100) / 10,
+	});
 	slack = { delayMs: 0, down: false };
 });
 

@@ -86,7 +86,11 @@ describe('lead intake on a real n8n server', () => {
 		const slackBefore = server.world.slackMessages().length;
 		const rowsBefore = await payloadIds();
 		const kinds = ['weekly_report', 'crm_sync', 'form_submitted', 'log_archive', 'invoice_export'];
-		const requests = Array.from({ length: 200 }, (_, index) => ({ eventType: kinds[index % kinds.length], email: `user${index}@example.com`, requestId: `burst-${index}` }));
+		const requests = Array.from({ length: 200 }, (_, index) => ({
+			eventType: kinds[index % kinds.length],
+			email: `user${index}@example.com`,
+			requestId: `burst-${index}`,
+		}));
 		const started = Date.now();
 		const replies = await inParallel(requests, 20, (body) => server.post('lead-intake', body));
 		const seconds = (Date.now() - started) / 1000;
@@ -104,6 +108,8 @@ describe('lead intake on a real n8n server', () => {
 		await new Promise((resolve) => setTimeout(resolve, 1000));
 		expect(server.world.slackMessages().length - slackBefore).toBe(nowIds.length);
 		expect(await server.leadOutboxRows()).toEqual([]);
-		process.stdout.write(`burst: 200 requests at concurrency 20 in ${seconds.toFixed(1)} s; ${queuedIds.length} stored once each, ${nowIds.length} posted to Slack\n`);
+		process.stdout.write(
+			`burst: 200 requests at concurrency 20 in ${seconds.toFixed(1)} s; ${queuedIds.length} stored once each, ${nowIds.length} posted to Slack\n`,
+		);
 	});
 });

@@ -35,7 +35,10 @@ function queueRows(prefix, count) {
 async function fillQueue(rows) {
 	// n8n inserts at most 500 rows per request.
 	for (let start = 0; start < rows.length; start += 500) {
-		await server.rest.post(`/projects/${server.table.projectId}/data-tables/${server.table.id}/insert`, { data: rows.slice(start, start + 500), returnType: 'count' });
+		await server.rest.post(`/projects/${server.table.projectId}/data-tables/${server.table.id}/insert`, {
+			data: rows.slice(start, start + 500),
+			returnType: 'count',
+		});
 	}
 }
 
@@ -75,7 +78,11 @@ async function drain(prefix, count, refusedPosts) {
 	const started = Date.now();
 	const workflowId = await server.importAndActivate(FILE, everySeconds(8));
 	// Until the queue is empty, and one more run after that sends nothing.
-	await server.until(async () => ((await server.rows()).length === 0 ? true : undefined), `the ${count} rows drained`, { file: FILE, deadlineMs: 400_000, context: () => `${posts.length} posts` });
+	await server.until(async () => ((await server.rows()).length === 0 ? true : undefined), `the ${count} rows drained`, {
+		file: FILE,
+		deadlineMs: 400_000,
+		context: () => `${posts.length} posts`,
+	});
 	const drainedMs = Date.now() - started;
 	const postsAtEmpty = posts.length;
 	await new Promise((resolve) => setTimeout(resolve, 10_000));
@@ -92,7 +99,9 @@ test('1,000 rows: numbered messages within 40,000 characters; a refused message 
 	expect(posts[0].text).toMatch(/^\*Nightly batch\* \(1\/\d+\)\n1,000 items, /);
 	const firstRun = Number(posts[0].text.match(/^\*Nightly batch\* \(1\/(\d+)\)/)[1]);
 	expect(firstRun).toBeGreaterThanOrEqual(4);
-	expect(posts.slice(0, firstRun).map((post) => post.text.match(/^\*Nightly batch\* \((\d+)\//)[1])).toEqual(Array.from({ length: firstRun }, (_, index) => String(index + 1)));
+	expect(posts.slice(0, firstRun).map((post) => post.text.match(/^\*Nightly batch\* \((\d+)\//)[1])).toEqual(
+		Array.from({ length: firstRun }, (_, index) => String(index + 1)),
+	);
 	// Every row reached Slack in full exactly once; the refused message's rows came again in a later run.
 	expect(emails.filter((email) => delivered.get(email) !== 1)).toEqual([]);
 	const refusedEmails = posts[1].text.match(/[\w.-]+@queue\.example/g);
@@ -100,12 +109,15 @@ test('1,000 rows: numbered messages within 40,000 characters; a refused message 
 	const later = posts.slice(firstRun);
 	expect(later.length).toBeGreaterThan(0);
 	// The refused rows, alone: the message that had them plus the summary may take two now.
-	expect(later[0].text.split("\n").slice(0, 2)).toEqual([expect.stringMatching(/^\*Nightly batch\*( \(1\/[12]\))?$/), expect.stringMatching(new RegExp(`^${refusedEmails.length.toLocaleString("en-US")} items, `))]);
+	expect(later[0].text.split('\n').slice(0, 2)).toEqual([
+		expect.stringMatching(/^\*Nightly batch\*( \(1\/[12]\))?$/),
+		expect.stringMatching(new RegExp(`^${refusedEmails.length.toLocaleString('en-US')} items, `)),
+	]);
 	// Nothing after the queue was empty.
 	expect(posts.length).toBe(postsAtEmpty);
 	record('Nightly batch', '1,000 queued rows, Slack refusing message 2 of the first run', {
 		'Slack posts': posts.length,
-		'refused': 1,
+		refused: 1,
 		'longest post (characters)': Math.max(...posts.map((post) => post.text.length)),
 		'rows delivered in full': emails.filter((email) => delivered.get(email) === 1).length,
 		// The queue is empty, so every row was deleted: those in no message Slack took in full went unseen.

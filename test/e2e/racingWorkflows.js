@@ -12,7 +12,22 @@ const PACKAGE = 'n8n-nodes-realtime-batch';
 /** Per node: its type, parameters that fire on the first bad report, and a report that is bad. */
 const NODES = {
 	healthMonitor: {
-		parameters: { checks: { check: [{ name: 'Queue depth', checkType: 'metric', metricField: 'body.depth', aggregation: 'last', condition: 'above', warning: 100, critical: 200, options: { pendingRuns: 1 } }] } },
+		parameters: {
+			checks: {
+				check: [
+					{
+						name: 'Queue depth',
+						checkType: 'metric',
+						metricField: 'body.depth',
+						aggregation: 'last',
+						condition: 'above',
+						warning: 100,
+						critical: 200,
+						options: { pendingRuns: 1 },
+					},
+				],
+			},
+		},
 		badReport: { depth: 250 },
 		alert: /^CRITICAL Queue depth/,
 	},
@@ -29,7 +44,14 @@ const NODES = {
 };
 
 function adFields() {
-	return { campaignField: 'body.campaign', spendField: 'body.spend', valueField: 'body.revenue', conversionsField: 'body.conversions', currencyField: 'body.currency', dateField: 'body.date' };
+	return {
+		campaignField: 'body.campaign',
+		spendField: 'body.spend',
+		valueField: 'body.revenue',
+		conversionsField: 'body.conversions',
+		currencyField: 'body.currency',
+		dateField: 'body.date',
+	};
 }
 
 /** `kind`: a key of NODES; `alertMemory`: 'workflow' or 'dataTable'; credentials as made on the server. */
@@ -38,11 +60,36 @@ function racingWorkflow(kind, alertMemory, webhookPath, credentials) {
 	const workflow = {
 		name: `Racing ${kind} (${alertMemory})`,
 		nodes: [
-			{ id: `${webhookPath}-hook`, name: 'Report', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], parameters: { httpMethod: 'POST', path: webhookPath, authentication: 'headerAuth', responseMode: 'onReceived', options: {} }, webhookId: webhookPath },
-			{ id: `${webhookPath}-node`, name: 'Watch', type: `${PACKAGE}.${kind}`, typeVersion: 1, position: [220, 0], parameters: { ...spec.parameters, alertMemory } },
-			{ id: `${webhookPath}-slack`, name: 'Post alert', type: 'n8n-nodes-base.slack', typeVersion: 2.3, position: [440, 0], parameters: { select: 'channel', channelId: { __rl: true, value: '#alerts', mode: 'name' }, text: '={{ $json.message }}', otherOptions: {} } },
+			{
+				id: `${webhookPath}-hook`,
+				name: 'Report',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				parameters: { httpMethod: 'POST', path: webhookPath, authentication: 'headerAuth', responseMode: 'onReceived', options: {} },
+				webhookId: webhookPath,
+			},
+			{
+				id: `${webhookPath}-node`,
+				name: 'Watch',
+				type: `${PACKAGE}.${kind}`,
+				typeVersion: 1,
+				position: [220, 0],
+				parameters: { ...spec.parameters, alertMemory },
+			},
+			{
+				id: `${webhookPath}-slack`,
+				name: 'Post alert',
+				type: 'n8n-nodes-base.slack',
+				typeVersion: 2.3,
+				position: [440, 0],
+				parameters: { select: 'channel', channelId: { __rl: true, value: '#alerts', mode: 'name' }, text: '={{ $json.message }}', otherOptions: {} },
+			},
 		],
-		connections: { Report: { main: [[{ node: 'Watch', type: 'main', index: 0 }]] }, Watch: { main: [[{ node: 'Post alert', type: 'main', index: 0 }], [], []] } },
+		connections: {
+			Report: { main: [[{ node: 'Watch', type: 'main', index: 0 }]] },
+			Watch: { main: [[{ node: 'Post alert', type: 'main', index: 0 }], [], []] },
+		},
 		settings: { executionOrder: 'v1' },
 	};
 	return withCredentials(workflow, credentials);

@@ -22,7 +22,11 @@ function payments() {
 const until = (condition, what, deadlineMs = 60_000) =>
 	server.until(condition, what, { file: 'business-health.json', deadlineMs, context: () => `${paymentsServed} monitor runs so far` });
 
-const healthMessages = () => server.world.slackMessages().map((message) => message.text).filter((text) => text.includes('Payment failure rate'));
+const healthMessages = () =>
+	server.world
+		.slackMessages()
+		.map((message) => message.text)
+		.filter((text) => text.includes('Payment failure rate'));
 
 beforeAll(async () => {
 	await server.start();
@@ -40,7 +44,10 @@ test('workflows, stored rows and the monitor state survive a restart', async () 
 	// Real-time events and queued ones, before the restart.
 	expect((await server.post('business-events', { type: 'payment_failed', detail: 'card declined for order 1042' })).status).toBe(200);
 	expect((await server.post('business-events', { type: 'weekly_report', source: 'bi' })).status).toBe(200);
-	expect((await server.post('lead-intake', { eventType: 'crm_sync', requestId: 'before-restart' })).json).toEqual({ status: 'received', handling: 'next batch run' });
+	expect((await server.post('lead-intake', { eventType: 'crm_sync', requestId: 'before-restart' })).json).toEqual({
+		status: 'received',
+		handling: 'next batch run',
+	});
 	await until(() => server.world.slackMessages().some((message) => message.text.startsWith(':rotating_light: payment_failed')), 'the payment-failed alert');
 	const rowsBefore = await until(async () => {
 		const rows = await server.rows();
@@ -53,11 +60,15 @@ test('workflows, stored rows and the monitor state survive a restart', async () 
 
 	// First monitor run: 20% failed payments, pending (two bad runs are needed). Stop right after it saved.
 	await until(() => paymentsServed >= 1, 'the first monitor run', 30_000);
-	const savedState = await until(async () => {
-		// The Schedule Trigger keeps static data of its own: wait for the monitor's.
-		const data = await server.staticData('business-health.json');
-		return data['node:Health checks'] ? data : undefined;
-	}, 'the monitor state to be saved', 8_000);
+	const savedState = await until(
+		async () => {
+			// The Schedule Trigger keeps static data of its own: wait for the monitor's.
+			const data = await server.staticData('business-health.json');
+			return data['node:Health checks'] ? data : undefined;
+		},
+		'the monitor state to be saved',
+		8_000,
+	);
 	expect(healthMessages()).toEqual([]);
 	const runsBeforeRestart = paymentsServed;
 	const stoppedAt = Date.now();

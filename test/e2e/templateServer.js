@@ -146,7 +146,9 @@ class TemplateServer {
 /** A template with its Schedule Trigger sped up to every `seconds`, so a test takes seconds, not minutes. */
 function everySeconds(seconds) {
 	return (template) => {
-		template.nodes.find((node) => node.type === 'n8n-nodes-base.scheduleTrigger').parameters.rule = { interval: [{ field: 'seconds', secondsInterval: seconds }] };
+		template.nodes.find((node) => node.type === 'n8n-nodes-base.scheduleTrigger').parameters.rule = {
+			interval: [{ field: 'seconds', secondsInterval: seconds }],
+		};
 		return template;
 	};
 }

@@ -22,7 +22,8 @@ const posts = [];
 /** Schedules every 2 s, deliveries forgotten after WINDOW_SECONDS instead of a day, as an operator may tweak the window. */
 const quick = (template) => {
 	everySeconds(2)(template);
-	template.nodes.find((node) => node.name === 'Forget deliveries older than a day').parameters.filters.conditions[0].keyValue = `={{ $now.minus({ seconds: ${WINDOW_SECONDS} }).toISO() }}`;
+	template.nodes.find((node) => node.name === 'Forget deliveries older than a day').parameters.filters.conditions[0].keyValue =
+		`={{ $now.minus({ seconds: ${WINDOW_SECONDS} }).toISO() }}`;
 	return template;
 };
 
@@ -141,7 +142,12 @@ test('ten rounds of three concurrent repeats: exactly one goes on each round (n8
 	const postedPerRound = Array.from({ length: rounds }, (_, round) => postsAbout(`round-${round}@example.com`).length);
 	expect(postedPerRound).toEqual(Array(rounds).fill(1));
 	expect(through).toBe(rounds);
-	record('Real traffic', 'The same webhook event 3 times at once, 10 rounds (lead intake)', { deliveries: rounds * 3, 'went on': through, 'rounds with a double': twice, 'Slack posts': postedPerRound.reduce((sum, count) => sum + count, 0) });
+	record('Real traffic', 'The same webhook event 3 times at once, 10 rounds (lead intake)', {
+		deliveries: rounds * 3,
+		'went on': through,
+		'rounds with a double': twice,
+		'Slack posts': postedPerRound.reduce((sum, count) => sum + count, 0),
+	});
 });
 
 test('after the window a repeat goes on again, and the old deliveries are gone from webhook_deliveries', async () => {
@@ -150,7 +156,10 @@ test('after the window a repeat goes on again, and the old deliveries are gone f
 	expect((await lead(body, 'evt-window-1')).json).toEqual({ status: 'received', duplicate: true });
 	const mine = (rows) => rows.filter((row) => row.eventId.endsWith('/evt-window-1'));
 	expect(mine(await deliveries())).toHaveLength(2);
-	await server.until(async () => (mine(await deliveries()).length === 0 ? true : undefined), 'the deliveries forgotten after the window', { file: LEAD, deadlineMs: (WINDOW_SECONDS + 30) * 1000 });
+	await server.until(async () => (mine(await deliveries()).length === 0 ? true : undefined), 'the deliveries forgotten after the window', {
+		file: LEAD,
+		deadlineMs: (WINDOW_SECONDS + 30) * 1000,
+	});
 	expect((await lead(body, 'evt-window-1')).json).toEqual({ status: 'received', handling: 'now' });
 	await settle();
 	expect(postsAbout('window@example.com')).toHaveLength(2);

@@ -62,9 +62,42 @@ describe('Meta Ads', () => {
 			{ method: 'GET', path: `/${META_VERSION}/act_111/insights`, query: { level: 'campaign', after: 'Mg' }, authorization: `Bearer ${META_TOKEN}` },
 		]);
 		expect(rowsOf(result)).toEqual([
-			{ platform: 'meta', accountId: '111', campaignId: '1', campaignName: 'Brand', date: '2026-11-20', period: { from: '2026-11-20', to: '2026-11-26' }, spend: 120.5, conversions: 6, conversionValue: 602.5, currency: 'EUR' },
-			{ platform: 'meta', accountId: '111', campaignId: '2', campaignName: 'Prospecting', date: '2026-11-20', period: { from: '2026-11-20', to: '2026-11-26' }, spend: 300, conversions: 2, conversionValue: 180, currency: 'EUR' },
-			{ platform: 'meta', accountId: '111', campaignId: '3', campaignName: 'Retargeting', date: '2026-11-20', period: { from: '2026-11-20', to: '2026-11-26' }, spend: 80, conversions: 0, conversionValue: 0, currency: 'EUR' },
+			{
+				platform: 'meta',
+				accountId: '111',
+				campaignId: '1',
+				campaignName: 'Brand',
+				date: '2026-11-20',
+				period: { from: '2026-11-20', to: '2026-11-26' },
+				spend: 120.5,
+				conversions: 6,
+				conversionValue: 602.5,
+				currency: 'EUR',
+			},
+			{
+				platform: 'meta',
+				accountId: '111',
+				campaignId: '2',
+				campaignName: 'Prospecting',
+				date: '2026-11-20',
+				period: { from: '2026-11-20', to: '2026-11-26' },
+				spend: 300,
+				conversions: 2,
+				conversionValue: 180,
+				currency: 'EUR',
+			},
+			{
+				platform: 'meta',
+				accountId: '111',
+				campaignId: '3',
+				campaignName: 'Retargeting',
+				date: '2026-11-20',
+				period: { from: '2026-11-20', to: '2026-11-26' },
+				spend: 80,
+				conversions: 0,
+				conversionValue: 0,
+				currency: 'EUR',
+			},
 		]);
 	});
 
@@ -85,7 +118,7 @@ describe('Meta Ads', () => {
 		expect(rowsOf(result)).toEqual([]);
 	});
 
-	it('reports an expired token in Meta\'s words, without the token', async () => {
+	it("reports an expired token in Meta's words, without the token", async () => {
 		const result = await run({ platform: 'meta', accountId: 'expired' });
 		expect(result.error.message).toBe('Meta Ads: Error validating access token: Session has expired on Thursday, 26-Nov-26.');
 		expect(result.error.description).toContain('The access token has expired or was revoked');
@@ -111,13 +144,17 @@ describe('Meta Ads', () => {
 	it('a report too large to build in time (100/1504018, 1/99) asks for less in one request', async () => {
 		for (const accountId of ['slow', 'huge']) {
 			const result = await run({ platform: 'meta', accountId });
-			expect(result.error.description).toMatch(/^Meta could not build this report in time\. Ask for less in one request: a shorter Period, Level Account instead of Campaign, or One Row per Day off/);
+			expect(result.error.description).toMatch(
+				/^Meta could not build this report in time\. Ask for less in one request: a shorter Period, Level Account instead of Campaign, or One Row per Day off/,
+			);
 		}
 	});
 
 	it('an app that requires App Secret proof: refused without the App Secret, every page signed with it', async () => {
 		const refused = await run({ platform: 'meta', accountId: 'secured' });
-		expect(refused.error.description).toMatch(/^The Meta app requires App Secret proof \("Require App Secret" is on\): enter the App Secret in the Meta Ads API credential/);
+		expect(refused.error.description).toMatch(
+			/^The Meta app requires App Secret proof \("Require App Secret" is on\): enter the App Secret in the Meta Ads API credential/,
+		);
 		standIn.requests.length = 0;
 		const wrong = await run({ platform: 'meta', accountId: 'secured' }, { credentialChanges: { realtimeBatchMetaAdsApi: { appSecret: 'not-the-secret' } } });
 		expect(wrong.error.message).toBe('Meta Ads: Invalid appsecret_proof provided in the API argument');
@@ -137,7 +174,7 @@ describe('Meta Ads', () => {
 		expect(JSON.stringify(signed.run.data.resultData)).not.toContain(META_APP_SECRET);
 	});
 
-	it('reports the rate limit with Meta\'s estimate of when to retry', async () => {
+	it("reports the rate limit with Meta's estimate of when to retry", async () => {
 		const result = await run({ platform: 'meta', accountId: 'throttled' });
 		expect(result.error.message).toBe('Meta Ads: User request limit reached');
 		expect(result.error.description).toContain('retry in about 12 minutes');
@@ -156,7 +193,13 @@ describe('Google Ads', () => {
 			loginCustomerId: headers['login-customer-id'],
 			query: body.query,
 		}));
-		const common = { method: 'POST', path: '/v26/customers/1234567890/googleAds:searchStream', authorization: `Bearer ${GOOGLE_ACCESS_TOKEN}`, developerToken: 'dev-token-123', loginCustomerId: '1112223333' };
+		const common = {
+			method: 'POST',
+			path: '/v26/customers/1234567890/googleAds:searchStream',
+			authorization: `Bearer ${GOOGLE_ACCESS_TOKEN}`,
+			developerToken: 'dev-token-123',
+			loginCustomerId: '1112223333',
+		};
 		expect(sent).toEqual([
 			{ ...common, query: 'SELECT customer.time_zone FROM customer' },
 			// 10:00 UTC is 05:00 in New York: the last 7 days there are 20 to 26 November
@@ -167,15 +210,42 @@ describe('Google Ads', () => {
 			},
 		]);
 		expect(rowsOf(result)).toEqual([
-			{ platform: 'googleAds', accountId: '1234567890', campaignId: '701', campaignName: 'Search - Brand', date: '2026-11-20', period: { from: '2026-11-20', to: '2026-11-26' }, spend: 150.25, conversions: 5, conversionValue: 900.5, currency: 'USD' },
-			{ platform: 'googleAds', accountId: '1234567890', campaignId: '702', campaignName: 'Search - Generic', date: '2026-11-20', period: { from: '2026-11-20', to: '2026-11-26' }, spend: 200, conversions: 0, conversionValue: 0, currency: 'USD' },
+			{
+				platform: 'googleAds',
+				accountId: '1234567890',
+				campaignId: '701',
+				campaignName: 'Search - Brand',
+				date: '2026-11-20',
+				period: { from: '2026-11-20', to: '2026-11-26' },
+				spend: 150.25,
+				conversions: 5,
+				conversionValue: 900.5,
+				currency: 'USD',
+			},
+			{
+				platform: 'googleAds',
+				accountId: '1234567890',
+				campaignId: '702',
+				campaignName: 'Search - Generic',
+				date: '2026-11-20',
+				period: { from: '2026-11-20', to: '2026-11-26' },
+				spend: 200,
+				conversions: 0,
+				conversionValue: 0,
+				currency: 'USD',
+			},
 		]);
 	});
 
 	it('sends no developer-token header when the credential has none (optional since Google sunset them)', async () => {
 		const credentials = JSON.parse(JSON.stringify(standIn.credentials));
 		credentials.realtimeBatchGoogleAdsOAuth2Api.developerToken = '';
-		const result = await runWorkflow({ workflow: workflow({ platform: 'googleAds', accountId: '123-456-7890' }), pinData: { 'Every 15 minutes': [{}] }, credentials, at: '2026-11-27T10:00:00Z' });
+		const result = await runWorkflow({
+			workflow: workflow({ platform: 'googleAds', accountId: '123-456-7890' }),
+			pinData: { 'Every 15 minutes': [{}] },
+			credentials,
+			at: '2026-11-27T10:00:00Z',
+		});
 		expect(result.error).toBeUndefined();
 		expect(standIn.requests.length).toBeGreaterThan(0);
 		for (const request of standIn.requests) expect(request.headers['developer-token']).toBeUndefined();
@@ -201,7 +271,7 @@ describe('Google Ads', () => {
 		expect(result.error.description).toContain('USER_PERMISSION_DENIED');
 	});
 
-	it('reports the rate limit with Google\'s retry delay, at once when the delay is longer than it may wait', async () => {
+	it("reports the rate limit with Google's retry delay, at once when the delay is longer than it may wait", async () => {
 		const result = await run({ platform: 'googleAds', accountId: '429-000-0000', options: { rateLimitWaitSeconds: 29 } });
 		expect(standIn.requests.filter((request) => request.path.includes('searchStream'))).toHaveLength(1);
 		expect(result.error.message).toBe('Google Ads: Too many requests. Retry in 30 seconds.');
@@ -215,11 +285,31 @@ describe('Google Ads', () => {
 	});
 
 	it.each([
-		['a Cloud project at Test access', '403-100-0000', /^The Google Cloud project of this OAuth client has Test access, which reads only test accounts: apply for Explorer access/, 'CLOUD_PROJECT_NOT_APPROVED_FOR_PRODUCTION'],
-		['an account not enabled', '403-200-0000', /^Customer 4032000000 is not enabled \(cancelled, or never finished setting up\): check the account ID\./, 'CUSTOMER_NOT_ENABLED'],
-		['the API not enabled in the Cloud project', '403-300-0000', /^The Google Ads API is not enabled for the Google Cloud project of this OAuth client: enable it under APIs & Services/, 'PERMISSION_DENIED.'],
-		['the manager account entered as the account', '111-222-3333', /^Customer 1112223333 is a manager account, which has no metrics of its own: enter the ID of a client account under it/, 'REQUESTED_METRICS_FOR_MANAGER'],
-	])('%s: says what to do, in Google\'s words and code', async (_case, accountId, advice, code) => {
+		[
+			'a Cloud project at Test access',
+			'403-100-0000',
+			/^The Google Cloud project of this OAuth client has Test access, which reads only test accounts: apply for Explorer access/,
+			'CLOUD_PROJECT_NOT_APPROVED_FOR_PRODUCTION',
+		],
+		[
+			'an account not enabled',
+			'403-200-0000',
+			/^Customer 4032000000 is not enabled \(cancelled, or never finished setting up\): check the account ID\./,
+			'CUSTOMER_NOT_ENABLED',
+		],
+		[
+			'the API not enabled in the Cloud project',
+			'403-300-0000',
+			/^The Google Ads API is not enabled for the Google Cloud project of this OAuth client: enable it under APIs & Services/,
+			'PERMISSION_DENIED.',
+		],
+		[
+			'the manager account entered as the account',
+			'111-222-3333',
+			/^Customer 1112223333 is a manager account, which has no metrics of its own: enter the ID of a client account under it/,
+			'REQUESTED_METRICS_FOR_MANAGER',
+		],
+	])("%s: says what to do, in Google's words and code", async (_case, accountId, advice, code) => {
 		const result = await run({ platform: 'googleAds', accountId });
 		expect(result.error.message).toMatch(/^Google Ads: /);
 		expect(result.error.description).toMatch(advice);
@@ -227,13 +317,15 @@ describe('Google Ads', () => {
 		expect(result.error.description).not.toContain('set Login Customer ID in the credential when you reach it');
 	});
 
-	it('a stream that fails after it began (status 200) fails the item with Google\'s message, keeping none of its rows', async () => {
+	it("a stream that fails after it began (status 200) fails the item with Google's message, keeping none of its rows", async () => {
 		const result = await run({ platform: 'googleAds', accountId: '200-500-0000' });
 		expect(result.error.message).toBe('Google Ads: An internal error has occurred.');
 		expect(result.error.description).toBe('INTERNAL / INTERNAL_ERROR. Request ID half.');
 		expect(result.error.httpCode).toBe('500');
 		const kept = await run({ platform: 'googleAds', accountId: '200-500-0000' }, { nodeSettings: { onError: 'continueRegularOutput' } });
-		expect(rowsOf(kept)).toEqual([expect.objectContaining({ error: 'Google Ads: An internal error has occurred.', platform: 'googleAds', accountId: '2005000000' })]);
+		expect(rowsOf(kept)).toEqual([
+			expect.objectContaining({ error: 'Google Ads: An internal error has occurred.', platform: 'googleAds', accountId: '2005000000' }),
+		]);
 	});
 
 	it('tries to refresh an expired sign-in, and asks to reconnect when that fails, without any token', async () => {
@@ -241,7 +333,9 @@ describe('Google Ads', () => {
 		expect(standIn.requests.map((request) => request.path)).toContain('/token');
 		expect(result.error.message).toContain('needs to be reconnected');
 		// Google answered invalid_grant: the advice names the 7-day limit of a consent screen left in Testing.
-		expect(result.error.description).toMatch(/^Google refused to renew the sign-in \(invalid_grant\): open the credential and reconnect it\. If this comes back about 7 days after every reconnect, the OAuth consent screen .+ is in Testing/);
+		expect(result.error.description).toMatch(
+			/^Google refused to renew the sign-in \(invalid_grant\): open the credential and reconnect it\. If this comes back about 7 days after every reconnect, the OAuth consent screen .+ is in Testing/,
+		);
 		const everything = JSON.stringify(result.run.data.resultData);
 		expect(everything).not.toContain(GOOGLE_ACCESS_TOKEN);
 		expect(everything).not.toContain('refresh-token');
@@ -296,9 +390,18 @@ describe('in a workflow', () => {
 	});
 
 	it('Ad Metrics (Continue) -> ROAS Calculator: the failing account is a DATA SOURCE FAILING alert, the other account is judged', async () => {
-		const roas = { id: 'r', name: 'ROAS Calculator', type: 'n8n-nodes-realtime-batch.roasCalculator', typeVersion: 1, position: [440, 0], parameters: { targetRoas: 3, criticalRoas: 1 } };
+		const roas = {
+			id: 'r',
+			name: 'ROAS Calculator',
+			type: 'n8n-nodes-realtime-batch.roasCalculator',
+			typeVersion: 1,
+			position: [440, 0],
+			parameters: { targetRoas: 3, criticalRoas: 1 },
+		};
 		const result = await runWorkflow({
-			workflow: workflow({ platform: 'meta', accountId: '={{ $json.account }}' }, { onError: 'continueRegularOutput' }, [roas], { 'Ad Metrics': { main: [[{ node: 'ROAS Calculator', type: 'main', index: 0 }]] } }),
+			workflow: workflow({ platform: 'meta', accountId: '={{ $json.account }}' }, { onError: 'continueRegularOutput' }, [roas], {
+				'Ad Metrics': { main: [[{ node: 'ROAS Calculator', type: 'main', index: 0 }]] },
+			}),
 			pinData: { 'Every 15 minutes': [{ account: 'act_expired' }, { account: '111' }] },
 			credentials: JSON.parse(JSON.stringify(standIn.credentials)),
 			at: '2026-11-27T10:00:00Z',
@@ -308,7 +411,9 @@ describe('in a workflow', () => {
 		expect(alerts.map((item) => item.json.message)).toEqual([
 			'CRITICAL Prospecting: ROAS 0.6 is below the critical level of 1. Spend 300.00 EUR, revenue 180.00 EUR (2026-11-20 to 2026-11-26).',
 			'CRITICAL Retargeting: Spent 80.00 with no conversion value. Spend 80.00 EUR, revenue 0.00 EUR (2026-11-20 to 2026-11-26).',
-			expect.stringMatching(/^DATA SOURCE FAILING account expired: ROAS is not being watched\. Meta Ads: Error validating access token: .+ The access token has expired or was revoked: create a new one/),
+			expect.stringMatching(
+				/^DATA SOURCE FAILING account expired: ROAS is not being watched\. Meta Ads: Error validating access token: .+ The access token has expired or was revoked: create a new one/,
+			),
 		]);
 		expect(alerts[2].pairedItem).toEqual([{ item: 0 }]);
 	});
@@ -319,9 +424,18 @@ describe('in a workflow', () => {
 	});
 
 	it('Ad Metrics -> ROAS Calculator -> alert, with no mapping in between', async () => {
-		const roas = { id: 'r', name: 'ROAS Calculator', type: 'n8n-nodes-realtime-batch.roasCalculator', typeVersion: 1, position: [440, 0], parameters: { targetRoas: 3, criticalRoas: 1 } };
+		const roas = {
+			id: 'r',
+			name: 'ROAS Calculator',
+			type: 'n8n-nodes-realtime-batch.roasCalculator',
+			typeVersion: 1,
+			position: [440, 0],
+			parameters: { targetRoas: 3, criticalRoas: 1 },
+		};
 		const result = await runWorkflow({
-			workflow: workflow({ platform: 'meta', accountId: '111' }, {}, [roas], { 'Ad Metrics': { main: [[{ node: 'ROAS Calculator', type: 'main', index: 0 }]] } }),
+			workflow: workflow({ platform: 'meta', accountId: '111' }, {}, [roas], {
+				'Ad Metrics': { main: [[{ node: 'ROAS Calculator', type: 'main', index: 0 }]] },
+			}),
 			pinData: { 'Every 15 minutes': [{}] },
 			credentials: JSON.parse(JSON.stringify(standIn.credentials)),
 			at: '2026-11-27T10:00:00Z',

@@ -45,7 +45,7 @@ describe('periods and targets', () => {
 		expect(insufficient[0].json.message).toMatch(/^No rows in the current period, only in the previous one/);
 	});
 
-	it('uses break-even ROAS from the gross margin, and each campaign\'s own target where rows carry one', async () => {
+	it("uses break-even ROAS from the gross margin, and each campaign's own target where rows carry one", async () => {
 		const rows = [
 			{ campaignName: 'A', spend: 100, conversionValue: 240, targetRoas: '' },
 			{ campaignName: 'B', spend: 100, conversionValue: 240, targetRoas: 2 },
@@ -71,11 +71,17 @@ describe('messages: a campaign name from the platform is escaped for Slack', () 
 	it('in the alert message and in the message of a campaign that stopped reporting', async () => {
 		const name = '<!channel> Brand & Co';
 		const session = createSession(roas({ minSpend: 0, options: { missingHours: 1 } }));
-		const first = await session.run({ pinData: { Rows: [{ campaignName: name, date: '2026-11-27', spend: 100, conversionValue: 50 }] }, at: '2026-11-27T10:00:00Z' });
+		const first = await session.run({
+			pinData: { Rows: [{ campaignName: name, date: '2026-11-27', spend: 100, conversionValue: 50 }] },
+			at: '2026-11-27T10:00:00Z',
+		});
 		const [[alert]] = first.jsonOutputsOf(NODE);
 		expect(alert.message.startsWith('CRITICAL &lt;!channel&gt; Brand &amp; Co: ROAS 0.5')).toBe(true);
 		expect(alert.campaign).toBe(name);
-		const gone = await session.run({ pinData: { Rows: [{ campaignName: 'Other', date: '2026-11-27', spend: 100, conversionValue: 500 }] }, at: '2026-11-27T12:00:00Z' });
+		const gone = await session.run({
+			pinData: { Rows: [{ campaignName: 'Other', date: '2026-11-27', spend: 100, conversionValue: 500 }] },
+			at: '2026-11-27T12:00:00Z',
+		});
 		const resolved = gone.jsonOutputsOf(NODE)[0].find((json) => json.alert?.resolvedBecause === 'gone');
 		expect(resolved.message).toMatch(/^RESOLVED &lt;!channel&gt; Brand &amp; Co: No rows since /);
 	});
@@ -235,7 +241,14 @@ describe('CPA Tracker version 2 (new nodes) against version 1 (saved workflows)'
 
 	it('version 1 (kept for saved workflows) alerts every morning and resolves every evening', async () => {
 		const { alerts } = await threeDays(1);
-		expect(alerts.map((message) => message.split(':')[0])).toEqual(['CRITICAL Healthy', 'RESOLVED Healthy', 'CRITICAL Healthy', 'RESOLVED Healthy', 'CRITICAL Healthy', 'RESOLVED Healthy']);
+		expect(alerts.map((message) => message.split(':')[0])).toEqual([
+			'CRITICAL Healthy',
+			'RESOLVED Healthy',
+			'CRITICAL Healthy',
+			'RESOLVED Healthy',
+			'CRITICAL Healthy',
+			'RESOLVED Healthy',
+		]);
 		expect(alerts.filter((message) => message.startsWith('CRITICAL Healthy: Spent 50.00 with no conversions.'))).toHaveLength(3);
 	});
 
@@ -246,8 +259,13 @@ describe('CPA Tracker version 2 (new nodes) against version 1 (saved workflows)'
 	});
 
 	it('version 2 still alerts a campaign that spends past its target without converting', async () => {
-		const result = await run(triggerThenNode({ type: 'cpaTracker', name: NODE, trigger: 'Rows', parameters: { ...parameters, maximumCpa: 400 }, typeVersion: 2 }), [{ campaignName: 'Stuck', spend: 450, conversions: 0 }]);
-		expect(result.jsonOutputsOf(NODE)[0].map((json) => [json.severity, json.reason])).toEqual([['critical', 'Spent 450.00 with no conversion, more than the target CPA of 200.00, and above the Maximum CPA of 400.00.']]);
+		const result = await run(
+			triggerThenNode({ type: 'cpaTracker', name: NODE, trigger: 'Rows', parameters: { ...parameters, maximumCpa: 400 }, typeVersion: 2 }),
+			[{ campaignName: 'Stuck', spend: 450, conversions: 0 }],
+		);
+		expect(result.jsonOutputsOf(NODE)[0].map((json) => [json.severity, json.reason])).toEqual([
+			['critical', 'Spent 450.00 with no conversion, more than the target CPA of 200.00, and above the Maximum CPA of 400.00.'],
+		]);
 	});
 });
 
@@ -256,7 +274,8 @@ describe('ROAS Calculator and CPA Tracker version 2: strict amounts and text fie
 		{ campaignName: 'Brand', spend: '1,000.00', conversionValue: '4,000', conversions: 20, currency: 'usd' },
 		{ campaignName: 'Brand', spend: '500', conversionValue: '1,500', conversions: 10, currency: 'USD' },
 	];
-	const check = (type, typeVersion, parameters = {}, nodeSettings = {}) => triggerThenNode({ type, name: NODE, trigger: 'Rows', parameters: { minSpend: 0, ...parameters }, settings: nodeSettings, typeVersion });
+	const check = (type, typeVersion, parameters = {}, nodeSettings = {}) =>
+		triggerThenNode({ type, name: NODE, trigger: 'Rows', parameters: { minSpend: 0, ...parameters }, settings: nodeSettings, typeVersion });
 
 	it('"usd" and "USD" are one currency in version 2 (one group); version 1 refused to add them', async () => {
 		const v2 = await run(check('roasCalculator', 2), rows);
@@ -277,7 +296,11 @@ describe('ROAS Calculator and CPA Tracker version 2: strict amounts and text fie
 	});
 
 	it('with Continue, a row in another currency and a list in the currency field go on as errors; the good row is judged', async () => {
-		const mixed = [{ ...rows[1], campaignName: 'Good' }, { campaignName: 'Brand', spend: '€90', conversionValue: 10, currency: 'USD' }, { campaignName: 'Other', spend: 5, conversionValue: 10, currency: ['USD'] }];
+		const mixed = [
+			{ ...rows[1], campaignName: 'Good' },
+			{ campaignName: 'Brand', spend: '€90', conversionValue: 10, currency: 'USD' },
+			{ campaignName: 'Other', spend: 5, conversionValue: 10, currency: ['USD'] },
+		];
 		const result = await run(check('roasCalculator', 2, {}, { onError: 'continueRegularOutput' }), mixed);
 		const all = result.jsonOutputsOf(NODE).flat();
 		expect(all.filter((json) => json.error).map((json) => json.error)).toEqual([
@@ -289,18 +312,38 @@ describe('ROAS Calculator and CPA Tracker version 2: strict amounts and text fie
 });
 
 describe('version 2: thresholds are one value for all rows (no expression over a row)', () => {
-	const rows = [{ campaignName: 'Brand', spend: 100, conversionValue: 450, conversions: 4, limit: 6 }, { campaignName: 'Promo', spend: 100, conversionValue: 150, conversions: 1, limit: 1 }];
-	const check = (type, typeVersion, parameters) => triggerThenNode({ type, name: NODE, trigger: 'Rows', parameters: { minSpend: 0, ...parameters }, typeVersion });
+	const rows = [
+		{ campaignName: 'Brand', spend: 100, conversionValue: 450, conversions: 4, limit: 6 },
+		{ campaignName: 'Promo', spend: 100, conversionValue: 150, conversions: 1, limit: 1 },
+	];
+	const check = (type, typeVersion, parameters) =>
+		triggerThenNode({ type, name: NODE, trigger: 'Rows', parameters: { minSpend: 0, ...parameters }, typeVersion });
 
 	it('version 1 reads an expression over the row once, at the first row, for every campaign', async () => {
 		const v1 = await run(check('roasCalculator', 1, { targetRoas: '={{ $json.limit }}', criticalRoas: 0 }), rows);
-		expect(v1.jsonOutputsOf(NODE).flat().map((json) => [json.campaign, json.target])).toEqual([['Brand', 6], ['Promo', 6]]);
+		expect(
+			v1
+				.jsonOutputsOf(NODE)
+				.flat()
+				.map((json) => [json.campaign, json.target]),
+		).toEqual([
+			['Brand', 6],
+			['Promo', 6],
+		]);
 	});
 
 	it.each([
-		['roasCalculator', { targetRoas: '={{ $json.limit }}' }, 'Target ROAS: "{{ $json.limit }}" is not a number. It is one value for all rows; for a target per campaign, name a column in Options › Target Field.'],
+		[
+			'roasCalculator',
+			{ targetRoas: '={{ $json.limit }}' },
+			'Target ROAS: "{{ $json.limit }}" is not a number. It is one value for all rows; for a target per campaign, name a column in Options › Target Field.',
+		],
 		['roasCalculator', { criticalRoas: '={{ 1 }}' }, 'Critical Below: "{{ 1 }}" is not a number. It is one value for all rows.'],
-		['cpaTracker', { targetCpa: '={{ $json.limit }}' }, 'Target CPA: "{{ $json.limit }}" is not a number. It is one value for all rows; for a target per campaign, name a column in Options › Target Field.'],
+		[
+			'cpaTracker',
+			{ targetCpa: '={{ $json.limit }}' },
+			'Target CPA: "{{ $json.limit }}" is not a number. It is one value for all rows; for a target per campaign, name a column in Options › Target Field.',
+		],
 		['cpaTracker', { noConversionMultiple: '={{ 2 }}' }, 'No-Conversion Limit (× Target CPA): "{{ 2 }}" is not a number. It is one value for all rows.'],
 	])('%s version 2 with %j stops once, naming the parameter and the per-row alternative', async (type, parameters, message) => {
 		const v2 = await run(check(type, 2, parameters), rows);
@@ -309,46 +352,95 @@ describe('version 2: thresholds are one value for all rows (no expression over a
 
 	it('version 2 takes a target per campaign from Options › Target Field', async () => {
 		const v2 = await run(check('roasCalculator', 2, { targetRoas: 3, criticalRoas: 0, options: { targetField: 'limit' } }), rows);
-		expect(v2.jsonOutputsOf(NODE).flat().map((json) => [json.campaign, json.target])).toEqual([['Brand', 6], ['Promo', 1]]);
+		expect(
+			v2
+				.jsonOutputsOf(NODE)
+				.flat()
+				.map((json) => [json.campaign, json.target]),
+		).toEqual([
+			['Brand', 6],
+			['Promo', 1],
+		]);
 	});
 });
 
 describe('version 2 messages read cleanly whatever is absent', () => {
-	const check = (type, typeVersion, parameters = {}) => triggerThenNode({ type, name: NODE, trigger: 'Rows', parameters: { minSpend: 0, ...parameters }, typeVersion });
-	const messages = (result) => result.jsonOutputsOf(NODE).flat().map((json) => json.message);
+	const check = (type, typeVersion, parameters = {}) =>
+		triggerThenNode({ type, name: NODE, trigger: 'Rows', parameters: { minSpend: 0, ...parameters }, typeVersion });
+	const messages = (result) =>
+		result
+			.jsonOutputsOf(NODE)
+			.flat()
+			.map((json) => json.message);
 
 	it('no currency, no date, a ROAS of 0.0024: version 2 says so plainly; version 1 kept its wording', async () => {
 		const rows = [{ campaignName: 'Brand', spend: 100, conversionValue: 0.24 }];
-		expect(messages(await run(check('roasCalculator', 2), rows))).toEqual(['CRITICAL Brand: ROAS 0.0024 is below the critical level of 1. Spend 100.00, revenue 0.24.']);
-		expect(messages(await run(check('roasCalculator', 1), rows))).toEqual(['CRITICAL Brand: ROAS 0 is below the critical level of 1. Spend 100.00 , revenue 0.24  ( to ).']);
+		expect(messages(await run(check('roasCalculator', 2), rows))).toEqual([
+			'CRITICAL Brand: ROAS 0.0024 is below the critical level of 1. Spend 100.00, revenue 0.24.',
+		]);
+		expect(messages(await run(check('roasCalculator', 1), rows))).toEqual([
+			'CRITICAL Brand: ROAS 0 is below the critical level of 1. Spend 100.00 , revenue 0.24  ( to ).',
+		]);
 	});
 
 	it('with a currency and dates, version 2 shows them; one conversion is "1 conversion"', async () => {
-		const rows = [{ campaignName: 'Leads', spend: 120, conversions: 1, currency: 'EUR', date: '2026-12-01' }, { campaignName: 'Leads', spend: 30, conversions: 0, currency: 'EUR', date: '2026-12-02' }];
-		expect(messages(await run(check('cpaTracker', 2), rows))).toEqual(['WARNING Leads: CPA 150.00 is above the target of 50.00. 1 conversion for 150.00 EUR (2026-12-01 to 2026-12-02).']);
-		expect(messages(await run(check('cpaTracker', 1), rows))).toEqual(['WARNING Leads: CPA 150.00 is above the target of 50.00. 1 conversions for 150.00 EUR (2026-12-01 to 2026-12-02).']);
+		const rows = [
+			{ campaignName: 'Leads', spend: 120, conversions: 1, currency: 'EUR', date: '2026-12-01' },
+			{ campaignName: 'Leads', spend: 30, conversions: 0, currency: 'EUR', date: '2026-12-02' },
+		];
+		expect(messages(await run(check('cpaTracker', 2), rows))).toEqual([
+			'WARNING Leads: CPA 150.00 is above the target of 50.00. 1 conversion for 150.00 EUR (2026-12-01 to 2026-12-02).',
+		]);
+		expect(messages(await run(check('cpaTracker', 1), rows))).toEqual([
+			'WARNING Leads: CPA 150.00 is above the target of 50.00. 1 conversions for 150.00 EUR (2026-12-01 to 2026-12-02).',
+		]);
 	});
 
-	it('an operator\'s own template is tidied too, and an unknown placeholder is still an error', async () => {
+	it("an operator's own template is tidied too, and an unknown placeholder is still an error", async () => {
 		const own = { alertMessage: '{severity}: {campaign} [{account}] spent {spend} {currency} ({from}).' };
-		expect(messages(await run(check('roasCalculator', 2, own), [{ campaignName: 'Brand', spend: 100, conversionValue: 50 }]))).toEqual(['CRITICAL: Brand spent 100.00.']);
+		expect(messages(await run(check('roasCalculator', 2, own), [{ campaignName: 'Brand', spend: 100, conversionValue: 50 }]))).toEqual([
+			'CRITICAL: Brand spent 100.00.',
+		]);
 		const wrong = await run(check('roasCalculator', 2, { alertMessage: '{campain} is low' }), [{ campaignName: 'Brand', spend: 100, conversionValue: 50 }]);
 		expect(wrong.error.message).toMatch(/^Alert Message: \{campain\} is not a placeholder this node fills/);
 	});
 });
 
 describe('version 2 takes the rows out of a whole platform response, as an HTTP Request node returns it', () => {
-	const metaRow = (name, spend, purchases, value) => ({ account_id: '7', campaign_id: name.toLowerCase(), campaign_name: name, spend, date_start: '2026-12-01', date_stop: '2026-12-01', account_currency: 'USD', actions: [{ action_type: 'omni_purchase', value: purchases }], action_values: [{ action_type: 'omni_purchase', value }] });
+	const metaRow = (name, spend, purchases, value) => ({
+		account_id: '7',
+		campaign_id: name.toLowerCase(),
+		campaign_name: name,
+		spend,
+		date_start: '2026-12-01',
+		date_stop: '2026-12-01',
+		account_currency: 'USD',
+		actions: [{ action_type: 'omni_purchase', value: purchases }],
+		action_values: [{ action_type: 'omni_purchase', value }],
+	});
 	const metaPage = (rows) => ({ data: rows, paging: { cursors: { before: 'MAZDZD', after: 'MjQZD' } } });
 	const googleChunk = (rows) => ({ results: rows, fieldMask: 'customer.id,campaign.id,campaign.name,metrics.costMicros', requestId: 'req-1' });
-	const googleRow = (name, costMicros, conversions, value) => ({ customer: { id: '123', currencyCode: 'EUR' }, campaign: { id: name, name }, segments: { date: '2026-12-01' }, metrics: { costMicros, conversions, conversionsValue: value } });
-	const check = (type, typeVersion, parameters = {}, nodeSettings = {}) => triggerThenNode({ type, name: NODE, trigger: 'Rows', parameters: { minSpend: 0, ...parameters }, settings: nodeSettings, typeVersion });
+	const googleRow = (name, costMicros, conversions, value) => ({
+		customer: { id: '123', currencyCode: 'EUR' },
+		campaign: { id: name, name },
+		segments: { date: '2026-12-01' },
+		metrics: { costMicros, conversions, conversionsValue: value },
+	});
+	const check = (type, typeVersion, parameters = {}, nodeSettings = {}) =>
+		triggerThenNode({ type, name: NODE, trigger: 'Rows', parameters: { minSpend: 0, ...parameters }, settings: nodeSettings, typeVersion });
 
 	it('two Meta pages and a Google Ads chunk: every campaign judged, each linked to the item it came from', async () => {
-		const items = [metaPage([metaRow('Brand', '100.00', '4', '450.00'), metaRow('Promo', '200.00', '1', '100.00')]), metaPage([metaRow('Brand', '50.00', '1', '60.00')]), googleChunk([googleRow('Search', '120000000', 3, 360)])];
+		const items = [
+			metaPage([metaRow('Brand', '100.00', '4', '450.00'), metaRow('Promo', '200.00', '1', '100.00')]),
+			metaPage([metaRow('Brand', '50.00', '1', '60.00')]),
+			googleChunk([googleRow('Search', '120000000', 3, 360)]),
+		];
 		const result = await run(check('roasCalculator', 2), items);
 		expect(result.error).toBeUndefined();
-		const judged = result.outputsOf(NODE).flat().map((item) => [item.json.campaign, item.json.spend, item.json.roas, item.pairedItem]);
+		const judged = result
+			.outputsOf(NODE)
+			.flat()
+			.map((item) => [item.json.campaign, item.json.spend, item.json.roas, item.pairedItem]);
 		expect(judged).toEqual([
 			['Promo', 200, 0.5, [{ item: 0 }]],
 			['Brand', 150, 3.4, [{ item: 0 }, { item: 1 }]],
@@ -359,7 +451,12 @@ describe('version 2 takes the rows out of a whole platform response, as an HTTP 
 	it('the CPA Tracker reads the same pages; version 1 read each page as one row and found no spend', async () => {
 		const items = [metaPage([metaRow('Brand', '100.00', '4', '450.00')])];
 		const v2 = await run(check('cpaTracker', 2), items);
-		expect(v2.jsonOutputsOf(NODE).flat().map((json) => [json.campaign, json.cpa])).toEqual([['Brand', 25]]);
+		expect(
+			v2
+				.jsonOutputsOf(NODE)
+				.flat()
+				.map((json) => [json.campaign, json.cpa]),
+		).toEqual([['Brand', 25]]);
 		const v1 = await run(check('cpaTracker', 1), items);
 		expect(v1.error.message).toBe('"spend" in item 0 is missing; every row needs it (use 0 for none)');
 	});
@@ -370,7 +467,10 @@ describe('version 2 takes the rows out of a whole platform response, as an HTTP 
 		expect(stopped.error.message).toBe('"data[1].spend" in item 0 is "lots", which is not an amount');
 		const continued = await run(check('roasCalculator', 2, {}, { onError: 'continueRegularOutput' }), items);
 		const all = continued.jsonOutputsOf(NODE).flat();
-		expect(all.map((json) => json.error ?? `${json.campaign} ${json.roas}`)).toEqual(['Brand 4.5', '"data[1].spend" in item 0 is "lots", which is not an amount']);
+		expect(all.map((json) => json.error ?? `${json.campaign} ${json.roas}`)).toEqual([
+			'Brand 4.5',
+			'"data[1].spend" in item 0 is "lots", which is not an amount',
+		]);
 		// the bad row goes out with its error, not the whole page
 		expect(all[1]).toMatchObject({ campaign: 'Promo', campaign_name: 'Promo', spend: 'lots' });
 		expect(all[1]).not.toHaveProperty('data');
@@ -392,7 +492,13 @@ describe('version 2 says when a change of target, not of the metric, raised or r
 		let staticData = {};
 		const messages = [];
 		for (const [index, { targetRoas, conversionValue }] of steps.entries()) {
-			const workflow = triggerThenNode({ type: 'roasCalculator', name: NODE, trigger: 'Rows', parameters: { minSpend: 0, targetRoas, criticalRoas: 0 }, typeVersion });
+			const workflow = triggerThenNode({
+				type: 'roasCalculator',
+				name: NODE,
+				trigger: 'Rows',
+				parameters: { minSpend: 0, targetRoas, criticalRoas: 0 },
+				typeVersion,
+			});
 			const result = await runWorkflow({ workflow, pinData: { Rows: brand(conversionValue) }, staticData, at: `2026-12-03T1${index}:00:00Z` });
 			expect(result.error).toBeUndefined();
 			staticData = result.staticData;

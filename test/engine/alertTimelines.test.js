@@ -11,7 +11,13 @@ const minute = (n) => new Date(START + n * 60_000).toISOString();
 const hour = (n) => minute(n * 60);
 
 const health = (checks, nodeSettings = {}) =>
-	triggerThenNode({ type: 'healthMonitor', name: NODE, trigger: 'Data', parameters: { checks: { check: checks }, options: { emitOk: true } }, settings: nodeSettings });
+	triggerThenNode({
+		type: 'healthMonitor',
+		name: NODE,
+		trigger: 'Data',
+		parameters: { checks: { check: checks }, options: { emitOk: true } },
+		settings: nodeSettings,
+	});
 const ads = (type, parameters = {}, nodeSettings = {}) => triggerThenNode({ type, name: NODE, trigger: 'Data', parameters, settings: nodeSettings });
 
 /** What each run sent: "series notice severity" on Alert, "series resolved" on Resolved. */
@@ -98,7 +104,12 @@ describe('Health Monitor: no storms around a line', () => {
 	});
 
 	it('critical back to warning is a notice of its own, once the value is past the critical recovery line', async () => {
-		const runs = await timeline(createSession(health([queue()])), [510, 460, 440, 430].map((depth) => depths({ orders: depth })), minute, healthSent);
+		const runs = await timeline(
+			createSession(health([queue()])),
+			[510, 460, 440, 430].map((depth) => depths({ orders: depth })),
+			minute,
+			healthSent,
+		);
 		expect(runs).toEqual([['orders firing critical'], [], ['orders deescalated warning'], []]);
 	});
 
@@ -119,23 +130,38 @@ describe('Health Monitor: no storms around a line', () => {
 	});
 });
 
-describe('Health Monitor: pending is Prometheus\' for', () => {
+describe("Health Monitor: pending is Prometheus' for", () => {
 	it('a value back under the threshold resets pending, and the alert says what is true', async () => {
 		const session = createSession(health([queue({ pendingRuns: 3 })]));
-		const runs = await timeline(session, [105, 98, 105, 106, 107].map((depth) => depths({ orders: depth })), minute, healthSent);
+		const runs = await timeline(
+			session,
+			[105, 98, 105, 106, 107].map((depth) => depths({ orders: depth })),
+			minute,
+			healthSent,
+		);
 		expect(runs).toEqual([[], [], [], [], ['orders firing warning']]);
 	});
 
 	it('a run without the series resets pending', async () => {
 		const session = createSession(health([queue({ pendingRuns: 2 })]));
-		const runs = await timeline(session, [depths({ orders: 200 }), depths({ emails: 1 }), depths({ orders: 200 }), depths({ orders: 200 })], minute, healthSent);
+		const runs = await timeline(
+			session,
+			[depths({ orders: 200 }), depths({ emails: 1 }), depths({ orders: 200 }), depths({ orders: 200 })],
+			minute,
+			healthSent,
+		);
 		expect(runs).toEqual([[], [], [], ['orders firing warning']]);
 	});
 
 	it('a two-hour gap without runs resets pending: the condition was not seen holding in between', async () => {
 		const session = createSession(health([queue({ pendingRuns: 2, pendingMinutes: 10 })]));
 		const at = [0, 120, 125, 131].map((n) => minute(n));
-		const runs = await timeline(session, [200, 200, 200, 200].map((depth) => depths({ orders: depth })), (i) => at[i], healthSent);
+		const runs = await timeline(
+			session,
+			[200, 200, 200, 200].map((depth) => depths({ orders: depth })),
+			(i) => at[i],
+			healthSent,
+		);
 		// pending starts again at 120; 2 runs and 10 minutes hold from 120 to 131
 		expect(runs).toEqual([[], [], [], ['orders firing warning']]);
 	});
@@ -218,7 +244,11 @@ describe('ROAS Calculator and CPA Tracker timelines', () => {
 
 	it('a run that stops on a campaign with two currencies loses no other alert and sends no RESOLVED nobody asked for', async () => {
 		const session = createSession(ads('roasCalculator', { targetRoas: 3 }));
-		const twoCurrencies = [brand(2), { campaignName: 'Shop', spend: 10, conversionValue: 50, currency: 'USD' }, { campaignName: 'Shop', spend: 10, conversionValue: 50, currency: 'EUR' }];
+		const twoCurrencies = [
+			brand(2),
+			{ campaignName: 'Shop', spend: 10, conversionValue: 50, currency: 'USD' },
+			{ campaignName: 'Shop', spend: 10, conversionValue: 50, currency: 'EUR' },
+		];
 		const stopped = await session.run({ pinData: { Data: twoCurrencies }, at: minute(0) });
 		expect(stopped.error.message).toMatch(/two currencies/);
 		expect(adsSent(await session.run({ pinData: { Data: [brand(2)] }, at: minute(15) }))).toEqual(['Brand firing warning']);
@@ -250,14 +280,22 @@ describe('ROAS Calculator and CPA Tracker timelines', () => {
 			[0, ['Leads firing warning']],
 			[48, ['Leads resolved ok']],
 		]);
-		const resolved = (await createSession(ads('cpaTracker', { targetCpa: 20, minSpend: 0 }), { staticData: session.staticData }).run({ pinData: { Data: [other] }, at: hour(49) })).jsonOutputsOf(NODE)[0];
+		const resolved = (
+			await createSession(ads('cpaTracker', { targetCpa: 20, minSpend: 0 }), { staticData: session.staticData }).run({
+				pinData: { Data: [other] },
+				at: hour(49),
+			})
+		).jsonOutputsOf(NODE)[0];
 		expect(resolved).toEqual([]);
 	});
 
 	it('with Alert on No Data a silent campaign alerts "no data" with its name', async () => {
 		const session = createSession(ads('roasCalculator', { targetRoas: 3, options: { alertOnNoData: true, missingHours: 2 } }));
-		const runs = await timeline(session, [[brand(4)], [], [], []].map((rows) => (rows.length ? rows : [{ campaignName: 'Other', spend: 1, conversionValue: 9, currency: 'USD' }])), (i) => hour(i), (result) =>
-			result.jsonOutputsOf(NODE)[0].map((json) => `${json.campaign} ${json.alert.notice}: ${json.message}`),
+		const runs = await timeline(
+			session,
+			[[brand(4)], [], [], []].map((rows) => (rows.length ? rows : [{ campaignName: 'Other', spend: 1, conversionValue: 9, currency: 'USD' }])),
+			(i) => hour(i),
+			(result) => result.jsonOutputsOf(NODE)[0].map((json) => `${json.campaign} ${json.alert.notice}: ${json.message}`),
 		);
 		expect(runs.flat()).toEqual(['Brand nodata: NO DATA Brand: No rows since 2026-11-27T12:00:00.000Z: no data to judge.']);
 	});
@@ -272,7 +310,12 @@ describe('ROAS Calculator and CPA Tracker timelines', () => {
 
 	it('Alert After (Runs) holds a campaign pending, and escalation waits as long', async () => {
 		const session = createSession(ads('roasCalculator', { targetRoas: 3, criticalRoas: 1, options: { pendingRuns: 2 } }));
-		const runs = await timeline(session, [2, 2, 0.5, 0.5, 2].map((roas) => [brand(roas)]), every15, adsSent);
+		const runs = await timeline(
+			session,
+			[2, 2, 0.5, 0.5, 2].map((roas) => [brand(roas)]),
+			every15,
+			adsSent,
+		);
 		expect(runs).toEqual([[], ['Brand firing warning'], [], ['Brand escalated critical'], ['Brand deescalated warning']]);
 	});
 });

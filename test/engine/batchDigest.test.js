@@ -30,8 +30,20 @@ test('1,000 queued rows: Slack-sized messages, every row in exactly one, each me
 	expect(messages.flatMap(({ json }) => json.ids)).toEqual(Array.from({ length: 1000 }, (_, index) => index + 1));
 	expect(messages.flatMap(({ json }) => json.idRanges)).toEqual(messages.map(({ json }) => ({ from: json.ids[0], to: json.ids[json.ids.length - 1] })));
 	expect(messages.map(({ pairedItem }) => pairedItem.length)).toEqual(messages.map(({ json }) => json.lineCount));
-	expect(messages[0].json).toMatchObject({ part: 1, parts: messages.length, itemCount: 1000, counts: { report: 500, 'data sync': 500 }, total: null, from: '2026-12-01T08:15:00Z', to: '2026-12-01T17:15:00Z' });
-	expect(messages[0].json.message.split('\n').slice(0, 3)).toEqual([`*Batch digest* (1/${messages.length})`, '1,000 items, 2026-12-01T08:15:00Z to 2026-12-01T17:15:00Z', 'By eventType: data sync 500, report 500']);
+	expect(messages[0].json).toMatchObject({
+		part: 1,
+		parts: messages.length,
+		itemCount: 1000,
+		counts: { report: 500, 'data sync': 500 },
+		total: null,
+		from: '2026-12-01T08:15:00Z',
+		to: '2026-12-01T17:15:00Z',
+	});
+	expect(messages[0].json.message.split('\n').slice(0, 3)).toEqual([
+		`*Batch digest* (1/${messages.length})`,
+		'1,000 items, 2026-12-01T08:15:00Z to 2026-12-01T17:15:00Z',
+		'By eventType: data sync 500, report 500',
+	]);
 });
 
 test('the top lines only: one message, "… and N more", the rest on Left Out and so never deleted', async () => {
@@ -46,7 +58,12 @@ test('the top lines only: one message, "… and N more", the rest on Left Out an
 });
 
 describe('bad rows', () => {
-	const rows = () => [...queued(2), { id: 3, eventType: 'report', source: 'x' }, ...queued(5).slice(3), { id: 9, eventType: 'report', reason: 'r', amount: 'lots' }];
+	const rows = () => [
+		...queued(2),
+		{ id: 3, eventType: 'report', source: 'x' },
+		...queued(5).slice(3),
+		{ id: 9, eventType: 'report', reason: 'r', amount: 'lots' },
+	];
 
 	test('stop the node, naming the item and the field', async () => {
 		const result = await runWorkflow({ workflow: digest(), pinData: { Queue: rows() } });
@@ -54,14 +71,20 @@ describe('bad rows', () => {
 	});
 
 	test('with Continue: go to Left Out with their error, and the messages skip them (ids and spans)', async () => {
-		const result = await runWorkflow({ workflow: digest({ options: { moneyField: 'amount' } }, { onError: 'continueRegularOutput' }), pinData: { Queue: rows() } });
+		const result = await runWorkflow({
+			workflow: digest({ options: { moneyField: 'amount' } }, { onError: 'continueRegularOutput' }),
+			pinData: { Queue: rows() },
+		});
 		const [[message], leftOut] = result.jsonOutputsOf(NODE);
 		expect(leftOut.map((json) => [json.id, json.error])).toEqual([
 			[3, '"reason" in item 2 is missing, and the line template uses it'],
 			[9, '"amount" in item 5 is "lots", which is not an amount'],
 		]);
 		expect(message.ids).toEqual([1, 2, 4, 5]);
-		expect(message.idRanges).toEqual([{ from: 1, to: 2 }, { from: 4, to: 5 }]);
+		expect(message.idRanges).toEqual([
+			{ from: 1, to: 2 },
+			{ from: 4, to: 5 },
+		]);
 		expect(message.total).toBe(0);
 	});
 
@@ -77,7 +100,10 @@ describe('bad rows', () => {
 		expect(stopped.error.message).toBe('Line: The line names no field: put one in braces, as {eventType}');
 		const custom = await runWorkflow({ workflow: digest({ budget: 'custom', maxCharacters: 50 }), pinData: { Queue: queued(2) } });
 		expect(custom.error.message).toBe('Maximum Characters: must be at least 200, to hold the title, the summary and a line');
-		const goOn = await runWorkflow({ workflow: digest({ options: { timezone: 'Mars/Olympus' } }, { onError: 'continueRegularOutput' }), pinData: { Queue: queued(2) } });
+		const goOn = await runWorkflow({
+			workflow: digest({ options: { timezone: 'Mars/Olympus' } }, { onError: 'continueRegularOutput' }),
+			pinData: { Queue: queued(2) },
+		});
 		const [messages, leftOut] = goOn.jsonOutputsOf(NODE);
 		expect(messages).toEqual([]);
 		expect(leftOut.map((json) => json.error)).toEqual(Array(2).fill('Options › Timezone: "Mars/Olympus" is not a timezone; use a name such as Europe/Berlin'));

@@ -38,11 +38,13 @@ const nodeNames = packageJson.n8n.nodes.map((file) => {
 const parameters = nodeNames.flatMap((name) => {
 	const { displayName, properties } = descriptionOf(name);
 	// A notice is text on the canvas, not a parameter to set.
-	return properties.filter((parameter) => parameter.type !== 'notice').flatMap((parameter) =>
-		parameter.type === 'collection'
-			? parameter.options.map((option) => [displayName, `${parameter.displayName} → ${option.displayName}`, option.displayName])
-			: [[displayName, parameter.displayName, parameter.displayName]],
-	);
+	return properties
+		.filter((parameter) => parameter.type !== 'notice')
+		.flatMap((parameter) =>
+			parameter.type === 'collection'
+				? parameter.options.map((option) => [displayName, `${parameter.displayName} → ${option.displayName}`, option.displayName])
+				: [[displayName, parameter.displayName, parameter.displayName]],
+		);
 });
 
 test.each(parameters)('README documents %s › %s', (_node, _label, displayName) => {

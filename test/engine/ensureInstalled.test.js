@@ -48,7 +48,12 @@ describe('install before start and test', () => {
 	it('the README quick start shows exactly npm start and npm test', () => {
 		const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
 		const quickStart = readme.split('## Quick start')[1].split('\n## ')[0];
-		const commands = [...quickStart.matchAll(/```bash\n([\s\S]*?)```/g)].flatMap((block) => block[1].split('\n').map((line) => line.replace(/#.*/, '').trim()).filter(Boolean));
+		const commands = [...quickStart.matchAll(/```bash\n([\s\S]*?)```/g)].flatMap((block) =>
+			block[1]
+				.split('\n')
+				.map((line) => line.replace(/#.*/, '').trim())
+				.filter(Boolean),
+		);
 		expect(commands).toEqual(['npm start', 'npm test']);
 	});
 });

@@ -26,7 +26,9 @@ async function routeCorpus(typeVersion) {
 		.filter(({ entry, decision }) => decision.route !== entry.route)
 		.map(({ entry, decision }) => `${entry.source} "${entry.name}": expected ${entry.route}, got ${decision.route} (${decision.rule ?? 'no rule'})`);
 	const share = (100 * (corpus.length - misrouted.length)) / corpus.length;
-	process.stdout.write(`Event-name corpus, Latency Classifier version ${typeVersion}: ${corpus.length - misrouted.length} of ${corpus.length} routed as expected (${share.toFixed(1)}%)\n`);
+	process.stdout.write(
+		`Event-name corpus, Latency Classifier version ${typeVersion}: ${corpus.length - misrouted.length} of ${corpus.length} routed as expected (${share.toFixed(1)}%)\n`,
+	);
 	return { misrouted, share };
 }
 
@@ -34,7 +36,13 @@ describe('the event-name corpus', () => {
 	it('holds at least 200 names from public catalogues, each with a route and why, no name twice', () => {
 		expect(corpus.length).toBeGreaterThanOrEqual(200);
 		for (const entry of corpus) {
-			expect(entry).toEqual({ name: expect.any(String), source: expect.any(String), catalogue: expect.stringMatching(/^https:\/\//), route: expect.stringMatching(/^(realTime|batch)$/), why: expect.any(String) });
+			expect(entry).toEqual({
+				name: expect.any(String),
+				source: expect.any(String),
+				catalogue: expect.stringMatching(/^https:\/\//),
+				route: expect.stringMatching(/^(realTime|batch)$/),
+				why: expect.any(String),
+			});
 		}
 		expect(new Set(corpus.map((entry) => `${entry.source} ${entry.name}`)).size).toBe(corpus.length);
 		const sources = new Set(corpus.map((entry) => entry.source));
@@ -51,6 +59,11 @@ describe('the event-name corpus', () => {
 		const { misrouted } = await routeCorpus(1);
 		expect(misrouted.length).toBeGreaterThan(0);
 		// Version 1 matches no ad-platform status and no past tense.
-		expect(misrouted).toEqual(expect.arrayContaining([expect.stringContaining('"DISAPPROVED": expected realTime, got batch'), expect.stringContaining('"Signed Up": expected realTime, got batch')]));
+		expect(misrouted).toEqual(
+			expect.arrayContaining([
+				expect.stringContaining('"DISAPPROVED": expected realTime, got batch'),
+				expect.stringContaining('"Signed Up": expected realTime, got batch'),
+			]),
+		);
 	});
 });

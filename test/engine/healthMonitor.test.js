@@ -134,7 +134,10 @@ describe('messages: values from the data are escaped for the destination', () =>
 	const check = { name: 'Queue depth', checkType: 'metric', metricField: 'depth', seriesField: 'queue', condition: 'above', warning: 100, critical: 500 };
 
 	it('Slack (the default): a series name cannot ping the channel or plant a link; the template text stays as written', async () => {
-		const result = await runWorkflow({ workflow: workflow([check], { alertMessage: '<!here> {severity} {series}: {reason}' }), pinData: { 'Every minute': [{ queue: hostile, depth: 900 }] } });
+		const result = await runWorkflow({
+			workflow: workflow([check], { alertMessage: '<!here> {severity} {series}: {reason}' }),
+			pinData: { 'Every minute': [{ queue: hostile, depth: 900 }] },
+		});
 		const [[alert]] = result.jsonOutputsOf(NODE);
 		expect(alert.message).toBe('<!here> CRITICAL &lt;!channel&gt; &lt;https://evil.example|verify&gt;: depth is 900, at or above the critical threshold 500.');
 		// The item's own fields keep the data as it came.
@@ -144,18 +147,37 @@ describe('messages: values from the data are escaped for the destination', () =>
 	it('Plain Text writes values as they are; HTML escapes quotes too', async () => {
 		const plain = await runWorkflow({ workflow: workflow([check], { messageFormat: 'plain' }), pinData: { 'Every minute': [{ queue: hostile, depth: 900 }] } });
 		expect(plain.jsonOutputsOf(NODE)[0][0].message).toBe(`CRITICAL Queue depth (${hostile}): depth is 900, at or above the critical threshold 500.`);
-		const html = await runWorkflow({ workflow: workflow([check], { messageFormat: 'html' }), pinData: { 'Every minute': [{ queue: '"Q" & <b>', depth: 900 }] } });
-		expect(html.jsonOutputsOf(NODE)[0][0].message).toBe('CRITICAL Queue depth (&quot;Q&quot; &amp; &lt;b&gt;): depth is 900, at or above the critical threshold 500.');
+		const html = await runWorkflow({
+			workflow: workflow([check], { messageFormat: 'html' }),
+			pinData: { 'Every minute': [{ queue: '"Q" & <b>', depth: 900 }] },
+		});
+		expect(html.jsonOutputsOf(NODE)[0][0].message).toBe(
+			'CRITICAL Queue depth (&quot;Q&quot; &amp; &lt;b&gt;): depth is 900, at or above the critical threshold 500.',
+		);
 	});
 });
 
 describe('presets', () => {
 	it('budget pacing: spend against the budget times the share of the day gone by, in a timezone', async () => {
-		const check = { name: 'Pacing', checkType: 'budgetPacing', seriesField: 'campaign', spendField: 'spend', budgetField: 'dailyBudget', pacingWarning: 120, pacingCritical: 150, options: { timezone: 'America/New_York' } };
+		const check = {
+			name: 'Pacing',
+			checkType: 'budgetPacing',
+			seriesField: 'campaign',
+			spendField: 'spend',
+			budgetField: 'dailyBudget',
+			pacingWarning: 120,
+			pacingCritical: 150,
+			options: { timezone: 'America/New_York' },
+		};
 		// 12:00 UTC is 07:00 in New York: 7/24 of the day has gone by
 		const result = await runWorkflow({
 			workflow: workflow([check]),
-			pinData: { 'Every minute': [{ campaign: 'Brand', spend: 30, dailyBudget: 100 }, { campaign: 'Promo', spend: 50, dailyBudget: 100 }] },
+			pinData: {
+				'Every minute': [
+					{ campaign: 'Brand', spend: 30, dailyBudget: 100 },
+					{ campaign: 'Promo', spend: 50, dailyBudget: 100 },
+				],
+			},
 			at: minute(0),
 		});
 		const [alerts, , ok] = result.jsonOutputsOf(NODE);
@@ -165,8 +187,17 @@ describe('presets', () => {
 	});
 
 	it('payment failure rate: judged only with enough payments', async () => {
-		const check = { name: 'Payments', checkType: 'paymentFailures', statusField: 'status', failedStatuses: 'failed, declined', minPayments: 10, failureWarning: 5, failureCritical: 10 };
-		const payments = (failed, total) => Array.from({ length: total }, (_, index) => ({ status: index < failed ? (index % 2 ? 'Declined' : 'failed') : 'succeeded' }));
+		const check = {
+			name: 'Payments',
+			checkType: 'paymentFailures',
+			statusField: 'status',
+			failedStatuses: 'failed, declined',
+			minPayments: 10,
+			failureWarning: 5,
+			failureCritical: 10,
+		};
+		const payments = (failed, total) =>
+			Array.from({ length: total }, (_, index) => ({ status: index < failed ? (index % 2 ? 'Declined' : 'failed') : 'succeeded' }));
 		const few = await runWorkflow({ workflow: workflow([check]), pinData: { 'Every minute': payments(3, 5) }, at: minute(0) });
 		expect(few.jsonOutputsOf(NODE)[2].map((json) => json.reason)).toEqual(['5 payments: below the minimum of 10 needed to judge the failure rate.']);
 		const many = await runWorkflow({ workflow: workflow([check]), pinData: { 'Every minute': payments(3, 40) }, at: minute(0) });
@@ -207,7 +238,16 @@ describe('endpoints on 127.0.0.1', () => {
 		await new Promise((resolve) => server.close(resolve));
 	});
 
-	const endpoint = (name, url, extra = {}) => ({ name, checkType: 'endpoint', url, expectedStatus: '2xx', bodyContains: '"status":"ok"', timeoutSeconds: 1, slowAboveMs: 2000, ...extra });
+	const endpoint = (name, url, extra = {}) => ({
+		name,
+		checkType: 'endpoint',
+		url,
+		expectedStatus: '2xx',
+		bodyContains: '"status":"ok"',
+		timeoutSeconds: 1,
+		slowAboveMs: 2000,
+		...extra,
+	});
 
 	it('reports up, down, wrong body, no answer and refused, never with the credentials in the URL', async () => {
 		const refused = await new Promise((resolve) => {
@@ -260,7 +300,13 @@ describe('bad input', () => {
 		const perShop = { ...metric, seriesField: 'shop', aggregation: 'sum' };
 		const result = await runWorkflow({
 			workflow: workflow([perShop], {}, { onError: 'continueRegularOutput' }),
-			pinData: { 'Every minute': [{ shop: 'eu', orders: 'many' }, { shop: 'eu', orders: 3 }, { shop: 'us', orders: 3 }] },
+			pinData: {
+				'Every minute': [
+					{ shop: 'eu', orders: 'many' },
+					{ shop: 'eu', orders: 3 },
+					{ shop: 'us', orders: 3 },
+				],
+			},
 			at: minute(0),
 		});
 		const [alerts, , ok] = result.jsonOutputsOf(NODE);
@@ -292,14 +338,34 @@ describe('bad input', () => {
 });
 
 describe('version 2 (new nodes) against version 1 (saved workflows)', () => {
-	const revenueCheck = { name: 'Order value', checkType: 'metric', seriesField: 'shop', metricField: 'revenue', aggregation: 'sum', condition: 'below', warning: 1000, critical: 500 };
+	const revenueCheck = {
+		name: 'Order value',
+		checkType: 'metric',
+		seriesField: 'shop',
+		metricField: 'revenue',
+		aggregation: 'sum',
+		condition: 'below',
+		warning: 1000,
+		critical: 500,
+	};
 	const runVersion = (typeVersion, items, nodeSettings = {}) =>
 		runWorkflow({
-			workflow: triggerThenNode({ type: 'healthMonitor', name: NODE, trigger: 'Every minute', parameters: { checks: { check: [revenueCheck] } }, settings: nodeSettings, typeVersion }),
+			workflow: triggerThenNode({
+				type: 'healthMonitor',
+				name: NODE,
+				trigger: 'Every minute',
+				parameters: { checks: { check: [revenueCheck] } },
+				settings: nodeSettings,
+				typeVersion,
+			}),
 			pinData: { 'Every minute': items },
 			at: minute(0),
 		});
-	const items = [{ shop: 'north', revenue: '1,2,3' }, { shop: 'south', revenue: '1,234.50' }, { shop: 'east', revenue: '4,00' }];
+	const items = [
+		{ shop: 'north', revenue: '1,2,3' },
+		{ shop: 'south', revenue: '1,234.50' },
+		{ shop: 'east', revenue: '4,00' },
+	];
 
 	it('"1,2,3" in a metric: version 1 sums 123 and alerts; version 2 stops naming the check, item, field and value', async () => {
 		const v1 = await runVersion(1, items);
@@ -321,7 +387,13 @@ describe('version 2 (new nodes) against version 1 (saved workflows)', () => {
 	it('a threshold whose expression gives text: version 1 judged without it; version 2 stops naming the check and the field', async () => {
 		const run = (typeVersion) =>
 			runWorkflow({
-				workflow: triggerThenNode({ type: 'healthMonitor', name: NODE, trigger: 'Every minute', parameters: { checks: { check: [{ ...revenueCheck, critical: '={{ "five hundred" }}' }] } }, typeVersion }),
+				workflow: triggerThenNode({
+					type: 'healthMonitor',
+					name: NODE,
+					trigger: 'Every minute',
+					parameters: { checks: { check: [{ ...revenueCheck, critical: '={{ "five hundred" }}' }] } },
+					typeVersion,
+				}),
 				pinData: { 'Every minute': [{ shop: 'north', revenue: 100 }] },
 				at: minute(0),
 			});
@@ -341,11 +413,14 @@ describe('version 2 (new nodes) against version 1 (saved workflows)', () => {
 			});
 		// n8n leaves out the fields the type's display options hide, so version 1 missed the metric field
 		expect((await run(1)).error.message).toBe('Checks › Order value › Metric Field: The field name is empty: drag a field from the input here');
-		const offered = nodeTypes.getByNameAndVersion('n8n-nodes-realtime-batch.healthMonitor', 2).description.properties.find((property) => property.name === 'checks').options[0].values.find((field) => field.name === 'checkType').options.map((option) => option.value);
+		const offered = nodeTypes
+			.getByNameAndVersion('n8n-nodes-realtime-batch.healthMonitor', 2)
+			.description.properties.find((property) => property.name === 'checks')
+			.options[0].values.find((field) => field.name === 'checkType')
+			.options.map((option) => option.value);
 		const message = (await run(2)).error.message;
 		expect(message).toMatch(/^Checks › Order value › Check Type: "revenueDrop" is not a check type; use one of /);
 		expect(message.split('use one of ')[1].split(', ').sort()).toEqual([...offered].sort());
 		expect(offered).toHaveLength(5);
 	});
 });
-

@@ -108,10 +108,7 @@ describe('settings errors', () => {
 		[{ scheduleKind: 'cron', cronExpression: '0 6 * *' }, 'Cron Expression: "0 6 * *" has 4 fields'],
 		[{ scheduleKind: 'cron', cronExpression: '0 25 * * *' }, 'Cron Expression: "25" is not a valid hour field'],
 		[{ runAt: '6am' }, 'Run At: "6am" is not a time of day'],
-		[
-			{ rules: { rule: [{ name: 'Costly', field: 'cost', operator: 'greaterThan', value: 'high' }] } },
-			'Custom Rules › Rule "Costly": "high" is not a number',
-		],
+		[{ rules: { rule: [{ name: 'Costly', field: 'cost', operator: 'greaterThan', value: 'high' }] } }, 'Custom Rules › Rule "Costly": "high" is not a number'],
 		[{ eventTypeField: '' }, 'Event Type Field: The field name is empty'],
 	])('%j stops the node, naming the parameter', async (parameters, message) => {
 		const result = await run(parameters, [{ eventType: 'lead' }]);
@@ -142,9 +139,22 @@ describe('expressions (the slow path)', () => {
 		const result = await run(
 			{
 				readyMadeRules: [],
-				rules: { rule: [{ name: 'Large US order', conditionType: 'expression', condition: '={{ $json.amount > 1000 && $json.country === "US" }}', delayCost: 'moneyAndTrust' }] },
+				rules: {
+					rule: [
+						{
+							name: 'Large US order',
+							conditionType: 'expression',
+							condition: '={{ $json.amount > 1000 && $json.country === "US" }}',
+							delayCost: 'moneyAndTrust',
+						},
+					],
+				},
 			},
-			[{ amount: 5000, country: 'US' }, { amount: 5000, country: 'DE' }, { amount: 10, country: 'US' }],
+			[
+				{ amount: 5000, country: 'US' },
+				{ amount: 5000, country: 'DE' },
+				{ amount: 10, country: 'US' },
+			],
 		);
 		const [realTime, batch] = result.jsonOutputsOf(CLASSIFIER);
 		expect(realTime.map((json) => [json.amount, json.country, json.latency.rule])).toEqual([[5000, 'US', 'Large US order']]);
@@ -157,19 +167,23 @@ describe('expressions (the slow path)', () => {
 				readyMadeRules: [],
 				rules: { rule: [{ name: 'Over own limit', field: 'spend', operator: 'greaterThan', value: '={{ $json.limit }}' }] },
 			},
-			[{ spend: 120, limit: 100 }, { spend: 120, limit: 500 }],
+			[
+				{ spend: 120, limit: 100 },
+				{ spend: 120, limit: 500 },
+			],
 		);
 		const [realTime, batch] = result.jsonOutputsOf(CLASSIFIER);
-		expect(realTime.map((json) => json.latency.reason)).toEqual([
-			'Rule "Over own limit" matched (spend is greater than 100): a one-hour delay costs money.',
-		]);
+		expect(realTime.map((json) => json.latency.reason)).toEqual(['Rule "Over own limit" matched (spend is greater than 100): a one-hour delay costs money.']);
 		expect(batch.map((json) => json.limit)).toEqual([500]);
 	});
 
 	it('computes the cost of delay from an expression', async () => {
 		const result = await run(
 			{ mode: 'costOfDelay', costSource: 'expression', costExpression: '={{ $json.dealValue * $json.lossPerHour }}', costThreshold: 100 },
-			[{ dealValue: 2000, lossPerHour: 0.1 }, { dealValue: 2000, lossPerHour: 0.01 }],
+			[
+				{ dealValue: 2000, lossPerHour: 0.1 },
+				{ dealValue: 2000, lossPerHour: 0.01 },
+			],
 		);
 		const [realTime, batch] = result.jsonOutputsOf(CLASSIFIER);
 		expect(realTime.map((json) => json.latency.delayCostAmount)).toEqual([200]);
@@ -208,7 +222,10 @@ describe('every item leaves on exactly one output', () => {
 		const outputs = result.outputsOf(CLASSIFIER);
 		const seen = outputs.flat().map((item) => item.pairedItem.item);
 		expect(seen.sort((a, b) => a - b)).toEqual(items.map((_, index) => index));
-		for (const [outputIndex, route] of [[0, 'realTime'], [1, 'batch']]) {
+		for (const [outputIndex, route] of [
+			[0, 'realTime'],
+			[1, 'batch'],
+		]) {
 			for (const item of outputs[outputIndex]) {
 				expect(item.json.id).toBe(item.pairedItem.item);
 				if (item.json.error === undefined) expect(item.json.latency.route).toBe(route);
@@ -222,18 +239,30 @@ describe('version 2 (new nodes) against version 1 (saved workflows)', () => {
 	const readyMade = { mode: 'rules', readyMadeRules: ['customerRequest', 'reporting', 'newLead', 'dataSync'], eventTypeField: 'event' };
 
 	it('a tie of a Real-Time and a Batch ready-made rule: version 2 goes Real-Time and says why; version 1 keeps its Batch', async () => {
-		const items = [{ id: 1, event: 'urgent_report' }, { id: 2, event: 'lead sync' }, { id: 3, event: 'report' }];
+		const items = [
+			{ id: 1, event: 'urgent_report' },
+			{ id: 2, event: 'lead sync' },
+			{ id: 3, event: 'report' },
+		];
 		const v1 = await run(readyMade, items, {}, 1);
 		expect(routes(v1)).toEqual([[], [1, 2, 3]]);
 		expect(v1.jsonOutputsOf(CLASSIFIER)[1][0].latency).not.toHaveProperty('alsoMatched');
 		const v2 = await run(readyMade, items, {}, 2);
 		expect(routes(v2)).toEqual([[1], [2, 3]]);
-		expect(v2.jsonOutputsOf(CLASSIFIER)[0][0].latency).toMatchObject({ rule: 'VIP or time-sensitive customer request', alsoMatched: 'Reporting', reason: expect.stringContaining('a tie goes Real-Time') });
+		expect(v2.jsonOutputsOf(CLASSIFIER)[0][0].latency).toMatchObject({
+			rule: 'VIP or time-sensitive customer request',
+			alsoMatched: 'Reporting',
+			reason: expect.stringContaining('a tie goes Real-Time'),
+		});
 	});
 
-	it('Real-Time From as an expression over the item: version 2 reads it per item; version 1 applied item 0\'s to all', async () => {
+	it("Real-Time From as an expression over the item: version 2 reads it per item; version 1 applied item 0's to all", async () => {
 		const parameters = { mode: 'costOfDelay', costField: 'cost', costMultiplier: 1, costThreshold: '={{ $json.limit }}' };
-		const items = [{ id: 1, cost: 50, limit: 100 }, { id: 2, cost: 50, limit: 40 }, { id: 3, cost: 5, limit: 5 }];
+		const items = [
+			{ id: 1, cost: 50, limit: 100 },
+			{ id: 2, cost: 50, limit: 40 },
+			{ id: 3, cost: 5, limit: 5 },
+		];
 		expect(routes(await run(parameters, items, {}, 1))).toEqual([[], [1, 2, 3]]);
 		const v2 = await run(parameters, items, {}, 2);
 		expect(routes(v2)).toEqual([[2, 3], [1]]);
@@ -244,7 +273,11 @@ describe('version 2 (new nodes) against version 1 (saved workflows)', () => {
 	});
 
 	it('a cost of "1,2,3": version 1 reads 123; version 2 stops naming the item, field and value, or with Continue sends it on with its error', async () => {
-		const items = [{ id: 1, cost: '1,2,3' }, { id: 2, cost: '1,234.50' }, { id: 3, cost: '99' }];
+		const items = [
+			{ id: 1, cost: '1,2,3' },
+			{ id: 2, cost: '1,234.50' },
+			{ id: 3, cost: '99' },
+		];
 		const limit100 = { ...costMode, costThreshold: 100 };
 		expect(routes(await run(limit100, items, {}, 1))).toEqual([[1, 2], [3]]);
 		expect((await run(limit100, items, {}, 2)).error.message).toBe('"cost" in item 0 is "1,2,3", which is not a number');
@@ -255,21 +288,54 @@ describe('version 2 (new nodes) against version 1 (saved workflows)', () => {
 	});
 
 	it('event names in their word forms and the rules added in version 2 route only in version 2', async () => {
-		const items = [{ id: 1, event: 'Payment Failing' }, { id: 2, event: 'DISAPPROVED' }, { id: 3, event: 'incident.resolved' }, { id: 4, event: 'Demo Requested' }];
+		const items = [
+			{ id: 1, event: 'Payment Failing' },
+			{ id: 2, event: 'DISAPPROVED' },
+			{ id: 3, event: 'incident.resolved' },
+			{ id: 4, event: 'Demo Requested' },
+		];
 		const defaults = { mode: 'rules', eventTypeField: 'event' };
 		expect(routes(await run(defaults, items, {}, 1))).toEqual([[3], [1, 2, 4]]);
 		const v2 = await run(defaults, items, {}, 2);
 		expect(routes(v2)).toEqual([[1, 2, 4], [3]]);
-		expect(v2.jsonOutputsOf(CLASSIFIER)[0].map((json) => json.latency.rule)).toEqual(['Payment failed', 'Ad disapproved or not delivering', 'New lead or form submission']);
+		expect(v2.jsonOutputsOf(CLASSIFIER)[0].map((json) => json.latency.rule)).toEqual([
+			'Payment failed',
+			'Ad disapproved or not delivering',
+			'New lead or form submission',
+		]);
 		expect(v2.jsonOutputsOf(CLASSIFIER)[1][0].latency.rule).toBe('Incident resolved, recovered or acknowledged');
 	});
 
 	it('per-item Multiply By and Safety Margin; an item whose expression gives no number fails naming the setting and the item', async () => {
-		const costs = await run({ mode: 'costOfDelay', costField: 'cost', costMultiplier: '={{ $json.share }}', costThreshold: 10 }, [{ id: 1, cost: 100, share: 0.1 }, { id: 2, cost: 100, share: 0.05 }], {}, 2);
+		const costs = await run(
+			{ mode: 'costOfDelay', costField: 'cost', costMultiplier: '={{ $json.share }}', costThreshold: 10 },
+			[
+				{ id: 1, cost: 100, share: 0.1 },
+				{ id: 2, cost: 100, share: 0.05 },
+			],
+			{},
+			2,
+		);
 		expect(routes(costs)).toEqual([[1], [2]]);
-		const margins = await run({ mode: 'deadline', deadlineField: 'due', marginMinutes: '={{ $json.slack }}', runAt: '11:00' }, [{ id: 1, due: '2026-11-27T11:20:00Z', slack: 30 }, { id: 2, due: '2026-11-27T11:20:00Z', slack: 10 }], {}, 2);
+		const margins = await run(
+			{ mode: 'deadline', deadlineField: 'due', marginMinutes: '={{ $json.slack }}', runAt: '11:00' },
+			[
+				{ id: 1, due: '2026-11-27T11:20:00Z', slack: 30 },
+				{ id: 2, due: '2026-11-27T11:20:00Z', slack: 10 },
+			],
+			{},
+			2,
+		);
 		expect(routes(margins)).toEqual([[1], [2]]);
-		const failed = await run({ mode: 'costOfDelay', costField: 'cost', costMultiplier: 1, costThreshold: '={{ $json.limit }}' }, [{ id: 1, cost: 5, limit: 1 }, { id: 2, cost: 5 }], { onError: 'continueRegularOutput' }, 2);
+		const failed = await run(
+			{ mode: 'costOfDelay', costField: 'cost', costMultiplier: 1, costThreshold: '={{ $json.limit }}' },
+			[
+				{ id: 1, cost: 5, limit: 1 },
+				{ id: 2, cost: 5 },
+			],
+			{ onError: 'continueRegularOutput' },
+			2,
+		);
 		const [realTime, batch] = failed.jsonOutputsOf(CLASSIFIER);
 		expect(realTime.map((json) => json.error ?? json.id)).toEqual([1, '"Real-Time From" in item 1 is missing; its expression gave no value for this item']);
 		expect(batch).toEqual([]);

@@ -33,7 +33,10 @@ test('n8n finds the three credentials, with their icons, and the Google one is a
 	expect(google.properties.find((property) => property.name === 'developerToken').required).toBeFalsy();
 	// Meta ends v25.0 on 23 February 2027: new credentials start on v26.0.
 	const meta = loader.types.credentials.find((credential) => credential.name === 'realtimeBatchMetaAdsApi');
-	expect(meta.properties.find((property) => property.name === 'apiVersion')).toMatchObject({ default: 'v26.0', hint: expect.stringContaining('23 February 2027') });
+	expect(meta.properties.find((property) => property.name === 'apiVersion')).toMatchObject({
+		default: 'v26.0',
+		hint: expect.stringContaining('23 February 2027'),
+	});
 	for (const credential of loader.types.credentials) {
 		for (const icon of Object.values(credential.iconUrl)) {
 			expect(fs.existsSync(path.join(PACKAGE_ROOT, icon.replace(/^icons\/n8n-nodes-realtime-batch\//, '')))).toBe(true);
@@ -93,11 +96,14 @@ test.each([
 	expectTemplatesOnVersion(type, files, 2);
 });
 
-test('the No-Conversion Limit shows only from the CPA Tracker\'s version 2', () => {
+test("the No-Conversion Limit shows only from the CPA Tracker's version 2", () => {
 	const tracker = loader.types.nodes.find((node) => node.name === 'cpaTracker');
 	const limit = tracker.properties.find((property) => property.name === 'noConversionMultiple');
 	expect(limit).toMatchObject({ default: 1, displayOptions: { show: { '@version': [{ _cnd: { gte: 2 } }] } } });
-	expect(tracker.properties.filter((property) => property.name === 'minSpend').map((property) => property.displayOptions.show['@version'])).toEqual([[1], [{ _cnd: { gte: 2 } }]]);
+	expect(tracker.properties.filter((property) => property.name === 'minSpend').map((property) => property.displayOptions.show['@version'])).toEqual([
+		[1],
+		[{ _cnd: { gte: 2 } }],
+	]);
 });
 
 test.each([

@@ -102,14 +102,22 @@ describe.each(files)('%s is a sound workflow', (file) => {
 });
 
 test('webhook paths are unique across templates', () => {
-	const paths = files.flatMap((file) => load(file).nodes.filter((node) => node.type === 'n8n-nodes-base.webhook').map((node) => node.parameters.path));
+	const paths = files.flatMap((file) =>
+		load(file)
+			.nodes.filter((node) => node.type === 'n8n-nodes-base.webhook')
+			.map((node) => node.parameters.path),
+	);
 	expect(new Set(paths).size).toBe(paths.length);
 });
 
 /** The alert outbox is a Data Table, which needs a server: pinned here, at work in test/e2e/alertDelivery.test.js. */
 const OUTBOX = { 'Alerts not delivered yet': [], 'Keep until delivered': [{ id: 1 }], 'Delivered: remove from the outbox': [{ success: true }] };
 /** The memory of webhook deliveries, a Data Table too (at work in test/e2e/webhookRepeats.test.js): a first delivery. */
-const FIRST_DELIVERY = { 'Note this delivery': [{ id: 5, eventId: 'wf/evt-1' }], 'Earlier delivery of this event': [{}], 'Forget deliveries older than a day': [{ success: true }] };
+const FIRST_DELIVERY = {
+	'Note this delivery': [{ id: 5, eventId: 'wf/evt-1' }],
+	'Earlier delivery of this event': [{}],
+	'Forget deliveries older than a day': [{ success: true }],
+};
 const ranNodes = (result) => Object.keys(result.run.data.resultData.runData);
 
 describe('the templates at work', () => {
@@ -166,11 +174,15 @@ describe('the templates at work', () => {
 	});
 
 	it('lead intake: a repeat of an event (an earlier delivery found) gets "duplicate" and nothing else runs', async () => {
-		const result = await runLead({ eventType: 'form_submitted', email: 'ana@example.com' }, { ...FIRST_DELIVERY, 'Earlier delivery of this event': [{ id: 4, eventId: 'wf/evt-1' }] });
+		const result = await runLead(
+			{ eventType: 'form_submitted', email: 'ana@example.com' },
+			{ ...FIRST_DELIVERY, 'Earlier delivery of this event': [{ id: 4, eventId: 'wf/evt-1' }] },
+		);
 		expect(result.error).toBeUndefined();
 		expect(result.jsonOutputsOf('First delivery?')[1]).toHaveLength(1);
 		expect(ranNodes(result)).toContain('Reply: already received');
-		for (const name of ['Now or tonight?', 'Keep the lead until sales has it', 'Tell sales now', 'Queue for the nightly run']) expect(ranNodes(result)).not.toContain(name);
+		for (const name of ['Now or tonight?', 'Keep the lead until sales has it', 'Tell sales now', 'Queue for the nightly run'])
+			expect(ranNodes(result)).not.toContain(name);
 		const reply = load('lead-intake-realtime.json').nodes.find((node) => node.name === 'Reply: already received');
 		expect(reply.parameters.responseBody).toBe('={{ { "status": "received", "duplicate": true } }}');
 	});
@@ -199,8 +211,20 @@ describe('the templates at work', () => {
 	});
 
 	const queued = [
-		{ id: 7, eventType: 'weekly_report', source: 'lead intake', contact: 'ops@example.com', reason: 'Event type "weekly_report" matches the ready-made rule "Reporting": a one-hour delay costs nothing.' },
-		{ id: 9, eventType: 'crm_sync', source: 'business events', contact: '', reason: 'Event type "crm_sync" matches the ready-made rule "Data sync": a one-hour delay costs nothing.' },
+		{
+			id: 7,
+			eventType: 'weekly_report',
+			source: 'lead intake',
+			contact: 'ops@example.com',
+			reason: 'Event type "weekly_report" matches the ready-made rule "Reporting": a one-hour delay costs nothing.',
+		},
+		{
+			id: 9,
+			eventType: 'crm_sync',
+			source: 'business events',
+			contact: '',
+			reason: 'Event type "crm_sync" matches the ready-made rule "Data sync": a one-hour delay costs nothing.',
+		},
 	];
 
 	it('nightly batch: a digest of the page, then exactly the rows of the message Slack took are deleted', async () => {
@@ -236,38 +260,62 @@ describe('the templates at work', () => {
 		expect(ranNodes(result)).not.toContain('Delete what was sent');
 	});
 
-	const adRows = (rows) => rows.map(([campaignName, spend, conversionValue, conversions]) => ({
-		platform: 'meta',
-		accountId: '1234567890',
-		campaignId: campaignName.toLowerCase(),
-		campaignName,
-		date: '2026-11-27',
-		period: { from: '2026-11-27', to: '2026-11-27' },
-		spend,
-		conversions,
-		conversionValue,
-		currency: 'USD',
-	}));
+	const adRows = (rows) =>
+		rows.map(([campaignName, spend, conversionValue, conversions]) => ({
+			platform: 'meta',
+			accountId: '1234567890',
+			campaignId: campaignName.toLowerCase(),
+			campaignName,
+			date: '2026-11-27',
+			period: { from: '2026-11-27', to: '2026-11-27' },
+			spend,
+			conversions,
+			conversionValue,
+			currency: 'USD',
+		}));
 
 	it('ROAS alerts: Slack hears about a campaign once, and once more when it recovers', async () => {
 		const session = createSession(load('roas-alerts.json'));
 		const at = (minutes) => new Date(Date.parse('2026-11-27T10:00:00Z') + minutes * 60_000).toISOString();
 		const alerts = async (minutes, rows) => {
-			const result = await session.run({ pinData: { 'Today per campaign': adRows(rows), 'Post alert or recovery': [{ ok: true }], ...OUTBOX }, at: at(minutes) });
+			const result = await session.run({
+				pinData: { 'Today per campaign': adRows(rows), 'Post alert or recovery': [{ ok: true }], ...OUTBOX },
+				at: at(minutes),
+			});
 			expect(result.error).toBeUndefined();
 			return result.jsonOutputsOf('ROAS vs target')[0].map((json) => json.message);
 		};
-		expect(await alerts(0, [['Brand', 100, 500, 5], ['Promo', 200, 300, 2]])).toEqual([
-			'WARNING Promo: ROAS 1.5 is below the target of 3. Spend 200.00 USD, revenue 300.00 USD (2026-11-27 to 2026-11-27).',
-		]);
-		expect(await alerts(15, [['Brand', 110, 520, 5], ['Promo', 220, 330, 2]])).toEqual([]);
-		expect(await alerts(30, [['Brand', 120, 560, 5], ['Promo', 240, 800, 4]])).toEqual(['RESOLVED Promo: ROAS 3.33 meets the target of 3.']);
+		expect(
+			await alerts(0, [
+				['Brand', 100, 500, 5],
+				['Promo', 200, 300, 2],
+			]),
+		).toEqual(['WARNING Promo: ROAS 1.5 is below the target of 3. Spend 200.00 USD, revenue 300.00 USD (2026-11-27 to 2026-11-27).']);
+		expect(
+			await alerts(15, [
+				['Brand', 110, 520, 5],
+				['Promo', 220, 330, 2],
+			]),
+		).toEqual([]);
+		expect(
+			await alerts(30, [
+				['Brand', 120, 560, 5],
+				['Promo', 240, 800, 4],
+			]),
+		).toEqual(['RESOLVED Promo: ROAS 3.33 meets the target of 3.']);
 	});
 
 	it('CPA alerts: spending with no conversions is critical', async () => {
 		const result = await runWorkflow({
 			workflow: load('cpa-alerts.json'),
-			pinData: { 'Today per campaign': adRows([['Search', 90, 0, 0], ['Brand', 60, 300, 3]]), 'Post alert or recovery': [{ ok: true }], ...OUTBOX },
+			pinData: {
+				'Today per campaign': adRows([
+					['Search', 90, 0, 0],
+					['Brand', 60, 300, 3],
+				]),
+				'Post alert or recovery': [{ ok: true }],
+				...OUTBOX,
+			},
 			at: '2026-11-27T10:00:00Z',
 		});
 		expect(result.jsonOutputsOf('CPA vs target')[0].map((json) => json.message)).toEqual([
@@ -323,7 +371,13 @@ describe('the templates at work', () => {
 					await runWorkflow({
 						workflow: load('business-health.json'),
 						startNode: 'Event from a system',
-						pinData: { 'Event from a system': [{ headers: {}, params: {}, query: {}, body }], ...FIRST_DELIVERY, ...OUTBOX, 'Post alert': [{ ok: true }], 'Queue for the nightly run': [{ id: 1 }] },
+						pinData: {
+							'Event from a system': [{ headers: {}, params: {}, query: {}, body }],
+							...FIRST_DELIVERY,
+							...OUTBOX,
+							'Post alert': [{ ok: true }],
+							'Queue for the nightly run': [{ id: 1 }],
+						},
 						at: '2026-11-27T10:00:00Z',
 					}),
 				);
@@ -334,8 +388,14 @@ describe('the templates at work', () => {
 			expect(now.map((json) => json.body.type)).toEqual(['payment_failed', 'service_down']);
 			expect(tonight.map((json) => json.body.type)).toEqual(['weekly_report']);
 			// What is kept for Slack is escaped: an event cannot ping the channel.
-			const kept = results.filter((result) => ranNodes(result).includes('Say what happened')).flatMap((result) => result.jsonOutputsOf('Say what happened')[0]).map((json) => json.message);
-			expect(kept).toEqual([expect.stringMatching(/^:rotating_light: payment_failed: card declined \(/), expect.stringMatching(/^:rotating_light: service_down: checkout &lt;!channel&gt; \(/)]);
+			const kept = results
+				.filter((result) => ranNodes(result).includes('Say what happened'))
+				.flatMap((result) => result.jsonOutputsOf('Say what happened')[0])
+				.map((json) => json.message);
+			expect(kept).toEqual([
+				expect.stringMatching(/^:rotating_light: payment_failed: card declined \(/),
+				expect.stringMatching(/^:rotating_light: service_down: checkout &lt;!channel&gt; \(/),
+			]);
 			expect(ranNodes(results[0])).toEqual(expect.arrayContaining(['Keep until delivered', 'Post alert', 'Delivered: remove from the outbox']));
 		});
 

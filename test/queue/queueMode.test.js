@@ -37,7 +37,11 @@ const { record } = require('../reliability/figures');
 /** Figures go to the reliability summary, and to the console as the test goes. */
 function recordFigures(section, name, figures) {
 	record(section, name, figures);
-	console.log(`[${section}] ${name}: ${Object.entries(figures).map(([label, value]) => `${label} ${value}`).join(', ')}`);
+	console.log(
+		`[${section}] ${name}: ${Object.entries(figures)
+			.map(([label, value]) => `${label} ${value}`)
+			.join(', ')}`,
+	);
 }
 
 const API_KEY = 'queue-mode-test-key';
@@ -169,7 +173,13 @@ describe('the templates in n8n queue mode (main + 2 workers, Redis, PostgreSQL)'
 		const ms = (column) => `(extract(epoch from "${column}") * 1000)::bigint`;
 		return cluster.postgres
 			.query(`SELECT id, status, ${ms('startedAt')}, ${ms('stoppedAt')}, mode FROM execution_entity WHERE "workflowId" = '${workflowId}' ORDER BY id`)
-			.map(([id, status, startedAt, stoppedAt, mode]) => ({ id, status, startedAt: Number(startedAt) || undefined, stoppedAt: Number(stoppedAt) || undefined, mode }));
+			.map(([id, status, startedAt, stoppedAt, mode]) => ({
+				id,
+				status,
+				startedAt: Number(startedAt) || undefined,
+				stoppedAt: Number(stoppedAt) || undefined,
+				mode,
+			}));
 	}
 
 	const finished = (execution) => execution.status !== 'running' && execution.status !== 'new';
@@ -285,10 +295,14 @@ describe('the templates in n8n queue mode (main + 2 workers, Redis, PostgreSQL)'
 		const digest = await waitFor('the digest', () => world.slackMessages().find(isDigest), 90_000);
 		const digestSeconds = (Date.now() - started) / 1000;
 		// Two more scheduled runs after the digest: the table is empty, so they must send nothing.
-		const digestRun = await waitFor('the digest run to finish', async () => {
-			const runs = executionsOf(nightly.id);
-			return runs.length >= 1 && runs.every(finished) ? runs : undefined;
-		}, 60_000);
+		const digestRun = await waitFor(
+			'the digest run to finish',
+			async () => {
+				const runs = executionsOf(nightly.id);
+				return runs.length >= 1 && runs.every(finished) ? runs : undefined;
+			},
+			60_000,
+		);
 		await waitFor(
 			'two more scheduled runs',
 			async () => {
@@ -319,7 +333,9 @@ describe('the templates in n8n queue mode (main + 2 workers, Redis, PostgreSQL)'
 			'items listed': lines.filter((line) => line.startsWith('• ')).length,
 			'rows left': 0,
 			'scheduled runs': runs.length,
-			'runs per worker': Object.entries(perWorker).map(([name, count]) => `${name} ${count}`).join(' / '),
+			'runs per worker': Object.entries(perWorker)
+				.map(([name, count]) => `${name} ${count}`)
+				.join(' / '),
 			'seconds to digest': Number(digestSeconds.toFixed(1)),
 		};
 		recordFigures('Queue mode', 'Nightly batch (schedule every 5 s in the test copy)', figures.nightly);
@@ -327,7 +343,10 @@ describe('the templates in n8n queue mode (main + 2 workers, Redis, PostgreSQL)'
 
 	test('business health with This Workflow memory (finding): queued runs start without the static data, so the Health Monitor stays pending and never alerts', async () => {
 		// A payment failure rate of 20 % (critical above 10 %) on every run; the shop is healthy.
-		world.on('payments.example.com', () => ({ status: 200, json: Array.from({ length: 25 }, (_, index) => ({ id: `p${index}`, status: index % 5 === 0 ? 'failed' : 'paid', amount: 40 })) }));
+		world.on('payments.example.com', () => ({
+			status: 200,
+			json: Array.from({ length: 25 }, (_, index) => ({ id: `p${index}`, status: index % 5 === 0 ? 'failed' : 'paid', amount: 40 })),
+		}));
 		world.on('shop.example.com', () => ({ status: 200, text: 'ok' }));
 
 		const workflow = withCredentials(loadTemplate('business-health.json'), credentials);
@@ -353,7 +372,11 @@ describe('the templates in n8n queue mode (main + 2 workers, Redis, PostgreSQL)'
 		await rest.post(`/workflows/${health.id}/deactivate`);
 		await sleep(1000);
 
-		const alerts = world.slackMessages().slice(postsBefore).map((message) => String(message.text ?? '')).filter((text) => text.includes('Payment failure rate'));
+		const alerts = world
+			.slackMessages()
+			.slice(postsBefore)
+			.map((message) => String(message.text ?? ''))
+			.filter((text) => text.includes('Payment failure rate'));
 		const monitorId = health.nodes.find((node) => node.name === 'Health checks').id;
 		const saved = (await rest.get(`/workflows/${health.id}`)).staticData?.global?.alertMemory?.[monitorId];
 		const series = saved ? JSON.parse(saved).checks['Payment failure rate'].series['Payment failure rate'] : undefined;
@@ -361,7 +384,9 @@ describe('the templates in n8n queue mode (main + 2 workers, Redis, PostgreSQL)'
 
 		figures.health = {
 			'failing runs': runs.length,
-			'runs per worker': Object.entries(perWorker).map(([name, count]) => `${name} ${count}`).join(' / '),
+			'runs per worker': Object.entries(perWorker)
+				.map(([name, count]) => `${name} ${count}`)
+				.join(' / '),
 			'alerts sent': alerts.length,
 			'saved state after the last run': series ? `${series.state}, ${series.count} failing run(s) counted` : 'none',
 		};
@@ -389,7 +414,12 @@ describe('the templates in n8n queue mode (main + 2 workers, Redis, PostgreSQL)'
 		workflow.nodes.find((node) => node.type === 'n8n-nodes-realtime-batch.healthMonitor').parameters.checks.check[0].options.renotifyMinutes = 0.25;
 		const health = await rest.createWorkflow(workflow);
 		const postsBefore = world.slackMessages().length;
-		const notices = () => world.slackMessages().slice(postsBefore).map((message) => String(message.text ?? '').split('\n')[0]).filter((text) => text.includes('Payment failure rate'));
+		const notices = () =>
+			world
+				.slackMessages()
+				.slice(postsBefore)
+				.map((message) => String(message.text ?? '').split('\n')[0])
+				.filter((text) => text.includes('Payment failure rate'));
 		await rest.activate(health.id);
 
 		await waitFor('the alert and one reminder', () => notices().length >= 2, 120_000, 250);
@@ -406,7 +436,9 @@ describe('the templates in n8n queue mode (main + 2 workers, Redis, PostgreSQL)'
 		const sent = notices();
 		figures.sharedHealth = {
 			runs: runs.length,
-			'runs per worker': Object.entries(perWorker).map(([name, count]) => `${name} ${count}`).join(' / '),
+			'runs per worker': Object.entries(perWorker)
+				.map(([name, count]) => `${name} ${count}`)
+				.join(' / '),
 			'alerts sent': sent.filter((text) => text.startsWith('CRITICAL')).length,
 			'resolved sent': sent.filter((text) => text.startsWith('RESOLVED')).length,
 		};
@@ -421,41 +453,73 @@ describe('the templates in n8n queue mode (main + 2 workers, Redis, PostgreSQL)'
 		]);
 	}, 300_000);
 
-	test.each(Object.keys(RACING_NODES))('%s with Shared Data Table memory: ten executions at the same moment, over both workers, send one alert', async (kind) => {
-		const webhookPath = `race-${kind.toLowerCase()}`;
-		const created = await rest.createWorkflow(racingWorkflow(kind, 'dataTable', webhookPath, credentials));
-		const url = await activateAndWaitForWebhook(created.id, webhookPath);
-		const postsBefore = world.slackMessages().length;
-		const replies = await Promise.all(Array.from({ length: 10 }, () => post(url, RACING_NODES[kind].badReport, 60_000)));
-		expect(replies.map((reply) => reply.status)).toEqual(Array(10).fill(200));
-		const runs = await waitFor('ten finished executions', () => {
-			const list = executionsOf(created.id);
-			return list.length >= 10 && list.every(finished) ? list : undefined;
-		}, 120_000, 250);
-		await rest.post(`/workflows/${created.id}/deactivate`);
-		const alerts = world.slackMessages().slice(postsBefore).map((message) => String(message.text ?? '').split('\n')[0]).filter((text) => RACING_NODES[kind].alert.test(text));
-		for (const run of runs.filter((candidate) => candidate.status !== 'success')) {
-			log(`execution ${run.id} ended ${run.status}: ${String((await rest.get(`/executions/${run.id}`)).data).match(/"message":"[^"]*"/g)?.slice(0, 3).join(' ') ?? ''}`);
-		}
-		const perWorker = countBy(workersOf(runs.map((run) => run.id)));
-		recordFigures('Queue mode', `${kind}: ten executions at the same moment, Shared Data Table memory`, {
-			executions: runs.length,
-			'per worker': Object.entries(perWorker).map(([name, count]) => `${name} ${count}`).join(' / '),
-			'alerts sent': alerts.length,
-		});
-		expect(runs).toHaveLength(10);
-		expect(runs.map((run) => run.status).filter((status) => status !== 'success')).toEqual([]);
-		expect(perWorker['worker-1']).toBeGreaterThan(0);
-		expect(perWorker['worker-2']).toBeGreaterThan(0);
-		expect(alerts).toHaveLength(1);
-	}, 300_000);
+	test.each(Object.keys(RACING_NODES))(
+		'%s with Shared Data Table memory: ten executions at the same moment, over both workers, send one alert',
+		async (kind) => {
+			const webhookPath = `race-${kind.toLowerCase()}`;
+			const created = await rest.createWorkflow(racingWorkflow(kind, 'dataTable', webhookPath, credentials));
+			const url = await activateAndWaitForWebhook(created.id, webhookPath);
+			const postsBefore = world.slackMessages().length;
+			const replies = await Promise.all(Array.from({ length: 10 }, () => post(url, RACING_NODES[kind].badReport, 60_000)));
+			expect(replies.map((reply) => reply.status)).toEqual(Array(10).fill(200));
+			const runs = await waitFor(
+				'ten finished executions',
+				() => {
+					const list = executionsOf(created.id);
+					return list.length >= 10 && list.every(finished) ? list : undefined;
+				},
+				120_000,
+				250,
+			);
+			await rest.post(`/workflows/${created.id}/deactivate`);
+			const alerts = world
+				.slackMessages()
+				.slice(postsBefore)
+				.map((message) => String(message.text ?? '').split('\n')[0])
+				.filter((text) => RACING_NODES[kind].alert.test(text));
+			for (const run of runs.filter((candidate) => candidate.status !== 'success')) {
+				log(
+					`execution ${run.id} ended ${run.status}: ${
+						String((await rest.get(`/executions/${run.id}`)).data)
+							.match(/"message":"[^"]*"/g)
+							?.slice(0, 3)
+							.join(' ') ?? ''
+					}`,
+				);
+			}
+			const perWorker = countBy(workersOf(runs.map((run) => run.id)));
+			recordFigures('Queue mode', `${kind}: ten executions at the same moment, Shared Data Table memory`, {
+				executions: runs.length,
+				'per worker': Object.entries(perWorker)
+					.map(([name, count]) => `${name} ${count}`)
+					.join(' / '),
+				'alerts sent': alerts.length,
+			});
+			expect(runs).toHaveLength(10);
+			expect(runs.map((run) => run.status).filter((status) => status !== 'success')).toEqual([]);
+			expect(perWorker['worker-1']).toBeGreaterThan(0);
+			expect(perWorker['worker-2']).toBeGreaterThan(0);
+			expect(alerts).toHaveLength(1);
+		},
+		300_000,
+	);
 
 	test('retried webhooks over both workers: the same event 3 times at once, 10 rounds of leads and 5 of batch events, go on once each', async () => {
 		const postsBefore = world.slackMessages().length;
 		const lastIdBefore = Math.max(0, ...executionsOf(leadWorkflowId).map((execution) => Number(execution.id)));
 		const rounds = [
-			...Array.from({ length: 10 }, (_, round) => ({ eventId: `q-lead-${round}`, eventType: 'newLead', email: `q-lead-${round}@repeats.example`, handling: 'now' })),
-			...Array.from({ length: 5 }, (_, round) => ({ eventId: `q-report-${round}`, eventType: 'report', email: `q-report-${round}@repeats.example`, handling: 'next batch run' })),
+			...Array.from({ length: 10 }, (_, round) => ({
+				eventId: `q-lead-${round}`,
+				eventType: 'newLead',
+				email: `q-lead-${round}@repeats.example`,
+				handling: 'now',
+			})),
+			...Array.from({ length: 5 }, (_, round) => ({
+				eventId: `q-report-${round}`,
+				eventType: 'report',
+				email: `q-report-${round}@repeats.example`,
+				handling: 'next batch run',
+			})),
 		];
 		const outcomes = [];
 		for (const { handling, ...body } of rounds) {
@@ -465,9 +529,25 @@ describe('the templates in n8n queue mode (main + 2 workers, Redis, PostgreSQL)'
 		const wentOn = outcomes.map(({ replies, handling }) => replies.filter((reply) => reply.json?.handling === handling).length);
 		const duplicates = outcomes.map(({ replies }) => replies.filter((reply) => reply.json?.duplicate === true).length);
 		// Let the Slack posts of the real-time leads land.
-		await waitFor('the Slack posts of the leads', () => rounds.slice(0, 10).every((round) => world.slackMessages().slice(postsBefore).some((message) => String(message.text).includes(round.email))), 60_000);
+		await waitFor(
+			'the Slack posts of the leads',
+			() =>
+				rounds.slice(0, 10).every((round) =>
+					world
+						.slackMessages()
+						.slice(postsBefore)
+						.some((message) => String(message.text).includes(round.email)),
+				),
+			60_000,
+		);
 		await sleep(3000);
-		const posted = rounds.slice(0, 10).map((round) => world.slackMessages().slice(postsBefore).filter((message) => String(message.text).includes(round.email)).length);
+		const posted = rounds.slice(0, 10).map(
+			(round) =>
+				world
+					.slackMessages()
+					.slice(postsBefore)
+					.filter((message) => String(message.text).includes(round.email)).length,
+		);
 		const rows = await readRows(rest, table.projectId, table.id);
 		const queued = rounds.slice(10).map((round) => rows.filter((row) => row.payload.includes(round.email)).length);
 		const executions = executionsOf(leadWorkflowId).filter((execution) => Number(execution.id) > lastIdBefore && execution.mode === 'webhook');
@@ -495,7 +575,8 @@ describe('the templates in n8n queue mode (main + 2 workers, Redis, PostgreSQL)'
 		outage.name = 'Lead intake (Slack outage test)';
 		outage.nodes.find((node) => node.type === 'n8n-nodes-base.webhook').parameters.path = 'lead-intake-outage';
 		outage.nodes.find((node) => node.type === 'n8n-nodes-base.scheduleTrigger').parameters.rule = { interval: [{ field: 'seconds', secondsInterval: 3 }] };
-		outage.nodes.find((node) => node.name === 'Leads not delivered yet').parameters.filters.conditions[0].keyValue = '={{ $now.minus({ seconds: 15 }).toISO() }}';
+		outage.nodes.find((node) => node.name === 'Leads not delivered yet').parameters.filters.conditions[0].keyValue =
+			'={{ $now.minus({ seconds: 15 }).toISO() }}';
 		for (const node of outage.nodes) if (node.type === 'n8n-nodes-base.slack') node.waitBetweenTries = 500;
 		const created = await rest.createWorkflow(outage);
 		const outageUrl = await activateAndWaitForWebhook(created.id, 'lead-intake-outage');
@@ -516,7 +597,11 @@ describe('the templates in n8n queue mode (main + 2 workers, Redis, PostgreSQL)'
 			expect(replies.map((reply) => reply.json?.handling)).toEqual(Array(leads.length).fill('now'));
 			const outbox = (await ensureTemplateTables(rest)).leadOutbox;
 			const kept = () => readRows(rest, outbox.projectId, outbox.id).then((rows) => rows.filter((row) => row.message.includes('@queue.example')));
-			await waitFor('every refused lead kept in lead_outbox, and a retry refused', async () => (await kept()).length === leads.length && refused > leads.length * 2, 90_000);
+			await waitFor(
+				'every refused lead kept in lead_outbox, and a retry refused',
+				async () => (await kept()).length === leads.length && refused > leads.length * 2,
+				90_000,
+			);
 			slackDown = false;
 			const backAt = Date.now();
 			await waitFor('every lead posted once Slack is back', () => leads.every((lead) => delivered.some((post) => post.text.includes(lead.email))), 90_000);
@@ -534,7 +619,10 @@ describe('the templates in n8n queue mode (main + 2 workers, Redis, PostgreSQL)'
 			recordFigures('Real traffic', 'Queue mode: Slack refusing every post while 6 leads arrive, then back', figures.outage);
 			expect(posts).toEqual(Array(leads.length).fill(1));
 		} finally {
-			world.on('slack.com', (request) => ({ status: 200, json: { ok: true, channel: 'C0ALERTS', ts: `${Date.now() / 1000}`, message: { text: request.body.text } } }));
+			world.on('slack.com', (request) => ({
+				status: 200,
+				json: { ok: true, channel: 'C0ALERTS', ts: `${Date.now() / 1000}`, message: { text: request.body.text } },
+			}));
 			await rest.deactivate(created.id);
 		}
 	}, 300_000);
@@ -550,7 +638,9 @@ describe('the templates in n8n queue mode (main + 2 workers, Redis, PostgreSQL)'
 		/** Executions worker-1 has started that are still running: the ones the kill interrupts. */
 		const runningOnVictim = () => {
 			const byExecution = cluster.executionsByWorker();
-			return executionsOf(leadWorkflowId).filter((execution) => execution.mode === 'webhook' && execution.status === 'running' && (byExecution.get(String(execution.id)) ?? []).includes(victim.name)).length;
+			return executionsOf(leadWorkflowId).filter(
+				(execution) => execution.mode === 'webhook' && execution.status === 'running' && (byExecution.get(String(execution.id)) ?? []).includes(victim.name),
+			).length;
 		};
 		const started = Date.now();
 		const results = await burst(leadUrl, requests, {
@@ -610,19 +700,26 @@ describe('the templates in n8n queue mode (main + 2 workers, Redis, PostgreSQL)'
 			'executions running on worker-1 at the kill': activeOnVictim,
 			'answered as expected': expected.filter(Boolean).length,
 			'failed visibly': failures.length,
-			'failure kinds': Object.entries(countBy(failures.map(({ result }) => (result ? outcome(result) : 'none')))).map(([kind, count]) => `${kind}: ${count}`).join(', ') || 'none',
+			'failure kinds':
+				Object.entries(countBy(failures.map(({ result }) => (result ? outcome(result) : 'none'))))
+					.map(([kind, count]) => `${kind}: ${count}`)
+					.join(', ') || 'none',
 			'rows twice': twice.length,
 			'queued replies not stored': lost.length,
 			'stored though the caller saw a failure': storedDespiteFailure.length,
 			'executions worker-1 / worker-2 / no worker log line': `${perWorker['worker-1'] ?? 0} / ${perWorker['worker-2'] ?? 0} / ${perWorker.none ?? 0}`,
-			'execution statuses': Object.entries(statuses).map(([status, count]) => `${status} ${count}`).join(', '),
+			'execution statuses': Object.entries(statuses)
+				.map(([status, count]) => `${status} ${count}`)
+				.join(', '),
 			'slowest failure ms': failureMs.length > 0 ? Math.max(...failureMs) : 0,
 			'burst seconds': Number(burstSeconds.toFixed(1)),
 			'calls after the kill answered': `${after.length - afterWrong.length}/${after.length}`,
 			'machine load (1 min)': Number(os.loadavg()[0].toFixed(1)),
 		};
 		recordFigures('Worker kill', 'worker-1 SIGKILLed in the middle of a burst of 200 calls (20 at a time)', figures.kill);
-		log(`failures: ${failures.map(({ request, result }) => `${request.ref} ${result ? `${outcome(result)} ${result.text?.slice(0, 80) ?? result.error}` : 'none'}`).join(' | ') || 'none'}`);
+		log(
+			`failures: ${failures.map(({ request, result }) => `${request.ref} ${result ? `${outcome(result)} ${result.text?.slice(0, 80) ?? result.error}` : 'none'}`).join(' | ') || 'none'}`,
+		);
 
 		expect(killedAt).toBeDefined();
 		expect(activeOnVictim).toBeGreaterThan(0);

@@ -38,7 +38,12 @@ function healthTimeline(random) {
 		recoveryMarginPercent: random.pick([0, 5, 10, 25]),
 	};
 	const check = { name: 'Depth', checkType: 'metric', metricField: 'v', seriesField: 's', condition: 'above', warning, critical, options };
-	const workflow = triggerThenNode({ type: 'healthMonitor', name: NODE, trigger: 'Data', parameters: { checks: { check: [check] }, options: { emitOk: true } } });
+	const workflow = triggerThenNode({
+		type: 'healthMonitor',
+		name: NODE,
+		trigger: 'Data',
+		parameters: { checks: { check: [check] }, options: { emitOk: true } },
+	});
 	const value = () => {
 		const line = random.pick([warning, critical]);
 		return random.weighted([
@@ -66,7 +71,8 @@ function checkRun(previous, now, present, gaps, options, violations, where) {
 	for (const [series, shown] of now) {
 		const before = previous.get(series) ?? { state: 'normal', severity: 'ok', announced: false };
 		const alerting = (s) => s === 'firing' || s === 'nodata';
-		const fail = (what) => violations.push(`${where} ${series}: ${what} (${before.state}/${before.severity} -> ${shown.state}/${shown.severity}, notice ${shown.notice})`);
+		const fail = (what) =>
+			violations.push(`${where} ${series}: ${what} (${before.state}/${before.severity} -> ${shown.state}/${shown.severity}, notice ${shown.notice})`);
 		let expected;
 		if (!alerting(before.state) && alerting(shown.state)) expected = [shown.state === 'nodata' ? 'nodata' : 'firing'];
 		else if (alerting(before.state) && !alerting(shown.state)) expected = before.announced ? ['resolved'] : [null];
@@ -96,7 +102,12 @@ describe('alert machine fuzz', () => {
 			const lastSeen = new Map();
 			const runs = random.between(20, 60);
 			for (let run = 0; run < runs; run++) {
-				clock += random.weighted([[6, 60_000], [2, 5 * 60_000], [1, 45 * 60_000], [1, 3 * 3_600_000]]);
+				clock += random.weighted([
+					[6, 60_000],
+					[2, 5 * 60_000],
+					[1, 45 * 60_000],
+					[1, 3 * 3_600_000],
+				]);
 				const present = new Set(SERIES.filter(() => random.chance(0.8)));
 				const items = [...present].map((s) => ({ s, v: value() }));
 				const result = await session.run({ pinData: { Data: items.length > 0 ? items : [{}] }, at: new Date(clock).toISOString() });
@@ -112,7 +123,12 @@ describe('alert machine fuzz', () => {
 				for (const [series, shown] of now) {
 					if (shown.notice !== null) notices++;
 					const before = states.get(series);
-					const announced = shown.notice === 'firing' || shown.notice === 'nodata' ? true : shown.state === 'firing' || shown.state === 'nodata' ? (before?.announced ?? false) : false;
+					const announced =
+						shown.notice === 'firing' || shown.notice === 'nodata'
+							? true
+							: shown.state === 'firing' || shown.state === 'nodata'
+								? (before?.announced ?? false)
+								: false;
 					states.set(series, { ...shown, announced });
 				}
 				for (const series of states.keys()) if (!now.has(series)) states.delete(series);

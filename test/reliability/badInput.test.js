@@ -39,13 +39,34 @@ const NODES = [
 		cases: [
 			...costCases(),
 			...[
-				['Real-Time From expression gives nothing (v2)', { costThreshold: '={{ $json.limit }}' }, { cost: 5 }, /^"Real-Time From" in item 1 is missing; its expression gave no value for this item/],
-				['Real-Time From expression gives text (v2)', { costThreshold: '={{ $json.limit }}' }, { cost: 5, limit: 'high' }, /^"Real-Time From" in item 1 is "high", which is not a number/],
-				['Multiply By expression negative (v2)', { costMultiplier: '={{ $json.share }}' }, { cost: 5, share: -1 }, /^"Multiply By" in item 1 is -1; it cannot be negative/],
+				[
+					'Real-Time From expression gives nothing (v2)',
+					{ costThreshold: '={{ $json.limit }}' },
+					{ cost: 5 },
+					/^"Real-Time From" in item 1 is missing; its expression gave no value for this item/,
+				],
+				[
+					'Real-Time From expression gives text (v2)',
+					{ costThreshold: '={{ $json.limit }}' },
+					{ cost: 5, limit: 'high' },
+					/^"Real-Time From" in item 1 is "high", which is not a number/,
+				],
+				[
+					'Multiply By expression negative (v2)',
+					{ costMultiplier: '={{ $json.share }}' },
+					{ cost: 5, share: -1 },
+					/^"Multiply By" in item 1 is -1; it cannot be negative/,
+				],
 			].map(([name, parameters, bad, error]) => ({
 				name,
 				typeVersion: 2,
-				parameters: { mode: 'costOfDelay', costField: 'cost', costMultiplier: '={{ $json.share ?? 1 }}', costThreshold: '={{ $json.limit ?? 10 }}', ...parameters },
+				parameters: {
+					mode: 'costOfDelay',
+					costField: 'cost',
+					costMultiplier: '={{ $json.share ?? 1 }}',
+					costThreshold: '={{ $json.limit ?? 10 }}',
+					...parameters,
+				},
 				items: [{ cost: 50, limit: 10, share: 1 }, bad, { cost: 1, limit: 10, share: 1 }],
 				bad: 1,
 				error,
@@ -76,14 +97,62 @@ const NODES = [
 				bad: 1,
 				error: /^"due" in item 1 is missing/,
 			})),
-			ruleCase('rule field holding an object', { field: 'customer', operator: 'contains', value: 'vip' }, [{ customer: 'vip' }, { customer: { tier: 'vip' } }, {}], /^"customer" in item 1 holds an object/),
-			ruleCase('rule field holding a list of lists', { field: 'tags', operator: 'equals', value: 'vip' }, [{ tags: ['a'] }, { tags: [['vip']] }, {}], /^"tags" in item 1 holds a list of lists/),
-			ruleCase('text where a rule compares numbers', { field: 'amount', operator: 'greaterThan', value: '100' }, [{ amount: 5 }, { amount: 'a lot' }, { amount: 500 }], /^"amount" in item 1 is "a lot", which is not a number/),
-			ruleCase('NaN where a rule compares numbers', { field: 'amount', operator: 'lessThan', value: '100' }, [{ amount: 5 }, { amount: Number.NaN }, { amount: 500 }], /^"amount" in item 1 is NaN, which is not a number/),
-			ruleCase('condition returning a number', { conditionType: 'expression', condition: '={{ $json.score }}' }, [{ score: true }, { score: 3 }, { score: false }], /^"R › Condition" in item 1 returned 3; the condition must return true or false/),
-			ruleCase('condition returning text', { conditionType: 'expression', condition: '={{ $json.score }}' }, [{ score: 'true' }, { score: 'yes' }, {}], /^"R › Condition" in item 1 returned "yes"/),
-			ruleCase('rule value from the item holding an object', { field: 'tier', operator: 'isOneOf', value: '={{ $json.allowed }}' }, [{ tier: 'a', allowed: 'a' }, { tier: 'a', allowed: { a: 1 } }, { tier: 'b', allowed: 'a' }], /^"R › Value" in item 1 holds an object/),
-			ruleCase('rule value from the item not a number', { field: 'spend', operator: 'greaterThan', value: '={{ $json.limit }}' }, [{ spend: 5, limit: 1 }, { spend: 5, limit: 'none' }, { spend: 5, limit: 9 }], /^"R › Value" in item 1 "none" is not a number/),
+			ruleCase(
+				'rule field holding an object',
+				{ field: 'customer', operator: 'contains', value: 'vip' },
+				[{ customer: 'vip' }, { customer: { tier: 'vip' } }, {}],
+				/^"customer" in item 1 holds an object/,
+			),
+			ruleCase(
+				'rule field holding a list of lists',
+				{ field: 'tags', operator: 'equals', value: 'vip' },
+				[{ tags: ['a'] }, { tags: [['vip']] }, {}],
+				/^"tags" in item 1 holds a list of lists/,
+			),
+			ruleCase(
+				'text where a rule compares numbers',
+				{ field: 'amount', operator: 'greaterThan', value: '100' },
+				[{ amount: 5 }, { amount: 'a lot' }, { amount: 500 }],
+				/^"amount" in item 1 is "a lot", which is not a number/,
+			),
+			ruleCase(
+				'NaN where a rule compares numbers',
+				{ field: 'amount', operator: 'lessThan', value: '100' },
+				[{ amount: 5 }, { amount: Number.NaN }, { amount: 500 }],
+				/^"amount" in item 1 is NaN, which is not a number/,
+			),
+			ruleCase(
+				'condition returning a number',
+				{ conditionType: 'expression', condition: '={{ $json.score }}' },
+				[{ score: true }, { score: 3 }, { score: false }],
+				/^"R › Condition" in item 1 returned 3; the condition must return true or false/,
+			),
+			ruleCase(
+				'condition returning text',
+				{ conditionType: 'expression', condition: '={{ $json.score }}' },
+				[{ score: 'true' }, { score: 'yes' }, {}],
+				/^"R › Condition" in item 1 returned "yes"/,
+			),
+			ruleCase(
+				'rule value from the item holding an object',
+				{ field: 'tier', operator: 'isOneOf', value: '={{ $json.allowed }}' },
+				[
+					{ tier: 'a', allowed: 'a' },
+					{ tier: 'a', allowed: { a: 1 } },
+					{ tier: 'b', allowed: 'a' },
+				],
+				/^"R › Value" in item 1 holds an object/,
+			),
+			ruleCase(
+				'rule value from the item not a number',
+				{ field: 'spend', operator: 'greaterThan', value: '={{ $json.limit }}' },
+				[
+					{ spend: 5, limit: 1 },
+					{ spend: 5, limit: 'none' },
+					{ spend: 5, limit: 9 },
+				],
+				/^"R › Value" in item 1 "none" is not a number/,
+			),
 			{
 				name: 'required field missing',
 				parameters: { options: { requiredFields: 'email' } },
@@ -107,15 +176,35 @@ const NODES = [
 				bad: 1,
 				error: /^"cost" in item 1 is missing; it must hold the cost of a one-hour delay as a number/,
 			},
-			{ ...ruleCase('rule comparing a number with groups of two (v2)', { field: 'amount', operator: 'greaterThan', value: '1,000' }, [{ amount: '1,500' }, { amount: '10,00' }, { amount: 50 }], /^"amount" in item 1 is "10,00", which is not a number/), typeVersion: 2 },
+			{
+				...ruleCase(
+					'rule comparing a number with groups of two (v2)',
+					{ field: 'amount', operator: 'greaterThan', value: '1,000' },
+					[{ amount: '1,500' }, { amount: '10,00' }, { amount: 50 }],
+					/^"amount" in item 1 is "10,00", which is not a number/,
+				),
+				typeVersion: 2,
+			},
 			setting('unknown timezone', { timezone: 'Mars/Olympus' }, /^Timezone: "Mars\/Olympus" is not a known timezone/),
 			setting('cron that never runs', { scheduleKind: 'cron', cronExpression: '0 0 30 2 *' }, /^Cron Expression: The batch schedule .* never runs/),
 			setting('cron in words', { scheduleKind: 'cron', cronExpression: 'every day' }, /^Cron Expression: /),
 			setting('time of day 24:00', { runAt: '24:00' }, /^Run At: "24:00" is not a time of day/),
-			setting('interval of 60 minutes', { scheduleKind: 'interval', runEvery: 60, runEveryUnit: 'minutes' }, /^Run Every: An interval of 60 minutes is not supported/),
-			setting('rule comparing numbers with text', { rules: { rule: [{ name: 'R', field: 'x', operator: 'lessThan', value: 'low' }] } }, /^Custom Rules › Rule "R": "low" is not a number/),
+			setting(
+				'interval of 60 minutes',
+				{ scheduleKind: 'interval', runEvery: 60, runEveryUnit: 'minutes' },
+				/^Run Every: An interval of 60 minutes is not supported/,
+			),
+			setting(
+				'rule comparing numbers with text',
+				{ rules: { rule: [{ name: 'R', field: 'x', operator: 'lessThan', value: 'low' }] } },
+				/^Custom Rules › Rule "R": "low" is not a number/,
+			),
 			setting('empty amount field', { mode: 'costOfDelay', costField: '  ' }, /^Amount Field: The field name is empty/),
-			setting('due date field with an open bracket', { mode: 'deadline', deadlineField: 'due[' }, /^Due Date Field: The field "due\[" has a "\[" without a closing "\]"/),
+			setting(
+				'due date field with an open bracket',
+				{ mode: 'deadline', deadlineField: 'due[' },
+				/^Due Date Field: The field "due\[" has a "\[" without a closing "\]"/,
+			),
 			setting('empty event type field', { eventTypeField: '' }, /^Event Type Field: The field name is empty/),
 			setting('required field with an open bracket', { options: { requiredFields: 'body[0' } }, /^Required Fields: /),
 		],
@@ -154,7 +243,14 @@ const NODES = [
 			},
 			...responseCases(),
 			setting('critical above the target', { targetRoas: 2, criticalRoas: 3 }, /^Critical Below: 3 is above the Target ROAS of 2/),
-			{ ...setting('target an expression over the row (v2)', { targetRoas: '={{ $json.limit }}' }, /^Target ROAS: "\{\{ \$json\.limit \}\}" is not a number\. It is one value for all rows; for a target per campaign, name a column in Options › Target Field\./), typeVersion: 2 },
+			{
+				...setting(
+					'target an expression over the row (v2)',
+					{ targetRoas: '={{ $json.limit }}' },
+					/^Target ROAS: "\{\{ \$json\.limit \}\}" is not a number\. It is one value for all rows; for a target per campaign, name a column in Options › Target Field\./,
+				),
+				typeVersion: 2,
+			},
 			setting('gross margin of 0%', { targetSource: 'margin', grossMarginPercent: 0 }, /^Gross Margin \(%\): 0 is not a margin/),
 			setting('gross margin of 150%', { targetSource: 'margin', grossMarginPercent: 150 }, /^Gross Margin \(%\): 150 is not a margin/),
 			setting('unknown placeholder', { alertMessage: '{campaign} at {roass}' }, /^Alert Message: \{roass\} is not a placeholder/),
@@ -186,7 +282,14 @@ const NODES = [
 			...adPerformanceGroupCases({ conversions: 1 }),
 			...responseCases(),
 			setting('maximum below the target', { targetCpa: 50, maximumCpa: 40 }, /^Maximum CPA: 40 is below the Target CPA of 50/),
-			{ ...setting('no-conversion limit an expression (v2)', { noConversionMultiple: '={{ $json.limit }}' }, /^No-Conversion Limit \(× Target CPA\): "\{\{ \$json\.limit \}\}" is not a number\. It is one value for all rows\./), typeVersion: 2 },
+			{
+				...setting(
+					'no-conversion limit an expression (v2)',
+					{ noConversionMultiple: '={{ $json.limit }}' },
+					/^No-Conversion Limit \(× Target CPA\): "\{\{ \$json\.limit \}\}" is not a number\. It is one value for all rows\./,
+				),
+				typeVersion: 2,
+			},
 			setting('unknown placeholder', { resolvedMessage: 'fine: {cpaa}' }, /^Resolved Message: \{cpaa\} is not a placeholder/),
 			setting('conversions field with an open bracket', { inputFormat: 'fields', conversionsField: 'conv[' }, /^Conversions Field: /),
 		],
@@ -217,15 +320,49 @@ const NODES = [
 			})),
 			{
 				name: 'spend not a number (budget pacing)',
-				parameters: { checks: { check: [{ name: 'Pacing', checkType: 'budgetPacing', seriesField: 'campaign', spendField: 'spend', budgetField: 'dailyBudget', options: { timezone: 'UTC' } }] } },
-				items: [{ campaign: 'A', spend: 10, dailyBudget: 100 }, { campaign: 'B', spend: 'lots', dailyBudget: 100 }, { campaign: 'C', spend: 5, dailyBudget: 100 }],
+				parameters: {
+					checks: {
+						check: [
+							{
+								name: 'Pacing',
+								checkType: 'budgetPacing',
+								seriesField: 'campaign',
+								spendField: 'spend',
+								budgetField: 'dailyBudget',
+								options: { timezone: 'UTC' },
+							},
+						],
+					},
+				},
+				items: [
+					{ campaign: 'A', spend: 10, dailyBudget: 100 },
+					{ campaign: 'B', spend: 'lots', dailyBudget: 100 },
+					{ campaign: 'C', spend: 5, dailyBudget: 100 },
+				],
 				bad: 1,
 				error: /^Check "Pacing": "spend" in item 1 is "lots", which is not a number/,
 			},
 			{
 				name: 'budget missing (budget pacing)',
-				parameters: { checks: { check: [{ name: 'Pacing', checkType: 'budgetPacing', seriesField: 'campaign', spendField: 'spend', budgetField: 'dailyBudget', options: { timezone: 'UTC' } }] } },
-				items: [{ campaign: 'A', spend: 10, dailyBudget: 100 }, { campaign: 'B', spend: 10 }, { campaign: 'C', spend: 5, dailyBudget: 100 }],
+				parameters: {
+					checks: {
+						check: [
+							{
+								name: 'Pacing',
+								checkType: 'budgetPacing',
+								seriesField: 'campaign',
+								spendField: 'spend',
+								budgetField: 'dailyBudget',
+								options: { timezone: 'UTC' },
+							},
+						],
+					},
+				},
+				items: [
+					{ campaign: 'A', spend: 10, dailyBudget: 100 },
+					{ campaign: 'B', spend: 10 },
+					{ campaign: 'C', spend: 5, dailyBudget: 100 },
+				],
 				bad: 1,
 				error: /^Check "Pacing": "dailyBudget" in item 1 is missing/,
 			},
@@ -240,7 +377,11 @@ const NODES = [
 				name: 'metric with a misplaced group separator (v2)',
 				typeVersion: 2,
 				parameters: { checks: { check: [metricCheck()] } },
-				items: [{ queue: 'a', depth: '1,500' }, { queue: 'b', depth: '1,5' }, { queue: 'c', depth: 7 }],
+				items: [
+					{ queue: 'a', depth: '1,500' },
+					{ queue: 'b', depth: '1,5' },
+					{ queue: 'c', depth: 7 },
+				],
 				bad: 1,
 				error: /^Check "Queue": "depth" in item 1 is "1,5", which is not a number/,
 			},
@@ -248,20 +389,55 @@ const NODES = [
 				name: 'metric only spaces (v2)',
 				typeVersion: 2,
 				parameters: { checks: { check: [metricCheck()] } },
-				items: [{ queue: 'a', depth: 5 }, { queue: 'b', depth: ' ' }, { queue: 'c', depth: 7 }],
+				items: [
+					{ queue: 'a', depth: 5 },
+					{ queue: 'b', depth: ' ' },
+					{ queue: 'c', depth: 7 },
+				],
 				bad: 1,
 				error: /^Check "Queue": "depth" in item 1 is missing; the check needs a number here/,
 			},
-			{ ...setting('threshold an expression giving text (v2)', { checks: { check: [metricCheck({ critical: '={{ "high" }}' })] } }, /^Checks › Queue › Critical Threshold: "high" is not a number/), typeVersion: 2 },
-			setting('warning beyond critical', { checks: { check: [metricCheck({ warning: 600 })] } }, /^Checks › Queue › Thresholds: the Warning threshold \(600\) is above the Critical one \(500\)/),
-			setting('recovery margin of 100% or more', { checks: { check: [metricCheck({ options: { recoveryMarginPercent: 100 } })] } }, /^Checks › Queue › Thresholds: the Recovery Margin \(100%\) must be at least 0% and below 100%/),
+			{
+				...setting(
+					'threshold an expression giving text (v2)',
+					{ checks: { check: [metricCheck({ critical: '={{ "high" }}' })] } },
+					/^Checks › Queue › Critical Threshold: "high" is not a number/,
+				),
+				typeVersion: 2,
+			},
+			setting(
+				'warning beyond critical',
+				{ checks: { check: [metricCheck({ warning: 600 })] } },
+				/^Checks › Queue › Thresholds: the Warning threshold \(600\) is above the Critical one \(500\)/,
+			),
+			setting(
+				'recovery margin of 100% or more',
+				{ checks: { check: [metricCheck({ options: { recoveryMarginPercent: 100 } })] } },
+				/^Checks › Queue › Thresholds: the Recovery Margin \(100%\) must be at least 0% and below 100%/,
+			),
 			setting('low above high', { checks: { check: [metricCheck({ condition: 'outsideRange', low: 10, high: 5 })] } }, /^Checks › Queue › Thresholds: /),
 			setting('two checks with one name', { checks: { check: [metricCheck(), metricCheck()] } }, /^Checks › Queue: two checks have this name/),
-			setting('URL without http', { checks: { check: [{ name: 'Site', checkType: 'endpoint', url: 'shop.example.com/health' }] } }, /^Checks › Site › URL: must start with http:\/\/ or https:\/\//),
-			setting('expected status in words', { checks: { check: [{ name: 'Site', checkType: 'endpoint', url: 'http://127.0.0.1:9/', expectedStatus: 'fine' }] } }, /^Checks › Site › Expected Status: "fine" is not a status/),
+			setting(
+				'URL without http',
+				{ checks: { check: [{ name: 'Site', checkType: 'endpoint', url: 'shop.example.com/health' }] } },
+				/^Checks › Site › URL: must start with http:\/\/ or https:\/\//,
+			),
+			setting(
+				'expected status in words',
+				{ checks: { check: [{ name: 'Site', checkType: 'endpoint', url: 'http://127.0.0.1:9/', expectedStatus: 'fine' }] } },
+				/^Checks › Site › Expected Status: "fine" is not a status/,
+			),
 			setting('empty metric field', { checks: { check: [metricCheck({ metricField: '' })] } }, /^Checks › Queue › Metric Field: The field name is empty/),
-			setting('unknown timezone', { checks: { check: [{ name: 'Pacing', checkType: 'budgetPacing', options: { timezone: 'Moon/Base' } }] } }, /^Checks › Pacing › Timezone: "Moon\/Base" is not a known timezone/),
-			setting('unknown placeholder', { checks: { check: [metricCheck()] }, alertMessage: '{check} is {vaule}' }, /^Alert Message: \{vaule\} is not a placeholder/),
+			setting(
+				'unknown timezone',
+				{ checks: { check: [{ name: 'Pacing', checkType: 'budgetPacing', options: { timezone: 'Moon/Base' } }] } },
+				/^Checks › Pacing › Timezone: "Moon\/Base" is not a known timezone/,
+			),
+			setting(
+				'unknown placeholder',
+				{ checks: { check: [metricCheck()] }, alertMessage: '{check} is {vaule}' },
+				/^Alert Message: \{vaule\} is not a placeholder/,
+			),
 		],
 	},
 	{
@@ -285,7 +461,12 @@ const NODES = [
 				['sign-in expired, refresh refused', '999-000-0000', /needs to be reconnected/],
 				['missing permission', '403-000-0000', /^Google Ads: User doesn't have permission to access customer\./],
 				// Google asks for 30 s; the node may wait 29 s at most, so it fails at once (waiting is tested in test/engine/adMetrics.test.js).
-				['quota exhausted, a longer wait than allowed', '429-000-0000', /^Google Ads: Too many requests\. Retry in 30 seconds\./, { options: { rateLimitWaitSeconds: 29 } }],
+				[
+					'quota exhausted, a longer wait than allowed',
+					'429-000-0000',
+					/^Google Ads: Too many requests\. Retry in 30 seconds\./,
+					{ options: { rateLimitWaitSeconds: 29 } },
+				],
 				['server error with an HTML page', '500-000-0000', /^Google Ads: /],
 				['results not a list', '200-000-0001', /^Google Ads answered with results that are not a list: "nope"/],
 				['cost that is not a number', '200-000-0002', /^Google Ads answered metrics\.costMicros "abc" for campaign "Broken", which is not a number/],
@@ -300,14 +481,22 @@ const NODES = [
 			{
 				name: 'custom range backwards',
 				parameters: { period: 'custom', since: '={{ $json.since }}', until: '2026-11-10' },
-				items: [{ account: '111', since: '2026-11-01' }, { account: '111', since: '2026-11-20' }, { account: '111', since: '2026-11-02' }],
+				items: [
+					{ account: '111', since: '2026-11-01' },
+					{ account: '111', since: '2026-11-20' },
+					{ account: '111', since: '2026-11-02' },
+				],
 				bad: 1,
 				error: /^Custom period: the range ends \(2026-11-10\) before it starts \(2026-11-20\)/,
 			},
 			{
 				name: 'custom range with a day that does not exist',
 				parameters: { period: 'custom', since: '={{ $json.since }}', until: '2026-11-10' },
-				items: [{ account: '111', since: '2026-11-01' }, { account: '111', since: '2026-02-30' }, { account: '111', since: '2026-11-02' }],
+				items: [
+					{ account: '111', since: '2026-11-01' },
+					{ account: '111', since: '2026-02-30' },
+					{ account: '111', since: '2026-11-02' },
+				],
 				bad: 1,
 				error: /^Custom period: /,
 			},
@@ -445,7 +634,15 @@ function googleRow(name, costMicros) {
 }
 
 function metaRow(name) {
-	return { campaign_id: name, campaign_name: name, spend: '20.00', account_currency: 'EUR', date_start: '2026-11-26', actions: [{ action_type: 'omni_purchase', value: '1' }], action_values: [{ action_type: 'omni_purchase', value: '30' }] };
+	return {
+		campaign_id: name,
+		campaign_name: name,
+		spend: '20.00',
+		account_currency: 'EUR',
+		date_start: '2026-11-26',
+		actions: [{ action_type: 'omni_purchase', value: '1' }],
+		action_values: [{ action_type: 'omni_purchase', value: '30' }],
+	};
 }
 
 function metricCheck(extra = {}) {
@@ -477,7 +674,11 @@ function brokenAnswer(url, body) {
 		if (body.includes('customer.time_zone') && google[1].startsWith('200000000')) {
 			return [200, 'application/json', JSON.stringify([{ results: [{ customer: { timeZone: 'UTC' } }] }])];
 		}
-		const broken = { customer: { id: google[1], currencyCode: 'USD' }, campaign: { id: '9', name: 'Broken' }, metrics: { costMicros: 'abc', conversions: 1, conversionsValue: 2 } };
+		const broken = {
+			customer: { id: google[1], currencyCode: 'USD' },
+			campaign: { id: '9', name: 'Broken' },
+			metrics: { costMicros: 'abc', conversions: 1, conversionsValue: 2 },
+		};
 		if (google[1] === '2000000001') return [200, 'application/json', JSON.stringify([{ results: 'nope' }])];
 		if (google[1] === '2000000002') return [200, 'application/json', JSON.stringify([{ results: [broken] }])];
 	}
@@ -618,7 +819,7 @@ describe.each(NODES)('bad input: $name', (node) => {
 		record('Bad input', node.name, {
 			'bad values': tally.values,
 			'bad settings': tally.settings,
-			'runs': tally.runs,
+			runs: tally.runs,
 			'stopped, clear error': tally.clearError,
 			'went on with error': tally.continued,
 			'on error output': tally.errorOutput,

@@ -49,7 +49,9 @@ describe('found by the fuzz', () => {
 		const oneOf = await run(rule({ field: 'tier', operator: 'isOneOf', value: '={{ $json.options }}' }), [{ tier: 'vip', options: { a: 1 } }]);
 		expect(oneOf.error.message).toBe('"R › Value" in item 0 holds an object, not a value to compare; pick a field inside it');
 		// an object whose toString is not a function made String() throw: "Item 0: Cannot convert object to primitive value"
-		const atLeast = await run(rule({ field: 'amount', operator: 'greaterThanOrEqual', value: '={{ $json.limit }}' }), [{ amount: 5, limit: { toString: false } }]);
+		const atLeast = await run(rule({ field: 'amount', operator: 'greaterThanOrEqual', value: '={{ $json.limit }}' }), [
+			{ amount: 5, limit: { toString: false } },
+		]);
 		expect(atLeast.error.message).toBe('"R › Value" in item 0 {"toString":false} is not a number, and "is at least" compares numbers');
 	});
 

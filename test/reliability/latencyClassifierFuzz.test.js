@@ -25,7 +25,18 @@ const RUNS = Number(process.env.RELIABILITY_FUZZ_RUNS ?? 2500);
 /** RELIABILITY_FUZZ_REPLAY=<run> runs only that run of the seed, to look at one failure. */
 const REPLAY = process.env.RELIABILITY_FUZZ_REPLAY === undefined ? undefined : Number(process.env.RELIABILITY_FUZZ_REPLAY);
 const CLASSIFIER = 'Latency Classifier';
-const PRESET_IDS = ['newLead', 'budgetAlert', 'systemDown', 'paymentFailed', 'customerRequest', 'reporting', 'dataEnrichment', 'backup', 'logArchival', 'dataSync'];
+const PRESET_IDS = [
+	'newLead',
+	'budgetAlert',
+	'systemDown',
+	'paymentFailed',
+	'customerRequest',
+	'reporting',
+	'dataEnrichment',
+	'backup',
+	'logArchival',
+	'dataSync',
+];
 const PRESET_LABELS = {
 	newLead: 'New lead or form submission',
 	budgetAlert: 'Budget exceeded',
@@ -38,26 +49,135 @@ const PRESET_LABELS = {
 	logArchival: 'Log archival',
 	dataSync: 'Data sync',
 };
-const OPERATORS = ['equals', 'notEquals', 'contains', 'notContains', 'startsWith', 'endsWith', 'isOneOf', 'isNotOneOf', 'greaterThan', 'greaterThanOrEqual', 'lessThan', 'lessThanOrEqual', 'exists', 'notExists'];
+const OPERATORS = [
+	'equals',
+	'notEquals',
+	'contains',
+	'notContains',
+	'startsWith',
+	'endsWith',
+	'isOneOf',
+	'isNotOneOf',
+	'greaterThan',
+	'greaterThanOrEqual',
+	'lessThan',
+	'lessThanOrEqual',
+	'exists',
+	'notExists',
+];
 const NUMBER_OPERATORS = ['greaterThan', 'greaterThanOrEqual', 'lessThan', 'lessThanOrEqual'];
 const DELAY_COSTS = ['nothing', 'money', 'trust', 'moneyAndTrust'];
 const TIMEZONES = ['', 'UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'Pacific/Chatham', 'Australia/Lord_Howe', 'America/Sao_Paulo'];
 /** Moments the runs happen at: ordinary ones, daylight-saving changes, the turn of a year, a leap day. */
-const MOMENTS = ['2026-11-27T10:00:00Z', '2026-03-29T00:59:59Z', '2026-10-25T00:30:00Z', '2026-11-01T05:30:00Z', '2026-12-31T23:59:59Z', '2028-02-29T12:00:00Z', '2026-06-15T05:59:00Z'];
-const PARAMETER_ERROR = /^(Timezone|Run At|Run Every|Cron Expression|Event Type Field|Amount Field|Due Date Field|Required Fields|Custom Rules › Rule "[^"]*"(?: › Field)?): \S/;
+const MOMENTS = [
+	'2026-11-27T10:00:00Z',
+	'2026-03-29T00:59:59Z',
+	'2026-10-25T00:30:00Z',
+	'2026-11-01T05:30:00Z',
+	'2026-12-31T23:59:59Z',
+	'2028-02-29T12:00:00Z',
+	'2026-06-15T05:59:00Z',
+];
+const PARAMETER_ERROR =
+	/^(Timezone|Run At|Run Every|Cron Expression|Event Type Field|Amount Field|Due Date Field|Required Fields|Custom Rules › Rule "[^"]*"(?: › Field)?): \S/;
 
 // ---------------------------------------------------------------------------------------------
 // Random values
 
 const EVENT_TYPES = [
-	'new_lead', 'Lead Created', 'form_submitted', 'contactForm', 'demo request', 'signup', 'invoice.payment_failed', 'card_declined',
-	'chargeback', 'budget_exceeded', 'over budget', 'system_down', 'OUTAGE', 'incident', 'vip_ticket', 'urgent', 'escalation',
-	'weekly_report', 'daily-report', 'analytics', 'digest', 'lead_enrichment', 'enrich', 'database_backup', 'snapshot',
-	'log_rotation', 'crm_sync', 'etl', 'page_view', 'İNCİDENT', 'straße', '🔥 outage 🔥', 'payment\u200bfailed', 'ПЛАТЕЖ',
-	'مرحبا', '', ' ', 'lead\u0000created', 'e\u0301vent',
+	'new_lead',
+	'Lead Created',
+	'form_submitted',
+	'contactForm',
+	'demo request',
+	'signup',
+	'invoice.payment_failed',
+	'card_declined',
+	'chargeback',
+	'budget_exceeded',
+	'over budget',
+	'system_down',
+	'OUTAGE',
+	'incident',
+	'vip_ticket',
+	'urgent',
+	'escalation',
+	'weekly_report',
+	'daily-report',
+	'analytics',
+	'digest',
+	'lead_enrichment',
+	'enrich',
+	'database_backup',
+	'snapshot',
+	'log_rotation',
+	'crm_sync',
+	'etl',
+	'page_view',
+	'İNCİDENT',
+	'straße',
+	'🔥 outage 🔥',
+	'payment\u200bfailed',
+	'ПЛАТЕЖ',
+	'مرحبا',
+	'',
+	' ',
+	'lead\u0000created',
+	'e\u0301vent',
 ];
-const TEXT_PIECES = ['a', 'Z', 'vip', 'VIP', 'enterprise', ' ', ',', '.', 'İ', 'ı', 'ß', 'ẞ', '🔥', '👍🏽', 'e\u0301', 'مرحبا', '\u200b', '\u0000', '\ud800', '"', '\\', '{{', '}}', '$json', '\n', 'null', 'true', '0'];
-const KEYS = ['a', 'b', 'x y', 'ключ', '🔥', '', ' ', 'a.b', '0', '123', 'constructor', 'toString', '__proto__', 'error', 'message', 'details', 'latency', 'json', 'pairedItem', 'length', 'route'];
+const TEXT_PIECES = [
+	'a',
+	'Z',
+	'vip',
+	'VIP',
+	'enterprise',
+	' ',
+	',',
+	'.',
+	'İ',
+	'ı',
+	'ß',
+	'ẞ',
+	'🔥',
+	'👍🏽',
+	'e\u0301',
+	'مرحبا',
+	'\u200b',
+	'\u0000',
+	'\ud800',
+	'"',
+	'\\',
+	'{{',
+	'}}',
+	'$json',
+	'\n',
+	'null',
+	'true',
+	'0',
+];
+const KEYS = [
+	'a',
+	'b',
+	'x y',
+	'ключ',
+	'🔥',
+	'',
+	' ',
+	'a.b',
+	'0',
+	'123',
+	'constructor',
+	'toString',
+	'__proto__',
+	'error',
+	'message',
+	'details',
+	'latency',
+	'json',
+	'pairedItem',
+	'length',
+	'route',
+];
 
 function setKey(object, key, value) {
 	// An own "__proto__" key, as JSON.parse makes it, not a prototype change.
@@ -78,7 +198,10 @@ function numberLike(r) {
 		[3, () => Math.round(r.next() * 1e6) / 100],
 		[1, () => -r.between(1, 500)],
 		[3, () => r.pick(['1,250.00', '$99', '1.234,50 €', ' 42 ', '1e3', '0x10', '-5', 'EUR 12.5', '12.5.1', '150', '0.1', '', '  ', '5 apples'])],
-		[1, () => r.pick([Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -0, 0, 1e21, 1e300, Number.MAX_SAFE_INTEGER + 2, 5e-324, Number.MAX_VALUE])],
+		[
+			1,
+			() => r.pick([Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -0, 0, 1e21, 1e300, Number.MAX_SAFE_INTEGER + 2, 5e-324, Number.MAX_VALUE]),
+		],
 		[1, () => r.pick(['NaN', 'Infinity', '-Infinity', 'lots', 'n/a', '1e400', '9'.repeat(400)])],
 		[1, () => anyValue(r, 1)],
 	])();
@@ -98,7 +221,29 @@ function dateLike(r, atMs) {
 		[1, () => when],
 		[1, () => String(Math.floor(when / 1000))],
 		[1, () => new Date(when)],
-		[2, () => r.pick(['2026-02-30', 'next tuesday', '', '   ', '2026-13-01T00:00:00Z', '99999999999999999', 1e20, -1, 0, Number.NaN, new Date('nope'), '24:00', '2026-11-27T25:00:00Z', 'null', '1e5', -8.64e15, 8.7e15])],
+		[
+			2,
+			() =>
+				r.pick([
+					'2026-02-30',
+					'next tuesday',
+					'',
+					'   ',
+					'2026-13-01T00:00:00Z',
+					'99999999999999999',
+					1e20,
+					-1,
+					0,
+					Number.NaN,
+					new Date('nope'),
+					'24:00',
+					'2026-11-27T25:00:00Z',
+					'null',
+					'1e5',
+					-8.64e15,
+					8.7e15,
+				]),
+		],
 		[1, () => anyValue(r, 1)],
 	])();
 }
@@ -151,7 +296,27 @@ function randomItem(r, atMs) {
 // ---------------------------------------------------------------------------------------------
 // Random configurations
 
-const RULE_FIELDS = ['eventType', 'event.type', 'amount', 'dealValue', 'cost', 'customer.tier', 'customer', 'tags', 'priority', 'country', 'lines[0].sku', 'lines[1].qty', '["field with spaces"]', ' amount ', 'missing.field', 'constructor', 'toString', '__proto__', 'tags.length'];
+const RULE_FIELDS = [
+	'eventType',
+	'event.type',
+	'amount',
+	'dealValue',
+	'cost',
+	'customer.tier',
+	'customer',
+	'tags',
+	'priority',
+	'country',
+	'lines[0].sku',
+	'lines[1].qty',
+	'["field with spaces"]',
+	' amount ',
+	'missing.field',
+	'constructor',
+	'toString',
+	'__proto__',
+	'tags.length',
+];
 const CONDITIONS = [
 	'={{ $json.amount > 1000 }}',
 	'={{ $json.country === "US" }}',
@@ -198,14 +363,30 @@ function randomSchedule(r) {
 }
 
 function randomConfiguration(r) {
-	const mode = r.weighted([[5, 'rules'], [2, 'costOfDelay'], [2, 'deadline']]);
+	const mode = r.weighted([
+		[5, 'rules'],
+		[2, 'costOfDelay'],
+		[2, 'deadline'],
+	]);
 	const parameters = { ...randomSchedule(r) };
 	if (mode !== 'rules' || r.chance(0.3)) parameters.mode = mode;
 	if (mode === 'rules') {
-		const rules = Array.from({ length: r.weighted([[2, 0], [3, 1], [3, 2], [2, 3], [1, 5]]) }, () => randomRule(r));
+		const rules = Array.from(
+			{
+				length: r.weighted([
+					[2, 0],
+					[3, 1],
+					[3, 2],
+					[2, 3],
+					[1, 5],
+				]),
+			},
+			() => randomRule(r),
+		);
 		if (rules.length > 0) parameters.rules = { rule: rules };
 		if (r.chance(0.6)) parameters.readyMadeRules = r.chance(0.3) ? [] : r.subset(PRESET_IDS, 0.6);
-		if (r.chance(0.4)) parameters.eventTypeField = r.chance(0.95) ? r.pick(['eventType', 'event.type', ' eventType ', 'missing', 'customer']) : r.pick(['', 'a[0']);
+		if (r.chance(0.4))
+			parameters.eventTypeField = r.chance(0.95) ? r.pick(['eventType', 'event.type', ' eventType ', 'missing', 'customer']) : r.pick(['', 'a[0']);
 		if (r.chance(0.5)) parameters.noMatchRoute = r.pick(['batch', 'realTime']);
 	} else if (mode === 'costOfDelay') {
 		if (r.chance(0.15)) {
@@ -223,9 +404,27 @@ function randomConfiguration(r) {
 	const options = {};
 	if (r.chance(0.2)) options.includeDecision = false;
 	else if (r.chance(0.1)) options.includeDecision = true;
-	if (r.chance(0.35)) options.decisionField = r.pick(['latency', 'route', 'décision 🔥', '', ' ', ' padded ', 'a.b', 'error', 'message', 'details', 'eventType', '__proto__', 'constructor']);
+	if (r.chance(0.35))
+		options.decisionField = r.pick([
+			'latency',
+			'route',
+			'décision 🔥',
+			'',
+			' ',
+			' padded ',
+			'a.b',
+			'error',
+			'message',
+			'details',
+			'eventType',
+			'__proto__',
+			'constructor',
+		]);
 	if (r.chance(0.3)) options.caseSensitive = r.chance(0.5);
-	if (r.chance(0.15)) options.requiredFields = r.chance(0.97) ? r.pick(['eventType', 'eventType, customer.tier', ' dueAt ,amount', '', ' , ', 'constructor', 'lines[0].sku\ncountry']) : 'a[0';
+	if (r.chance(0.15))
+		options.requiredFields = r.chance(0.97)
+			? r.pick(['eventType', 'eventType, customer.tier', ' dueAt ,amount', '', ' , ', 'constructor', 'lines[0].sku\ncountry'])
+			: 'a[0';
 	if (Object.keys(options).length > 0 || r.chance(0.5)) parameters.options = options;
 	const onError = r.pick(['stopWorkflow', 'continueRegularOutput', 'continueErrorOutput']);
 	return { mode, parameters, onError };
@@ -358,7 +557,8 @@ function recordProblem(decision, outputIndex, configuration, expected, json, atM
 		case 'costOfDelay':
 			if (decision.decidedBy !== 'costOfDelay') return `decidedBy ${decision.decidedBy} in Cost of Delay mode`;
 			if (!(Number.isFinite(decision.delayCostAmount) && decision.delayCostAmount >= 0)) return `delayCostAmount ${decision.delayCostAmount}`;
-			if ((decision.delayCostAmount >= expected.threshold) !== (decision.route === 'realTime')) return `cost ${decision.delayCostAmount} against threshold ${expected.threshold} went ${decision.route}`;
+			if (decision.delayCostAmount >= expected.threshold !== (decision.route === 'realTime'))
+				return `cost ${decision.delayCostAmount} against threshold ${expected.threshold} went ${decision.route}`;
 			if (!wellFormedText(decision.reason)) return `reason "${decision.reason}"`;
 			return undefined;
 		case 'deadline':
@@ -368,7 +568,8 @@ function recordProblem(decision, outputIndex, configuration, expected, json, atM
 			return undefined;
 		default: {
 			if (decision.decidedBy === 'noMatch') return decision.route === expected.noMatchRoute ? undefined : `no match went ${decision.route}`;
-			if (decision.decidedBy === 'readyMadeRule') return expected.presetLabels.has(decision.rule) ? undefined : `ready-made rule "${decision.rule}" is not switched on`;
+			if (decision.decidedBy === 'readyMadeRule')
+				return expected.presetLabels.has(decision.rule) ? undefined : `ready-made rule "${decision.rule}" is not switched on`;
 			if (decision.decidedBy !== 'rule') return `decidedBy ${decision.decidedBy} in Rules mode`;
 			const named = expected.rules.filter((candidate) => candidate.displayName === decision.rule);
 			if (named.length === 0) return `rule "${decision.rule}" is not configured`;
@@ -376,7 +577,8 @@ function recordProblem(decision, outputIndex, configuration, expected, json, atM
 			// Checked when the name says which rule decided: a field that "exists" must be the item's own.
 			if (named.length === 1 && rule.conditionType !== 'expression' && (rule.operator === 'exists' || rule.operator === 'notExists')) {
 				const present = isPresent(ownField(json, rule.field));
-				if (present !== (rule.operator === 'exists')) return `rule "${rule.displayName}" (${rule.field} ${rule.operator}) matched an item where the field is ${present ? 'present' : 'absent'}`;
+				if (present !== (rule.operator === 'exists'))
+					return `rule "${rule.displayName}" (${rule.field} ${rule.operator}) matched an item where the field is ${present ? 'present' : 'absent'}`;
 			}
 			return undefined;
 		}
@@ -405,7 +607,12 @@ function checkRun(configuration, inputs, result, atMs, tally) {
 	const outputs = result.outputsOf(CLASSIFIER);
 	const outputCount = configuration.onError === 'continueErrorOutput' ? 3 : 2;
 	if (outputs.length !== outputCount) problems.push(`${outputs.length} outputs instead of ${outputCount}`);
-	const settingsErrors = new Set(outputs.flat().map((item) => item.json.error).filter((text) => typeof text === 'string' && PARAMETER_ERROR.test(text)));
+	const settingsErrors = new Set(
+		outputs
+			.flat()
+			.map((item) => item.json.error)
+			.filter((text) => typeof text === 'string' && PARAMETER_ERROR.test(text)),
+	);
 	if (settingsErrors.size > 0) {
 		tally.stoppedSetting++;
 		tally.settingWithContinue++;
@@ -431,8 +638,7 @@ function checkRun(configuration, inputs, result, atMs, tally) {
 				if (changed) problems.push(`item ${index} with the settings error lost or changed data: ${changed}`);
 				continue;
 			}
-			const carriesError =
-				typeof json.error === 'string' && !(Object.hasOwn(input, 'error') && input.error === json.error) && / in item \d+ /.test(json.error);
+			const carriesError = typeof json.error === 'string' && !(Object.hasOwn(input, 'error') && input.error === json.error) && / in item \d+ /.test(json.error);
 			if (carriesError) {
 				const problem = itemErrorProblem(json.error, index, expected);
 				if (problem) problems.push(`item ${index} carries an error that ${problem}`);
@@ -476,7 +682,17 @@ function checkRun(configuration, inputs, result, atMs, tally) {
 describe('Latency Classifier fuzz', () => {
 	it(`routes every item once, unchanged but for its record, or stops naming the item and field (seed ${SEED}, ${RUNS} runs)`, async () => {
 		const r = createRandom(SEED);
-		const tally = { realTime: 0, batch: 0, continued: 0, errorOutput: 0, movedByN8n: 0, stoppedItem: 0, stoppedSetting: 0, settingWithContinue: 0, itemsInStoppedRuns: 0 };
+		const tally = {
+			realTime: 0,
+			batch: 0,
+			continued: 0,
+			errorOutput: 0,
+			movedByN8n: 0,
+			stoppedItem: 0,
+			stoppedSetting: 0,
+			settingWithContinue: 0,
+			itemsInStoppedRuns: 0,
+		};
 		const byMode = { rules: 0, costOfDelay: 0, deadline: 0 };
 		const byOnError = { stopWorkflow: 0, continueRegularOutput: 0, continueErrorOutput: 0 };
 		let items = 0;
@@ -485,7 +701,13 @@ describe('Latency Classifier fuzz', () => {
 			const configuration = randomConfiguration(r);
 			const at = r.pick(MOMENTS);
 			const atMs = Date.parse(at);
-			const count = expectations(configuration).usesExpressions ? r.between(1, 8) : r.weighted([[1, 1], [6, r.between(2, 30)], [1, r.between(31, 80)]]);
+			const count = expectations(configuration).usesExpressions
+				? r.between(1, 8)
+				: r.weighted([
+						[1, 1],
+						[6, r.between(2, 30)],
+						[1, r.between(31, 80)],
+					]);
 			const inputs = Array.from({ length: count }, () => randomItem(r, atMs));
 			if (REPLAY !== undefined && run !== REPLAY) continue;
 			const untouched = copyOf(inputs);
@@ -520,7 +742,11 @@ describe('Latency Classifier fuzz', () => {
 		};
 		record('Latency Classifier fuzz', `seed ${SEED}`, figures);
 		const report = violations.map(({ run, at, configuration, problems, firstItems }) =>
-			[`run ${run} at ${at}, ${JSON.stringify(configuration).slice(0, 1500)}`, ...problems.map((problem) => `  - ${problem}`), `  first items: ${preview(firstItems)}`].join('\n'),
+			[
+				`run ${run} at ${at}, ${JSON.stringify(configuration).slice(0, 1500)}`,
+				...problems.map((problem) => `  - ${problem}`),
+				`  first items: ${preview(firstItems)}`,
+			].join('\n'),
 		);
 		expect(report).toEqual([]);
 	}, 600_000);
@@ -528,6 +754,7 @@ describe('Latency Classifier fuzz', () => {
 
 function preview(items) {
 	const text =
-		JSON.stringify(items, (_key, value) => (typeof value === 'string' && value.length > 60 ? `${value.slice(0, 60)}…(${value.length})` : value)) ?? String(items);
+		JSON.stringify(items, (_key, value) => (typeof value === 'string' && value.length > 60 ? `${value.slice(0, 60)}…(${value.length})` : value)) ??
+		String(items);
 	return text.length > 1500 ? `${text.slice(0, 1500)}…` : text;
 }

@@ -17,7 +17,11 @@ function table(header, rows, markdown) {
 		return [line(header), line(header.map(() => '---')), ...rows.map(line)];
 	}
 	const widths = header.map((cell, index) => Math.max(cell.length, ...rows.map((row) => row[index].length)));
-	const line = (cells) => cells.map((cell, index) => cell.padEnd(widths[index])).join('  ').trimEnd();
+	const line = (cells) =>
+		cells
+			.map((cell, index) => cell.padEnd(widths[index]))
+			.join('  ')
+			.trimEnd();
 	return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)];
 }
 
@@ -25,7 +29,11 @@ function figureLines({ name, figures }, markdown) {
 	return [
 		markdown ? `**${name}**` : name,
 		...(markdown ? [''] : []),
-		...table(['figure', 'value'], Object.entries(figures).map(([label, value]) => [label, text(value)]), markdown),
+		...table(
+			['figure', 'value'],
+			Object.entries(figures).map(([label, value]) => [label, text(value)]),
+			markdown,
+		),
 	];
 }
 

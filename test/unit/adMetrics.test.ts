@@ -30,7 +30,17 @@ describe('groupRows', () => {
 			'campaign',
 			{ kind: 'none' },
 		);
-		expect(current.map(({ key, spendMicros, valueMicros, conversions, items, firstDate, lastDate }) => ({ key, spendMicros, valueMicros, conversions, items, firstDate, lastDate }))).toEqual([
+		expect(
+			current.map(({ key, spendMicros, valueMicros, conversions, items, firstDate, lastDate }) => ({
+				key,
+				spendMicros,
+				valueMicros,
+				conversions,
+				items,
+				firstDate,
+				lastDate,
+			})),
+		).toEqual([
 			{ key: 'A', spendMicros: money(200), valueMicros: money(600), conversions: 6, items: [0, 1], firstDate: '2026-11-26', lastDate: '2026-11-27' },
 			{ key: 'B', spendMicros: money(10), valueMicros: 0, conversions: 0, items: [2], firstDate: '2026-11-27', lastDate: '2026-11-27' },
 		]);
@@ -47,9 +57,7 @@ describe('groupRows', () => {
 		const [group] = groupRows(rows(row({}), row({}), row({ currency: 'EUR' })), 'campaign', { kind: 'none' }).current;
 		expect(group.problem?.itemIndex).toBe(2);
 		expect(group.problem?.error.field).toBe('currency');
-		expect(group.problem?.error.message).toBe(
-			'is "EUR" but earlier rows of campaign "A" are in "USD"; amounts in two currencies cannot be added',
-		);
+		expect(group.problem?.error.message).toBe('is "EUR" but earlier rows of campaign "A" are in "USD"; amounts in two currencies cannot be added');
 	});
 
 	it('takes a per-row target, and reports two targets in one group', () => {
@@ -59,21 +67,22 @@ describe('groupRows', () => {
 	});
 
 	it('splits periods by label or by date, and reports rows that fit neither', () => {
-		const labelled = groupRows(
-			rows(row({ period: 'current' }), row({ period: 'previous' }), row({ period: 'last year' })),
-			'campaign',
-			{ kind: 'label', field: 'period', current: 'current', previous: 'previous' },
-		);
+		const labelled = groupRows(rows(row({ period: 'current' }), row({ period: 'previous' }), row({ period: 'last year' })), 'campaign', {
+			kind: 'label',
+			field: 'period',
+			current: 'current',
+			previous: 'previous',
+		});
 		expect(labelled.current[0].items).toEqual([0]);
 		expect(labelled.previous.get('A')?.items).toEqual([1]);
 		expect(labelled.unplaced.map(({ itemIndex, error }) => [itemIndex, error.field, error.message])).toEqual([
 			[2, 'period', 'is "last year"; it must say "current" or "previous"'],
 		]);
-		const dated = groupRows(
-			rows(row({ date: '2026-11-20' }), row({ date: '2026-11-19' }), row({ date: '' })),
-			'campaign',
-			{ kind: 'date', field: 'day', currentFrom: '2026-11-20' },
-		);
+		const dated = groupRows(rows(row({ date: '2026-11-20' }), row({ date: '2026-11-19' }), row({ date: '' })), 'campaign', {
+			kind: 'date',
+			field: 'day',
+			currentFrom: '2026-11-20',
+		});
 		expect(dated.current[0].items).toEqual([0]);
 		expect(dated.previous.get('A')?.items).toEqual([1]);
 		expect(dated.unplaced[0].error.field).toBe('day');
@@ -106,7 +115,7 @@ describe('judge ROAS', () => {
 		expect(roas(100, 0)).toMatchObject({ severity: 'critical', reason: 'Spent 100.00 with no conversion value.' });
 	});
 
-	it('uses the group\'s own target when the rows carry one', () => {
+	it("uses the group's own target when the rows carry one", () => {
 		expect(roas(100, 250, 2)).toMatchObject({ severity: 'ok', target: 2 });
 	});
 
@@ -150,7 +159,8 @@ describe('judge CPA', () => {
 
 describe('holdVerdict: hysteresis on the ROAS and CPA lines', () => {
 	const roasOf = (value: number) => judge('roas', totals(100, value, 0), { target: 3, critical: 1 }, { minSpend: 0, minConversions: 0 });
-	const cpaOf = (spend: number, conversions: number) => judge('cpa', totals(spend, 0, conversions), { target: 50, critical: 80 }, { minSpend: 0, minConversions: 0 });
+	const cpaOf = (spend: number, conversions: number) =>
+		judge('cpa', totals(spend, 0, conversions), { target: 50, critical: 80 }, { minSpend: 0, minConversions: 0 });
 
 	it('keeps a warning ROAS campaign at warning until it is the margin above the target', () => {
 		// target 3, margin 10%: back at 3.3 and above
@@ -174,7 +184,10 @@ describe('holdVerdict: hysteresis on the ROAS and CPA lines', () => {
 
 	it('keeps CPA campaigns failing until the margin below the line; no conversions never recover', () => {
 		// target 50, 10%: back at 45 and below; maximum 80: warning again at 72 and below
-		expect(holdVerdict('cpa', cpaOf(138, 3), 'warning', 0.1)).toMatchObject({ severity: 'warning', reason: 'CPA 46.00 has not yet recovered from the target of 50.00: it recovers at or below 45.00.' });
+		expect(holdVerdict('cpa', cpaOf(138, 3), 'warning', 0.1)).toMatchObject({
+			severity: 'warning',
+			reason: 'CPA 46.00 has not yet recovered from the target of 50.00: it recovers at or below 45.00.',
+		});
 		expect(holdVerdict('cpa', cpaOf(135, 3), 'warning', 0.1)).toMatchObject({ severity: 'ok' });
 		expect(holdVerdict('cpa', cpaOf(219, 3), 'critical', 0.1)).toMatchObject({ severity: 'critical' });
 		expect(holdVerdict('cpa', cpaOf(216, 3), 'critical', 0.1)).toMatchObject({ severity: 'warning' });
@@ -182,9 +195,13 @@ describe('holdVerdict: hysteresis on the ROAS and CPA lines', () => {
 	});
 
 	it('a CPA campaign critical for no conversions, with no maximum, drops to warning once it has a CPA above target', () => {
-		const noMaximum = (spend: number, conversions: number) => judge('cpa', totals(spend, 0, conversions), { target: 50, critical: 0 }, { minSpend: 0, minConversions: 0 });
+		const noMaximum = (spend: number, conversions: number) =>
+			judge('cpa', totals(spend, 0, conversions), { target: 50, critical: 0 }, { minSpend: 0, minConversions: 0 });
 		expect(holdVerdict('cpa', noMaximum(180, 3), 'critical', 0.1)).toMatchObject({ severity: 'warning', reason: 'CPA 60.00 is above the target of 50.00.' });
-		expect(holdVerdict('cpa', noMaximum(138, 3), 'critical', 0.1)).toMatchObject({ severity: 'warning', reason: 'CPA 46.00 has not yet recovered from the target of 50.00: it recovers at or below 45.00.' });
+		expect(holdVerdict('cpa', noMaximum(138, 3), 'critical', 0.1)).toMatchObject({
+			severity: 'warning',
+			reason: 'CPA 46.00 has not yet recovered from the target of 50.00: it recovers at or below 45.00.',
+		});
 	});
 
 	it('leaves verdicts alone that are unjudged, worse, or at the firing level', () => {

@@ -231,13 +231,20 @@ describe('edges of a row', () => {
 		const euro = reader(settings({ defaultCurrency: 'EUR' }));
 		expect(euro({ spend: 1, conversionValue: 1 }).currency).toBe('EUR');
 		expect(euro({ spend: 1, conversionValue: 1, currency: 'USD' }).currency).toBe('USD');
-		expect(read({ spend: 1, conversionValue: 1, date: '2026-11-20', period: { from: '2026-11-20', to: '2026-11-26' } })).toMatchObject({ date: '2026-11-20', dateTo: '2026-11-26' });
+		expect(read({ spend: 1, conversionValue: 1, date: '2026-11-20', period: { from: '2026-11-20', to: '2026-11-26' } })).toMatchObject({
+			date: '2026-11-20',
+			dateTo: '2026-11-26',
+		});
 		expect(read({ spend: 1, conversionValue: 1, date: '2026-11-20', period: { from: '2026-11-20' } }).dateTo).toBe('2026-11-20');
 		expect(read({ spend: 1, conversionValue: 1, date: '2026-11-20', period: 'current' }).dateTo).toBe('2026-11-20');
 	});
 
 	it('auto format: Google by a metrics object, Meta by date_start, actions or action_values, else the mapped fields', () => {
-		expect(read({ metrics: { costMicros: '2000000', conversionsValue: 4 }, campaign: { id: 1, name: 'G' } })).toMatchObject({ campaignName: 'G', spendMicros: 2_000_000, valueMicros: 4_000_000 });
+		expect(read({ metrics: { costMicros: '2000000', conversionsValue: 4 }, campaign: { id: 1, name: 'G' } })).toMatchObject({
+			campaignName: 'G',
+			spendMicros: 2_000_000,
+			valueMicros: 4_000_000,
+		});
 		expect(read({ spend: '3', actions: [], campaign_name: 'M' })).toMatchObject({ campaignName: 'M', spendMicros: 3_000_000, valueMicros: 0 });
 		expect(read({ spend: '3', action_values: [{ action_type: 'omni_purchase', value: '6' }], campaign_name: 'M' }).valueMicros).toBe(6_000_000);
 		expect(read({ spend: '3', date_start: '2026-11-01', campaign_name: 'M' })).toMatchObject({ date: '2026-11-01', dateTo: '2026-11-01', valueMicros: 0 });
@@ -261,7 +268,12 @@ describe('edges of a row', () => {
 		expect(fieldOf(() => google({ metrics: { costMicros: '1.5' } }))).toBe('metrics.costMicros: is "1.5", which is not a whole number of micros');
 		expect(fieldOf(() => google({ metrics: { costMicros: '-1' } }))).toBe('metrics.costMicros: is "-1", which is not a whole number of micros');
 		expect(fieldOf(() => google({ metrics: {} }))).toBe('metrics.costMicros: is missing; every row needs it (use 0 for none)');
-		expect(google({ metrics: { costMicros: '5' }, customer: { id: 12, currencyCode: 'USD' }, segments: { date: '2026-11-03' } })).toMatchObject({ accountId: '12', currency: 'USD', date: '2026-11-03', dateTo: '2026-11-03' });
+		expect(google({ metrics: { costMicros: '5' }, customer: { id: 12, currencyCode: 'USD' }, segments: { date: '2026-11-03' } })).toMatchObject({
+			accountId: '12',
+			currency: 'USD',
+			date: '2026-11-03',
+			dateTo: '2026-11-03',
+		});
 		expect(google({ metrics: { costMicros: '5' }, campaign: 'x', customer: [], segments: null })).toMatchObject({ campaignId: '', accountId: '' });
 	});
 });
@@ -297,7 +309,9 @@ describe('strict rows (ROAS Calculator and CPA Tracker version 2)', () => {
 
 	it('a list or an object in a text field is an error, not an empty value', () => {
 		expect(itemProblem(() => strict({ ...base, currency: ['USD', 'EUR'] }))).toBe('currency: is ["USD","EUR"], a list; it must be a single value');
-		expect(itemProblem(() => strict({ ...base, campaignName: { name: 'Brand' } }))).toBe('campaignName: is {"name":"Brand"}, an object; it must be a single value');
+		expect(itemProblem(() => strict({ ...base, campaignName: { name: 'Brand' } }))).toBe(
+			'campaignName: is {"name":"Brand"}, an object; it must be a single value',
+		);
 		expect(lenient({ ...base, currency: ['USD', 'EUR'] }).currency).toBe('');
 		expect(strict({ ...base, campaignName: 42 }).campaignName).toBe('42');
 	});
@@ -310,7 +324,9 @@ describe('strict rows (ROAS Calculator and CPA Tracker version 2)', () => {
 
 	it('an amount written in another currency than its row is an error; the same, or an ambiguous sign, is not', () => {
 		expect(itemProblem(() => strict({ ...base, spend: '€100' }))).toBe('spend: is "€100", an amount in EUR, but the row\'s currency is USD');
-		expect(itemProblem(() => strict({ ...base, conversionValue: '300 GBP' }))).toBe('conversionValue: is "300 GBP", an amount in GBP, but the row\'s currency is USD');
+		expect(itemProblem(() => strict({ ...base, conversionValue: '300 GBP' }))).toBe(
+			'conversionValue: is "300 GBP", an amount in GBP, but the row\'s currency is USD',
+		);
 		expect(itemProblem(() => strict({ ...base, spend: 'eur 5' }))).toBe('spend: is "eur 5", an amount in EUR, but the row\'s currency is USD');
 		expect(strict({ ...base, spend: 'USD 100' }).spendMicros).toBe(100_000_000);
 		expect(strict({ ...base, spend: '$100' }).spendMicros).toBe(100_000_000);
@@ -322,8 +338,27 @@ describe('strict rows (ROAS Calculator and CPA Tracker version 2)', () => {
 
 describe('version 2: text of only spaces is a missing value', () => {
 	const reader = (format: 'fields' | 'meta' | 'googleAds', strict: boolean) =>
-		createRowReader({ format, mapping: { campaign: 'campaignName', account: 'accountId', spend: 'spend', value: 'conversionValue', conversions: 'conversions', currency: 'currency', date: 'date', period: '', target: 'target' }, needs: { value: true, conversions: false }, metaActionType: 'omni_purchase', decimalSeparator: '.', defaultCurrency: '', strict });
-	const problem = (format: 'fields' | 'meta' | 'googleAds', strict: boolean, json: Record<string, unknown>) => itemProblem(() => reader(format, strict)(json, emptyRow()));
+		createRowReader({
+			format,
+			mapping: {
+				campaign: 'campaignName',
+				account: 'accountId',
+				spend: 'spend',
+				value: 'conversionValue',
+				conversions: 'conversions',
+				currency: 'currency',
+				date: 'date',
+				period: '',
+				target: 'target',
+			},
+			needs: { value: true, conversions: false },
+			metaActionType: 'omni_purchase',
+			decimalSeparator: '.',
+			defaultCurrency: '',
+			strict,
+		});
+	const problem = (format: 'fields' | 'meta' | 'googleAds', strict: boolean, json: Record<string, unknown>) =>
+		itemProblem(() => reader(format, strict)(json, emptyRow()));
 
 	it('mapped rows: a blank required figure is missing, a blank optional one and a blank target are none', () => {
 		expect(problem('fields', true, { campaignName: 'A', spend: '  ', conversionValue: 1 })).toBe('spend: is missing; every row needs it (use 0 for none)');
@@ -338,7 +373,11 @@ describe('version 2: text of only spaces is a missing value', () => {
 		expect(problem('meta', false, meta)).toBe('action_values: is " ", which is not an amount');
 		expect(problem('meta', true, { ...meta, spend: ' ', action_values: [] })).toBe('spend: is missing; every row needs it (use 0 for none)');
 		expect(problem('meta', true, { ...meta, action_values: [{ action_type: 'purchase' }, { action_type: 'omni_purchase', value: '5' }] })).toBe('no error');
-		expect(problem('googleAds', true, { campaign: { name: 'A' }, metrics: { costMicros: ' ' } })).toBe('metrics.costMicros: is missing; every row needs it (use 0 for none)');
-		expect(problem('googleAds', false, { campaign: { name: 'A' }, metrics: { costMicros: ' ' } })).toBe('metrics.costMicros: is " ", which is not a whole number of micros');
+		expect(problem('googleAds', true, { campaign: { name: 'A' }, metrics: { costMicros: ' ' } })).toBe(
+			'metrics.costMicros: is missing; every row needs it (use 0 for none)',
+		);
+		expect(problem('googleAds', false, { campaign: { name: 'A' }, metrics: { costMicros: ' ' } })).toBe(
+			'metrics.costMicros: is " ", which is not a whole number of micros',
+		);
 	});
 });

@@ -30,7 +30,16 @@ export function evaluationSettings(options: RunOptions = {}): EvaluationSettings
 		groupBy: options.groupBy ?? 'campaign',
 		thresholds: kind === 'roas' ? { target: 3, critical: 1 } : { target: 40, critical: 80 },
 		guards: { minSpend: 0, minConversions: 0 },
-		timing: { pendingMs: 0, pendingEvaluations: 1, renotifyMs: 24 * HOUR, minIntervalMs: 0, missingMs: 48 * HOUR, noData: false, forgetMs: 30 * 24 * HOUR, ...options.timing },
+		timing: {
+			pendingMs: 0,
+			pendingEvaluations: 1,
+			renotifyMs: 24 * HOUR,
+			minIntervalMs: 0,
+			missingMs: 48 * HOUR,
+			noData: false,
+			forgetMs: 30 * 24 * HOUR,
+			...options.timing,
+		},
 		margin: 0.05,
 		sendResolved: options.sendResolved ?? true,
 		alertMessage: settingTemplate(options.alertMessage ?? '{severity} {campaign}: {reason}', MESSAGE_PLACEHOLDERS, 'Alert Message', { escape }),
@@ -41,7 +50,17 @@ export function evaluationSettings(options: RunOptions = {}): EvaluationSettings
 
 const readRow = createRowReader({
 	format: 'auto',
-	mapping: { campaign: 'campaignName', account: 'accountId', spend: 'spend', value: 'conversionValue', conversions: 'conversions', currency: 'currency', date: 'date', period: 'period', target: 'target' },
+	mapping: {
+		campaign: 'campaignName',
+		account: 'accountId',
+		spend: 'spend',
+		value: 'conversionValue',
+		conversions: 'conversions',
+		currency: 'currency',
+		date: 'date',
+		period: 'period',
+		target: 'target',
+	},
 	needs: { value: false, conversions: false },
 	metaActionType: 'omni_purchase',
 	decimalSeparator: '.',
@@ -79,4 +98,5 @@ export function runCalculator(items: Array<Record<string, unknown>>, memory: AdA
 	return evaluateGroups(aggregator.result(), evaluation, memory, now);
 }
 
-export const alertMessages = (results: ReturnType<typeof runCalculator>['results']) => results.filter((result) => result.output === 'alert').map((result) => String(result.json.message));
+export const alertMessages = (results: ReturnType<typeof runCalculator>['results']) =>
+	results.filter((result) => result.output === 'alert').map((result) => String(result.json.message));

@@ -52,7 +52,16 @@ const firing = (severity: Severity, overrides: Partial<AlertRecord> = {}): Alert
 
 describe('pending (Prometheus for)', () => {
 	it('needs the run count: fires at exactly the n-th bad run', () => {
-		expect(run([[0, 'warning'], [1, 'warning'], [2, 'warning']], timing({ pendingEvaluations: 3 })).notices).toEqual([null, null, 'firing']);
+		expect(
+			run(
+				[
+					[0, 'warning'],
+					[1, 'warning'],
+					[2, 'warning'],
+				],
+				timing({ pendingEvaluations: 3 }),
+			).notices,
+		).toEqual([null, null, 'firing']);
 	});
 
 	it('needs the duration: fires at exactly pendingMs, not a millisecond before', () => {
@@ -65,14 +74,50 @@ describe('pending (Prometheus for)', () => {
 
 	it('needs both the runs and the duration', () => {
 		const settings = timing({ pendingMs: 10 * MINUTE, pendingEvaluations: 3 });
-		expect(run([[0, 'warning'], [20, 'warning'], [21, 'warning']], settings).notices).toEqual([null, null, 'firing']);
-		expect(run([[0, 'warning'], [1, 'warning'], [2, 'warning'], [10, 'warning']], settings).notices).toEqual([null, null, null, 'firing']);
+		expect(
+			run(
+				[
+					[0, 'warning'],
+					[20, 'warning'],
+					[21, 'warning'],
+				],
+				settings,
+			).notices,
+		).toEqual([null, null, 'firing']);
+		expect(
+			run(
+				[
+					[0, 'warning'],
+					[1, 'warning'],
+					[2, 'warning'],
+					[10, 'warning'],
+				],
+				settings,
+			).notices,
+		).toEqual([null, null, null, 'firing']);
 	});
 
 	it('starts over when the value is back to ok, and fires at the level that holds then', () => {
 		const settings = timing({ pendingEvaluations: 3 });
-		expect(run([[0, 'warning'], [1, 'ok'], [2, 'warning'], [3, 'warning']], settings).notices).toEqual([null, null, null, null]);
-		const climbed = run([[0, 'critical'], [1, 'warning'], [2, 'warning']], settings);
+		expect(
+			run(
+				[
+					[0, 'warning'],
+					[1, 'ok'],
+					[2, 'warning'],
+					[3, 'warning'],
+				],
+				settings,
+			).notices,
+		).toEqual([null, null, null, null]);
+		const climbed = run(
+			[
+				[0, 'critical'],
+				[1, 'warning'],
+				[2, 'warning'],
+			],
+			settings,
+		);
 		expect([climbed.notices[2], climbed.record.severity]).toEqual(['firing', 'warning']);
 	});
 
@@ -114,8 +159,15 @@ describe('firing', () => {
 	});
 
 	it('de-escalates with a notice of its own, and resolves with cause "recovered"', () => {
-		expect(observe(firing('critical'), 'warning', 1, at(1), timing())).toMatchObject({ notice: 'deescalated', record: { severity: 'warning', state: 'firing' } });
-		expect(observe(firing('critical'), 'ok', 1, at(1), timing())).toMatchObject({ notice: 'resolved', cause: 'recovered', record: { state: 'normal', severity: 'ok', since: at(1) } });
+		expect(observe(firing('critical'), 'warning', 1, at(1), timing())).toMatchObject({
+			notice: 'deescalated',
+			record: { severity: 'warning', state: 'firing' },
+		});
+		expect(observe(firing('critical'), 'ok', 1, at(1), timing())).toMatchObject({
+			notice: 'resolved',
+			cause: 'recovered',
+			record: { state: 'normal', severity: 'ok', since: at(1) },
+		});
 	});
 
 	it('never changes the record it was given', () => {
@@ -242,12 +294,36 @@ describe('markedIfTest', () => {
 
 describe('records, step by step', () => {
 	it('starts normal, seen now, never notified', () => {
-		expect(initialRecord(T)).toEqual({ state: 'normal', severity: 'ok', since: T, count: 0, raise: 0, raiseSince: 0, notifiedAt: 0, seenAt: T, value: null, owed: null, announced: false });
+		expect(initialRecord(T)).toEqual({
+			state: 'normal',
+			severity: 'ok',
+			since: T,
+			count: 0,
+			raise: 0,
+			raiseSince: 0,
+			notifiedAt: 0,
+			seenAt: T,
+			value: null,
+			owed: null,
+			announced: false,
+		});
 	});
 
 	it('fires at the first bad value when nothing is pending, and says it was normal', () => {
 		expect(observe(undefined, 'warning', 7, T, timing())).toEqual({
-			record: { state: 'firing', severity: 'warning', since: T, count: 1, raise: 0, raiseSince: 0, notifiedAt: T, seenAt: T, value: 7, owed: null, announced: true },
+			record: {
+				state: 'firing',
+				severity: 'warning',
+				since: T,
+				count: 1,
+				raise: 0,
+				raiseSince: 0,
+				notifiedAt: T,
+				seenAt: T,
+				value: 7,
+				owed: null,
+				announced: true,
+			},
 			previousState: 'normal',
 			notice: 'firing',
 		});
@@ -257,7 +333,19 @@ describe('records, step by step', () => {
 		const settings = timing({ pendingEvaluations: 3 });
 		const first = observe(undefined, 'critical', 9, T, settings);
 		expect(first).toEqual({
-			record: { state: 'pending', severity: 'critical', since: T, count: 1, raise: 0, raiseSince: 0, notifiedAt: 0, seenAt: T, value: 9, owed: null, announced: false },
+			record: {
+				state: 'pending',
+				severity: 'critical',
+				since: T,
+				count: 1,
+				raise: 0,
+				raiseSince: 0,
+				notifiedAt: 0,
+				seenAt: T,
+				value: 9,
+				owed: null,
+				announced: false,
+			},
 			previousState: 'normal',
 			notice: null,
 		});
@@ -268,15 +356,29 @@ describe('records, step by step', () => {
 
 	it('a value back to ok while pending starts the count over at 1 from the next bad value', () => {
 		const settings = timing({ pendingEvaluations: 3 });
-		const pending = run([[0, 'warning'], [1, 'warning']], settings).record;
+		const pending = run(
+			[
+				[0, 'warning'],
+				[1, 'warning'],
+			],
+			settings,
+		).record;
 		const ok = observe(pending, 'ok', 2, at(2), settings);
-		expect(ok).toEqual({ record: { ...pending, state: 'normal', severity: 'ok', since: at(2), count: 0, seenAt: at(2), value: 2 }, previousState: 'pending', notice: null });
+		expect(ok).toEqual({
+			record: { ...pending, state: 'normal', severity: 'ok', since: at(2), count: 0, seenAt: at(2), value: 2 },
+			previousState: 'pending',
+			notice: null,
+		});
 		const again = observe(ok.record, 'warning', 3, at(3), settings);
 		expect(again.record).toMatchObject({ state: 'pending', since: at(3), count: 1 });
 	});
 
 	it('ok on a normal series keeps the time it has been normal since', () => {
-		expect(observe(initialRecord(at(0)), 'ok', 4, at(5), timing())).toEqual({ record: { ...initialRecord(at(0)), seenAt: at(5), value: 4 }, previousState: 'normal', notice: null });
+		expect(observe(initialRecord(at(0)), 'ok', 4, at(5), timing())).toEqual({
+			record: { ...initialRecord(at(0)), seenAt: at(5), value: 4 },
+			previousState: 'normal',
+			notice: null,
+		});
 	});
 
 	it('absent while pending: normal since now, and the next bad value counts 1 again', () => {
@@ -296,7 +398,13 @@ describe('records, step by step', () => {
 
 	it('the gap is measured from the last value, not from the start of pending', () => {
 		const settings = timing({ pendingEvaluations: 3, missingMs: 30 * MINUTE });
-		const seen = run([[0, 'warning'], [20, 'warning']], settings).record;
+		const seen = run(
+			[
+				[0, 'warning'],
+				[20, 'warning'],
+			],
+			settings,
+		).record;
 		expect(observe(seen, 'warning', 1, at(50) - 1, settings).notice).toBe('firing');
 		expect(observe(seen, 'warning', 1, at(50), settings)).toMatchObject({ notice: null, record: { count: 1, since: at(50) } });
 	});
@@ -305,7 +413,11 @@ describe('records, step by step', () => {
 describe('firing, step by step', () => {
 	it('a run with no change keeps the record as it was, apart from the value', () => {
 		const settings = timing({ renotifyMs: 60 * MINUTE });
-		expect(observe(firing('warning'), 'warning', 3, at(60) - 1, settings)).toEqual({ record: { ...firing('warning'), seenAt: at(60) - 1, value: 3 }, previousState: 'firing', notice: null });
+		expect(observe(firing('warning'), 'warning', 3, at(60) - 1, settings)).toEqual({
+			record: { ...firing('warning'), seenAt: at(60) - 1, value: 3 },
+			previousState: 'firing',
+			notice: null,
+		});
 	});
 
 	it('reminds from the last notice, not from when it started firing', () => {
@@ -344,7 +456,10 @@ describe('firing, step by step', () => {
 
 	it('a reminder due while an escalation is pending still goes out, at the old level', () => {
 		const settings = timing({ pendingEvaluations: 2, renotifyMs: 60 * MINUTE });
-		expect(observe(firing('warning'), 'critical', 1, at(60), settings)).toMatchObject({ notice: 'renotify', record: { severity: 'warning', raise: 1, notifiedAt: at(60) } });
+		expect(observe(firing('warning'), 'critical', 1, at(60), settings)).toMatchObject({
+			notice: 'renotify',
+			record: { severity: 'warning', raise: 1, notifiedAt: at(60) },
+		});
 	});
 
 	it('de-escalation is immediate (hysteresis happened before) and clears a pending raise', () => {
@@ -359,7 +474,19 @@ describe('firing, step by step', () => {
 	it('resolving keeps when the last notice went out and clears everything else', () => {
 		const alert = firing('critical', { raise: 2, raiseSince: at(3), count: 4 });
 		expect(observe(alert, 'ok', 2, at(10), timing())).toEqual({
-			record: { state: 'normal', severity: 'ok', since: at(10), count: 0, raise: 0, raiseSince: 0, notifiedAt: at(0), seenAt: at(10), value: 2, owed: null, announced: false },
+			record: {
+				state: 'normal',
+				severity: 'ok',
+				since: at(10),
+				count: 0,
+				raise: 0,
+				raiseSince: 0,
+				notifiedAt: at(0),
+				seenAt: at(10),
+				value: 2,
+				owed: null,
+				announced: false,
+			},
 			previousState: 'firing',
 			notice: 'resolved',
 			cause: 'recovered',
@@ -428,7 +555,12 @@ describe('series that stop reporting, step by step', () => {
 		const pending: AlertRecord = { ...initialRecord(at(0)), state: 'pending', severity: 'warning', count: 1 };
 		expect(retire(pending, at(1))).toEqual({ record: undefined, previousState: 'pending', notice: null, cause: 'removed' });
 		expect(retire(initialRecord(at(0)), at(1))).toEqual({ record: undefined, previousState: 'normal', notice: null, cause: 'removed' });
-		expect(retire({ ...firing('warning'), state: 'nodata' }, at(1))).toEqual({ record: undefined, previousState: 'nodata', notice: 'resolved', cause: 'removed' });
+		expect(retire({ ...firing('warning'), state: 'nodata' }, at(1))).toEqual({
+			record: undefined,
+			previousState: 'nodata',
+			notice: 'resolved',
+			cause: 'removed',
+		});
 		expect(retire(firing('warning', { owed: 'firing', announced: false }), at(1)).notice).toBeNull();
 		expect(retire(firing('warning', { owed: 'escalated' }), at(1)).notice).toBe('resolved');
 	});
@@ -444,7 +576,11 @@ describe('minimum interval, step by step', () => {
 	it('counts from the last notice, and holds until exactly the interval has passed', () => {
 		const alert = firing('critical', { notifiedAt: at(20) });
 		const held = observe(alert, 'warning', 1, at(50) - 1, settings);
-		expect(held).toEqual({ record: { ...alert, severity: 'warning', seenAt: at(50) - 1, value: 1, owed: 'deescalated' }, previousState: 'firing', notice: null });
+		expect(held).toEqual({
+			record: { ...alert, severity: 'warning', seenAt: at(50) - 1, value: 1, owed: 'deescalated' },
+			previousState: 'firing',
+			notice: null,
+		});
 		expect(observe(held.record, 'warning', 1, at(50) - 1, settings)).toMatchObject({ notice: null, record: { owed: 'deescalated', notifiedAt: at(20) } });
 		expect(observe(held.record, 'warning', 1, at(50), settings)).toMatchObject({ notice: 'deescalated', record: { owed: null, notifiedAt: at(50) } });
 		expect(observe(alert, 'warning', 1, at(50), settings)).toMatchObject({ notice: 'deescalated', record: { owed: null, notifiedAt: at(50) } });

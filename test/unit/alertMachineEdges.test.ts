@@ -7,7 +7,16 @@ import { absent, initialRecord, observe, worthKeeping, type AlertRecord, type Al
 
 const T = Date.parse('2026-12-01T09:00:00Z');
 const MINUTE = 60_000;
-const timing = (overrides: Partial<AlertTiming> = {}): AlertTiming => ({ pendingMs: 0, pendingEvaluations: 1, renotifyMs: 0, minIntervalMs: 0, missingMs: 30 * MINUTE, noData: false, forgetMs: 24 * 60 * MINUTE, ...overrides });
+const timing = (overrides: Partial<AlertTiming> = {}): AlertTiming => ({
+	pendingMs: 0,
+	pendingEvaluations: 1,
+	renotifyMs: 0,
+	minIntervalMs: 0,
+	missingMs: 30 * MINUTE,
+	noData: false,
+	forgetMs: 24 * 60 * MINUTE,
+	...overrides,
+});
 
 describe('minimum interval between notices', () => {
 	const limited = timing({ minIntervalMs: 10 * MINUTE });
@@ -54,7 +63,11 @@ describe('No Data', () => {
 		const silent = absent(firing, T + 30 * MINUTE, watched);
 		expect(silent.notice).toBe('nodata');
 		const back = observe(silent.record, 'warning', 3, T + 31 * MINUTE, watched);
-		expect(back).toMatchObject({ previousState: 'nodata', notice: 'firing', record: { state: 'firing', severity: 'warning', value: 3, since: T + 31 * MINUTE } });
+		expect(back).toMatchObject({
+			previousState: 'nodata',
+			notice: 'firing',
+			record: { state: 'firing', severity: 'warning', value: 3, since: T + 31 * MINUTE },
+		});
 		const healthy = observe(silent.record, 'ok', 0, T + 31 * MINUTE, watched);
 		expect(healthy.notice).toBe('resolved');
 	});

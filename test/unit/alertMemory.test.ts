@@ -1,4 +1,12 @@
-import { initialRecord, observe, SEEN_REFRESH_SHARE, seenUnjudged, worthKeeping, type AlertRecord, type AlertTiming } from '../../nodes/shared/alerting/alertMachine';
+import {
+	initialRecord,
+	observe,
+	SEEN_REFRESH_SHARE,
+	seenUnjudged,
+	worthKeeping,
+	type AlertRecord,
+	type AlertTiming,
+} from '../../nodes/shared/alerting/alertMachine';
 import { instanceUrl } from '../../nodes/shared/alertMemory/publicApi';
 import { MAX_ATTEMPTS, runWithMemory } from '../../nodes/shared/alertMemory/runWithMemory';
 import { STATIC_DATA_KEY, staticDataStore } from '../../nodes/shared/alertMemory/staticDataStore';
@@ -95,7 +103,7 @@ describe('worthKeeping: the memory grows with the alerts, not with the series wa
 describe('This Workflow store (static data)', () => {
 	const noLegacy = { read: () => undefined, clear: () => {} };
 
-	it('keeps each node\'s text under its id, so a rename keeps the memory', async () => {
+	it("keeps each node's text under its id, so a rename keeps the memory", async () => {
 		const staticData: Record<string, unknown> = {};
 		const store = staticDataStore(staticData, 'node-id-1', noLegacy);
 		expect(await store.load()).toEqual({ text: undefined, token: undefined });
@@ -115,7 +123,9 @@ describe('This Workflow store (static data)', () => {
 		expect(first.memory).toEqual(memoryWith(firing));
 		// Nothing changed, so nothing was written, and the old layout is still the memory.
 		expect(staticData).toEqual({});
-		const changed = await runWithMemory(staticDataStore(staticData, 'id', legacy), healthMemoryCodec, (memory) => ({ memory: { ...memory, Other: { rule: 'r', series: {} } } }));
+		const changed = await runWithMemory(staticDataStore(staticData, 'id', legacy), healthMemoryCodec, (memory) => ({
+			memory: { ...memory, Other: { rule: 'r', series: {} } },
+		}));
 		expect(Object.keys(changed.memory)).toEqual(['Payments', 'Other']);
 		expect(nodeStaticData).toEqual({ schema: 2 });
 		expect(healthMemoryCodec.decode((staticData[STATIC_DATA_KEY] as Record<string, string>).id)).toEqual(changed.memory);
@@ -203,7 +213,9 @@ describe('runWithMemory', () => {
 			},
 		).catch((error: unknown) => error);
 		expect(failure).toBeInstanceOf(MemoryStoreError);
-		expect((failure as MemoryStoreError).message).toBe(`Other executions of this node saved their alert memory first ${MAX_ATTEMPTS} times in a row, so this run sent nothing.`);
+		expect((failure as MemoryStoreError).message).toBe(
+			`Other executions of this node saved their alert memory first ${MAX_ATTEMPTS} times in a row, so this run sent nothing.`,
+		);
 		expect(evaluations).toBe(MAX_ATTEMPTS);
 		expect(pauses).toHaveLength(MAX_ATTEMPTS - 1);
 	});
@@ -215,7 +227,9 @@ describe('runWithMemory', () => {
 		expect(failure).toBeInstanceOf(MemoryStoreError);
 		expect(failure.store).toBe('a shared test store');
 		expect(failure.message).toBe('The saved alert memory cannot be read: check "Payments", series "Payments", has severity undefined.');
-		expect(failure.hint).toBe('It was changed outside this node. Restore it, or clear it to start afresh (every alert that is still failing is then announced again).');
+		expect(failure.hint).toBe(
+			'It was changed outside this node. Restore it, or clear it to start afresh (every alert that is still failing is then announced again).',
+		);
 		expect(state.saves).toBe(0);
 	});
 });
@@ -233,7 +247,10 @@ describe('memory codecs', () => {
 	it('read back what they write', () => {
 		const health = memoryWith(firing);
 		expect(healthMemoryCodec.decode(healthMemoryCodec.encode(health))).toEqual(health);
-		const ads = { rule: 'r', groups: { Brand: { alert: firing, identity: { campaign: 'Brand' }, labels: { campaign: 'Brand', account: '', currency: 'USD' } } } };
+		const ads = {
+			rule: 'r',
+			groups: { Brand: { alert: firing, identity: { campaign: 'Brand' }, labels: { campaign: 'Brand', account: '', currency: 'USD' } } },
+		};
 		expect(adMemoryCodec.decode(adMemoryCodec.encode(ads))).toEqual(ads);
 	});
 
@@ -244,25 +261,44 @@ describe('memory codecs', () => {
 		expect(decodeError(() => healthMemoryCodec.decode('{"schema":1,"checks":{}}'))).toBe('it is of schema 1, and this node reads schema 2');
 		expect(decodeError(() => healthMemoryCodec.decode('{"schema":2}'))).toBe('checks is not an object');
 		expect(decodeError(() => healthMemoryCodec.decode('{"schema":2,"checks":{"Payments":{"series":{}}}}'))).toBe('check "Payments" has no rule');
-		expect(decodeError(() => healthMemoryCodec.decode(health({ ...firing, state: 'burning' })))).toBe('check "Payments", series "Payments", has state "burning"');
-		expect(decodeError(() => healthMemoryCodec.decode(health({ ...firing, severity: 'high' })))).toBe('check "Payments", series "Payments", has severity "high"');
-		expect(decodeError(() => healthMemoryCodec.decode(health({ ...firing, since: '2026-12-01' })))).toBe('check "Payments", series "Payments", has since "2026-12-01"');
+		expect(decodeError(() => healthMemoryCodec.decode(health({ ...firing, state: 'burning' })))).toBe(
+			'check "Payments", series "Payments", has state "burning"',
+		);
+		expect(decodeError(() => healthMemoryCodec.decode(health({ ...firing, severity: 'high' })))).toBe(
+			'check "Payments", series "Payments", has severity "high"',
+		);
+		expect(decodeError(() => healthMemoryCodec.decode(health({ ...firing, since: '2026-12-01' })))).toBe(
+			'check "Payments", series "Payments", has since "2026-12-01"',
+		);
 		expect(decodeError(() => healthMemoryCodec.decode(health({ ...firing, value: 'high' })))).toBe('check "Payments", series "Payments", has value "high"');
 		expect(decodeError(() => healthMemoryCodec.decode(health({ ...firing, owed: 'maybe' })))).toBe('check "Payments", series "Payments", has owed "maybe"');
 		expect(decodeError(() => healthMemoryCodec.decode(health({ ...firing, announced: 1 })))).toBe('check "Payments", series "Payments", has announced 1');
 		expect(decodeError(() => healthMemoryCodec.decode(health(null)))).toBe('check "Payments", series "Payments", is not an alert record');
 		expect(decodeError(() => healthMemoryCodec.decode(health({ ...firing, value: null, owed: 'renotify' })))).toBe('no error');
-		expect(decodeError(() => adMemoryCodec.decode('{"schema":2,"rule":"r","groups":{"Brand":{"alert":{},"identity":{},"labels":{"campaign":"Brand","account":"","currency":"USD"}}}}'))).toBe('group "Brand", alert has state undefined');
-		expect(decodeError(() => adMemoryCodec.decode('{"schema":2,"rule":"r","groups":{"Brand":{"labels":{"campaign":"Brand","account":""}}}}'))).toBe('group "Brand" has labels.currency undefined');
+		expect(
+			decodeError(() =>
+				adMemoryCodec.decode(
+					'{"schema":2,"rule":"r","groups":{"Brand":{"alert":{},"identity":{},"labels":{"campaign":"Brand","account":"","currency":"USD"}}}}',
+				),
+			),
+		).toBe('group "Brand", alert has state undefined');
+		expect(decodeError(() => adMemoryCodec.decode('{"schema":2,"rule":"r","groups":{"Brand":{"labels":{"campaign":"Brand","account":""}}}}'))).toBe(
+			'group "Brand" has labels.currency undefined',
+		);
 		expect(decodeError(() => adMemoryCodec.decode('{"schema":2,"groups":{}}'))).toBe('it has no rule');
 	});
 
 	it('carry over the static-data layout of earlier versions', () => {
-		const ads = { rule: 'r', groups: { Brand: { alert: firing, identity: { campaign: 'Brand' }, labels: { campaign: 'Brand', account: '', currency: 'USD' } } } };
+		const ads = {
+			rule: 'r',
+			groups: { Brand: { alert: firing, identity: { campaign: 'Brand' }, labels: { campaign: 'Brand', account: '', currency: 'USD' } } },
+		};
 		expect(adMemoryCodec.decode(legacyAdText({ schema: 2, alerts: JSON.stringify(ads) }) as string)).toEqual(ads);
 		expect(legacyAdText({ schema: 1, alerts: JSON.stringify(ads) })).toBeUndefined();
 		expect(legacyAdText({})).toBeUndefined();
-		expect(healthMemoryCodec.decode(legacyHealthText({ schema: 2, checks: { Payments: JSON.stringify({ rule: 'r', series: { Payments: firing } }) } }) as string)).toEqual(memoryWith(firing));
+		expect(
+			healthMemoryCodec.decode(legacyHealthText({ schema: 2, checks: { Payments: JSON.stringify({ rule: 'r', series: { Payments: firing } }) } }) as string),
+		).toEqual(memoryWith(firing));
 		expect(legacyHealthText({ schema: 2 })).toBeUndefined();
 		expect(legacyHealthText({ checks: {} })).toBeUndefined();
 	});

@@ -1,10 +1,5 @@
 import { InvalidItemValueError, InvalidSettingError } from '../../nodes/shared/errors';
-import {
-	createClassifier,
-	type ClassifierSettings,
-	type PerItemValues,
-	type RuleSpec,
-} from '../../nodes/shared/latency/classifier';
+import { createClassifier, type ClassifierSettings, type PerItemValues, type RuleSpec } from '../../nodes/shared/latency/classifier';
 import { ALL_PRESET_IDS } from '../../nodes/shared/latency/presets';
 import { compileSchedule } from '../../nodes/shared/schedule/batchSchedule';
 
@@ -78,10 +73,7 @@ describe('rules mode', () => {
 
 	it('checks custom rules first, top to bottom, and the first match wins', () => {
 		const classify = rulesClassifier({
-			rules: [
-				rule('Test traffic', 'source', 'equals', 'test', 'nothing'),
-				rule('VIP customers', 'customer.tier', 'isOneOf', 'vip, enterprise', 'trust'),
-			],
+			rules: [rule('Test traffic', 'source', 'equals', 'test', 'nothing'), rule('VIP customers', 'customer.tier', 'isOneOf', 'vip, enterprise', 'trust')],
 		});
 		const testLead = classify({ eventType: 'new_lead', source: 'test', customer: { tier: 'vip' } }, noPerItemValues);
 		expect(testLead.route).toBe('batch');
@@ -99,16 +91,14 @@ describe('rules mode', () => {
 		expect(rulesClassifier()({ eventType: 'page_view' }, noPerItemValues)).toEqual({
 			route: 'batch',
 			decidedBy: 'noMatch',
-			reason:
-				'No rule matched, so the item goes to the Batch route set for unmatched items. Event type "page_view" matches no ready-made rule.',
+			reason: 'No rule matched, so the item goes to the Batch route set for unmatched items. Event type "page_view" matches no ready-made rule.',
 			nextBatchRun: '2026-11-28T06:00:00Z',
 		});
 		const toRealTime = rulesClassifier({ noMatchRoute: 'realTime' });
 		expect(toRealTime({ other: 1 }, noPerItemValues)).toEqual({
 			route: 'realTime',
 			decidedBy: 'noMatch',
-			reason:
-				'No rule matched, so the item goes to the Real-Time route set for unmatched items. The item has no event type in "eventType".',
+			reason: 'No rule matched, so the item goes to the Real-Time route set for unmatched items. The item has no event type in "eventType".',
 		});
 	});
 
@@ -175,11 +165,7 @@ describe('rules mode', () => {
 });
 
 describe('cost-of-delay mode', () => {
-	const classify = createClassifier(
-		{ mode: 'costOfDelay', cost: { kind: 'field', field: 'dealValue', multiplier: 0.1 }, threshold: 50 },
-		dailyAtSix,
-		NOW,
-	);
+	const classify = createClassifier({ mode: 'costOfDelay', cost: { kind: 'field', field: 'dealValue', multiplier: 0.1 }, threshold: 50 }, dailyAtSix, NOW);
 
 	it('sends items at or above the threshold to Real-Time', () => {
 		expect(classify({ dealValue: 500 }, noPerItemValues)).toEqual({
@@ -224,8 +210,7 @@ describe('cost-of-delay mode', () => {
 
 describe('deadline mode', () => {
 	const berlinSix = compileSchedule({ kind: 'daily', time: '06:00' }, 'Europe/Berlin');
-	const classify = (marginMinutes: number) =>
-		createClassifier({ mode: 'deadline', deadlineField: 'dueAt', marginMinutes }, berlinSix, NOW);
+	const classify = (marginMinutes: number) => createClassifier({ mode: 'deadline', deadlineField: 'dueAt', marginMinutes }, berlinSix, NOW);
 
 	it('sends items due before the next batch run to Real-Time', () => {
 		// now: 11:00 Berlin; next batch run: 06:00 Berlin tomorrow
@@ -254,8 +239,7 @@ describe('deadline mode', () => {
 		);
 		expect(classify(60)({ dueAt: '2026-11-28T06:30' }, noPerItemValues)).toMatchObject({
 			route: 'realTime',
-			reason:
-				'Due 2026-11-28T06:30:00+01:00, within the 60-minute safety margin after the next batch run at 2026-11-28T06:00:00+01:00.',
+			reason: 'Due 2026-11-28T06:30:00+01:00, within the 60-minute safety margin after the next batch run at 2026-11-28T06:00:00+01:00.',
 		});
 	});
 

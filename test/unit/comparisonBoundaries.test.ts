@@ -61,7 +61,10 @@ describe('number operators: below, at and above the limit, in every shape a valu
 			const compiled = compileComparison(operator, 'ten', { caseSensitive: false });
 			expect(compiled).toEqual({ ok: false, problem: `"ten" is not a number, and "${OPERATOR_WORDS[operator]}" compares numbers` });
 		}
-		expect(compileComparison('greaterThan', { limit: 5 }, { caseSensitive: false })).toEqual({ ok: false, problem: expect.stringMatching(/is not a number, and "is greater than" compares numbers$/) });
+		expect(compileComparison('greaterThan', { limit: 5 }, { caseSensitive: false })).toEqual({
+			ok: false,
+			problem: expect.stringMatching(/is not a number, and "is greater than" compares numbers$/),
+		});
 		expect(compileComparison('greaterThan', '', { caseSensitive: false }).ok).toBe(false);
 	});
 });
@@ -187,6 +190,12 @@ describe('exists', () => {
 });
 
 it('an unknown operator is a problem naming it', () => {
-	expect(compileComparison('between' as ComparisonOperator, '1', { caseSensitive: false })).toEqual({ ok: false, problem: '"between" is not a known operator' });
-	expect(compileComparison('notBetween' as ComparisonOperator, '1', { caseSensitive: false })).toEqual({ ok: false, problem: '"notBetween" is not a known operator' });
+	expect(compileComparison('between' as ComparisonOperator, '1', { caseSensitive: false })).toEqual({
+		ok: false,
+		problem: '"between" is not a known operator',
+	});
+	expect(compileComparison('notBetween' as ComparisonOperator, '1', { caseSensitive: false })).toEqual({
+		ok: false,
+		problem: '"notBetween" is not a known operator',
+	});
 });

@@ -22,12 +22,16 @@ function standIn() {
 	const tables: Table[] = [];
 	let nextRowId = 1;
 	const calls: string[] = [];
-	const matches = (row: Row, filter: { filters: Array<{ columnName: string; value: unknown }> }) => filter.filters.every(({ columnName, value }) => row[columnName] === value);
+	const matches = (row: Row, filter: { filters: Array<{ columnName: string; value: unknown }> }) =>
+		filter.filters.every(({ columnName, value }) => row[columnName] === value);
 	const api: PublicApi = async (request: ApiRequest): Promise<ApiResponse> => {
 		calls.push(`${request.method} ${request.path}`);
 		if (request.path === '/data-tables' && request.method === 'GET') {
 			const { name } = JSON.parse(request.qs?.filter ?? '{}') as { name?: string };
-			return { status: 200, body: { data: tables.filter((table) => table.name === name).map(({ id, name: tableName, columns }) => ({ id, name: tableName, columns })) } };
+			return {
+				status: 200,
+				body: { data: tables.filter((table) => table.name === name).map(({ id, name: tableName, columns }) => ({ id, name: tableName, columns })) },
+			};
 		}
 		if (request.path === '/data-tables' && request.method === 'POST') {
 			const { name, columns } = request.body as { name: string; columns: Array<{ name: string }> };
@@ -39,7 +43,8 @@ function standIn() {
 		const [, , tableId, , action] = request.path.split('/');
 		const table = tables.find((candidate) => candidate.id === tableId);
 		if (!table) return { status: 404, body: { message: 'Data table not found' } };
-		if (request.method === 'GET') return { status: 200, body: { data: table.rows.filter((row) => matches(row, JSON.parse(request.qs?.filter ?? '{"filters":[]}'))) } };
+		if (request.method === 'GET')
+			return { status: 200, body: { data: table.rows.filter((row) => matches(row, JSON.parse(request.qs?.filter ?? '{"filters":[]}'))) } };
 		if (request.method === 'POST') {
 			const ids = (request.body as { data: Array<Record<string, unknown>> }).data.map((data) => {
 				const row = { ...data, id: nextRowId++ };
@@ -66,13 +71,24 @@ function standIn() {
 
 let instances = 0;
 function storeOn(n8n: ReturnType<typeof standIn>, overrides: Partial<Parameters<typeof dataTableStore>[0]> = {}) {
-	return dataTableStore({ api: n8n.api, instance: `http://n8n-${instances}`, table: DEFAULT_MEMORY_TABLE, key: 'wf1/node1', nodeName: 'ROAS vs target', readOnly: false, ...overrides });
+	return dataTableStore({
+		api: n8n.api,
+		instance: `http://n8n-${instances}`,
+		table: DEFAULT_MEMORY_TABLE,
+		key: 'wf1/node1',
+		nodeName: 'ROAS vs target',
+		readOnly: false,
+		...overrides,
+	});
 }
 beforeEach(() => {
 	instances += 1;
 });
 const failureOf = async (work: Promise<unknown>) => {
-	const outcome = await work.then(() => undefined, (error: unknown) => error);
+	const outcome = await work.then(
+		() => undefined,
+		(error: unknown) => error,
+	);
 	if (!(outcome instanceof MemoryStoreError)) throw new Error('expected a MemoryStoreError');
 	return outcome;
 };
@@ -82,7 +98,9 @@ describe('the table', () => {
 		const n8n = standIn();
 		const store = storeOn(n8n);
 		expect((await store.load()).text).toBeUndefined();
-		expect(n8n.tables.map((table) => [table.name, table.columns.map((column) => column.name)])).toEqual([['alert_memory', MEMORY_TABLE_COLUMNS.map((column) => column.name)]]);
+		expect(n8n.tables.map((table) => [table.name, table.columns.map((column) => column.name)])).toEqual([
+			['alert_memory', MEMORY_TABLE_COLUMNS.map((column) => column.name)],
+		]);
 		expect(n8n.calls).toEqual(['GET /data-tables', 'POST /data-tables', 'GET /data-tables/t1/rows']);
 		// Another node on the same instance: the table id is remembered, one read per run.
 		n8n.calls.length = 0;
@@ -99,7 +117,9 @@ describe('the table', () => {
 		n8n.tables.push({ id: 't9', name: 'alert_memory', columns: [{ name: 'key' }, { name: 'memory' }], rows: [] });
 		const error = await failureOf(storeOn(n8n).load());
 		expect(error.message).toBe('The Data Table "alert_memory" exists but has no column "version" (number), "node" (string).');
-		expect(error.hint).toBe('Add the column(s), or name another table in Alert Memory Table: this node creates it with the columns key (string), version (number), node (string), memory (string).');
+		expect(error.hint).toBe(
+			'Add the column(s), or name another table in Alert Memory Table: this node creates it with the columns key (string), version (number), node (string), memory (string).',
+		);
 	});
 
 	it('another execution creating it at the same moment (409): that one is used', async () => {
@@ -175,7 +195,11 @@ describe('saving', () => {
 		const n8n = standIn();
 		const store = storeOn(n8n);
 		await store.load();
-		n8n.tables[0].rows.push({ id: 7, key: 'wf1/node1', version: 3, node: 'n', memory: 'newer' }, { id: 5, key: 'wf1/node1', version: 1, node: 'n', memory: 'kept' }, { id: 6, key: 'other/node', version: 1, node: 'n', memory: 'x' });
+		n8n.tables[0].rows.push(
+			{ id: 7, key: 'wf1/node1', version: 3, node: 'n', memory: 'newer' },
+			{ id: 5, key: 'wf1/node1', version: 1, node: 'n', memory: 'kept' },
+			{ id: 6, key: 'other/node', version: 1, node: 'n', memory: 'x' },
+		);
 		expect((await store.load()).text).toBe('kept');
 		expect(n8n.tables[0].rows.map((row) => row.id).sort()).toEqual([5, 6]);
 	});
@@ -183,12 +207,18 @@ describe('saving', () => {
 	it('a test run reads but never writes: no insert, no update, duplicates left alone', async () => {
 		const n8n = standIn();
 		await storeOn(n8n).load();
-		n8n.tables[0].rows.push({ id: 5, key: 'wf1/node1', version: 1, node: 'n', memory: 'kept' }, { id: 7, key: 'wf1/node1', version: 1, node: 'n', memory: 'dup' });
+		n8n.tables[0].rows.push(
+			{ id: 5, key: 'wf1/node1', version: 1, node: 'n', memory: 'kept' },
+			{ id: 7, key: 'wf1/node1', version: 1, node: 'n', memory: 'dup' },
+		);
 		const test = storeOn(n8n, { readOnly: true, instance: `http://n8n-${instances}` });
 		const loaded = await test.load();
 		expect(loaded.text).toBe('kept');
 		expect(await test.save(loaded, 'changed')).toBe(true);
-		expect(n8n.tables[0].rows.map((row) => [row.id, row.memory])).toEqual([[5, 'kept'], [7, 'dup']]);
+		expect(n8n.tables[0].rows.map((row) => [row.id, row.memory])).toEqual([
+			[5, 'kept'],
+			[7, 'dup'],
+		]);
 		const fresh = storeOn(n8n, { readOnly: true, key: 'new/node', instance: `http://n8n-${instances}` });
 		expect(await fresh.save(await fresh.load(), 'x')).toBe(true);
 		expect(n8n.tables[0].rows).toHaveLength(2);

@@ -11,7 +11,16 @@ const reader = (path: string) => {
 };
 
 function settings(overrides: Partial<DigestSettings> = {}): DigestSettings {
-	return { title: 'Nightly', line: compileLineTemplate('• {eventType}: {reason}', 'Line'), id: reader('id'), budget: DIGEST_BUDGETS.slackMessage, overflow: 'split', maxLines: 0, escape: (text) => text, ...overrides };
+	return {
+		title: 'Nightly',
+		line: compileLineTemplate('• {eventType}: {reason}', 'Line'),
+		id: reader('id'),
+		budget: DIGEST_BUDGETS.slackMessage,
+		overflow: 'split',
+		maxLines: 0,
+		escape: (text) => text,
+		...overrides,
+	};
 }
 
 /** Rows as the templates queue them: about 140 characters per line. */
@@ -71,8 +80,21 @@ describe('buildDigest: split into messages within the budget', () => {
 	});
 
 	it('opens with the summary: counts per group, the money total, the period', () => {
-		const { messages, summary } = buildDigest(rows(7), settings({ group: { ...reader('eventType'), label: 'By eventType' }, money: { ...reader('amount'), label: 'Money at stake' }, period: { ...reader('receivedAt'), zone: 'UTC' } }));
-		expect(summary).toEqual({ count: 7, counts: { report: 3, 'data sync': 2, newsletter: 2 }, total: 94.5, from: '2026-12-01T06:00:00Z', to: '2026-12-01T12:00:00Z' });
+		const { messages, summary } = buildDigest(
+			rows(7),
+			settings({
+				group: { ...reader('eventType'), label: 'By eventType' },
+				money: { ...reader('amount'), label: 'Money at stake' },
+				period: { ...reader('receivedAt'), zone: 'UTC' },
+			}),
+		);
+		expect(summary).toEqual({
+			count: 7,
+			counts: { report: 3, 'data sync': 2, newsletter: 2 },
+			total: 94.5,
+			from: '2026-12-01T06:00:00Z',
+			to: '2026-12-01T12:00:00Z',
+		});
 		expect(messages[0].text.split('\n').slice(0, 4)).toEqual([
 			'*Nightly*',
 			'7 items, 2026-12-01T06:00:00Z to 2026-12-01T12:00:00Z',
@@ -84,13 +106,22 @@ describe('buildDigest: split into messages within the budget', () => {
 	it('names the ten largest groups and counts the rest', () => {
 		const items = Array.from({ length: 12 }, (_, index) => ({ id: index, eventType: `type ${String(index).padStart(2, '0')}`, reason: 'x' }));
 		const { messages } = buildDigest(items, settings({ group: { ...reader('eventType'), label: 'By eventType' } }));
-		expect(messages[0].text.split('\n')[2]).toBe('By eventType: type 00 1, type 01 1, type 02 1, type 03 1, type 04 1, type 05 1, type 06 1, type 07 1, type 08 1, type 09 1, and 2 more');
+		expect(messages[0].text.split('\n')[2]).toBe(
+			'By eventType: type 00 1, type 01 1, type 02 1, type 03 1, type 04 1, type 05 1, type 06 1, type 07 1, type 08 1, type 09 1, and 2 more',
+		);
 	});
 
 	it('cuts a line longer than a message with a marker, at a character boundary, and never drops it', () => {
 		const line = compileLineTemplate('{reason}', 'Line');
 		const long = '😀'.repeat(300);
-		const { messages } = buildDigest([{ id: 1, reason: 'short' }, { id: 2, reason: long }, { id: 3, reason: 'after' }], settings({ line, budget: 200 }));
+		const { messages } = buildDigest(
+			[
+				{ id: 1, reason: 'short' },
+				{ id: 2, reason: long },
+				{ id: 3, reason: 'after' },
+			],
+			settings({ line, budget: 200 }),
+		);
 		expect(messages.flatMap((message) => message.ids)).toEqual([1, 2, 3]);
 		for (const message of messages) expect(message.text.length).toBeLessThanOrEqual(200);
 		const cut = messages.find((message) => message.ids.includes(2));
@@ -102,7 +133,11 @@ describe('buildDigest: split into messages within the budget', () => {
 	});
 
 	it('sorts by a field: numbers by value, texts alphabetically, items without it last, ties in input order', () => {
-		const items = [{ id: 1, v: 5 }, { id: 2, v: 'b' }, { id: 3 }, { id: 4, v: 1 }, { id: 5, v: 'a' }, { id: 6, v: 5 }].map((item) => ({ ...item, reason: 'r', eventType: 'e' }));
+		const items = [{ id: 1, v: 5 }, { id: 2, v: 'b' }, { id: 3 }, { id: 4, v: 1 }, { id: 5, v: 'a' }, { id: 6, v: 5 }].map((item) => ({
+			...item,
+			reason: 'r',
+			eventType: 'e',
+		}));
 		const ascending = buildDigest(items, settings({ sort: { read: reader('v').read, descending: false } }));
 		expect(ascending.messages[0].ids).toEqual([4, 1, 6, 5, 2, 3]);
 		const descending = buildDigest(items, settings({ sort: { read: reader('v').read, descending: true } }));
@@ -150,13 +185,22 @@ describe('buildDigest: bad items stay out of every message, so they are never de
 		expect(errors.every(({ error }) => error instanceof InvalidItemValueError)).toBe(true);
 		expect(messages[0].ids).toEqual([1, 5, 6]);
 		// 2 and 3 were read and are in no message: a delete by span must not reach them.
-		expect(messages[0].idRanges).toEqual([{ from: 1, to: 1 }, { from: 5, to: 6 }]);
+		expect(messages[0].idRanges).toEqual([
+			{ from: 1, to: 1 },
+			{ from: 5, to: 6 },
+		]);
 	});
 
-	it('rangesOf: spans of a message\'s ids between the ids left out, duplicates and text ids aside', () => {
-		expect(rangesOf([1, 2, 3, 7, 8], [1, 2, 3, 4, 7, 8, 9])).toEqual([{ from: 1, to: 3 }, { from: 7, to: 8 }]);
+	it("rangesOf: spans of a message's ids between the ids left out, duplicates and text ids aside", () => {
+		expect(rangesOf([1, 2, 3, 7, 8], [1, 2, 3, 4, 7, 8, 9])).toEqual([
+			{ from: 1, to: 3 },
+			{ from: 7, to: 8 },
+		]);
 		expect(rangesOf([10, 12], [10, 12])).toEqual([{ from: 10, to: 12 }]);
-		expect(rangesOf([10, 12], [10, 11, 12])).toEqual([{ from: 10, to: 10 }, { from: 12, to: 12 }]);
+		expect(rangesOf([10, 12], [10, 11, 12])).toEqual([
+			{ from: 10, to: 10 },
+			{ from: 12, to: 12 },
+		]);
 		expect(rangesOf(['a', 'b'], [])).toEqual([]);
 		expect(rangesOf([], [1, 2])).toEqual([]);
 	});
@@ -177,7 +221,10 @@ describe('line templates', () => {
 		const slack = (text: string) => text.replace(/[&<>]/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[character] as string);
 		const line = compileLineTemplate('<{url}|{name}>', 'Line', slack);
 		expect(line({ url: 'https://crm.example/1', name: '<!channel> Ana & Bo' })).toBe('<https://crm.example/1|&lt;!channel&gt; Ana &amp; Bo>');
-		const { messages } = buildDigest([{ id: 1, eventType: '<!everyone>', reason: 'r' }], settings({ escape: slack, group: { ...reader('eventType'), label: 'By eventType' } }));
+		const { messages } = buildDigest(
+			[{ id: 1, eventType: '<!everyone>', reason: 'r' }],
+			settings({ escape: slack, group: { ...reader('eventType'), label: 'By eventType' } }),
+		);
 		expect(messages[0].text.split('\n')[2]).toBe('By eventType: &lt;!everyone&gt; 1');
 	});
 

@@ -8,42 +8,99 @@ import { compileLineTemplate } from '../../nodes/shared/digest/lineTemplate';
 import { settingFieldReader } from '../../nodes/shared/values/fieldPath';
 
 const reader = (path: string) => ({ field: path, read: settingFieldReader(path, 'Field') });
-const settings = (overrides: Partial<DigestSettings> = {}): DigestSettings => ({ title: 'D', line: compileLineTemplate('{text}', 'Line'), id: reader('id'), budget: 1000, overflow: 'split', maxLines: 0, escape: (text) => text, ...overrides });
+const settings = (overrides: Partial<DigestSettings> = {}): DigestSettings => ({
+	title: 'D',
+	line: compileLineTemplate('{text}', 'Line'),
+	id: reader('id'),
+	budget: 1000,
+	overflow: 'split',
+	maxLines: 0,
+	escape: (text) => text,
+	...overrides,
+});
 const items = (texts: string[], from = 1) => texts.map((text, index) => ({ id: from + index, text }));
 
 describe('ids', () => {
 	it.each([[undefined], [null], [''], [{}], [[1]], [true], [false]])('an item with id %j is an error naming the field, and is in no message', (id) => {
-		const { messages, errors } = buildDigest([{ id: 1, text: 'a' }, { id, text: 'b' }], settings());
-		expect(errors.map(({ itemIndex, error }) => [itemIndex, error.field, error.message])).toEqual([[1, 'id', 'is missing: every item needs an id, so that exactly the items sent can be deleted']]);
+		const { messages, errors } = buildDigest(
+			[
+				{ id: 1, text: 'a' },
+				{ id, text: 'b' },
+			],
+			settings(),
+		);
+		expect(errors.map(({ itemIndex, error }) => [itemIndex, error.field, error.message])).toEqual([
+			[1, 'id', 'is missing: every item needs an id, so that exactly the items sent can be deleted'],
+		]);
 		expect(messages[0].ids).toEqual([1]);
 	});
 
 	it('ids of 0, negative, text: all kept; only numbers make spans', () => {
-		const { messages } = buildDigest([{ id: 0, text: 'a' }, { id: -3, text: 'b' }, { id: 'row-7', text: 'c' }], settings());
+		const { messages } = buildDigest(
+			[
+				{ id: 0, text: 'a' },
+				{ id: -3, text: 'b' },
+				{ id: 'row-7', text: 'c' },
+			],
+			settings(),
+		);
 		expect(messages[0].ids).toEqual([0, -3, 'row-7']);
 		// No other id the node got lies between -3 and 0: one span.
 		expect(messages[0].idRanges).toEqual([{ from: -3, to: 0 }]);
 	});
 
 	it('an id in error between two sent ids splits their span, so a delete by span never removes it', () => {
-		const { messages } = buildDigest([{ id: 1, text: 'a' }, { id: 2, text: 'b', amount: 'lots' }, { id: 3, text: 'c' }], settings({ money: { ...reader('amount'), label: 'Total' } }));
+		const { messages } = buildDigest(
+			[
+				{ id: 1, text: 'a' },
+				{ id: 2, text: 'b', amount: 'lots' },
+				{ id: 3, text: 'c' },
+			],
+			settings({ money: { ...reader('amount'), label: 'Total' } }),
+		);
 		expect(messages[0].ids).toEqual([1, 3]);
-		expect(messages[0].idRanges).toEqual([{ from: 1, to: 1 }, { from: 3, to: 3 }]);
+		expect(messages[0].idRanges).toEqual([
+			{ from: 1, to: 1 },
+			{ from: 3, to: 3 },
+		]);
 		// Infinity is not an id to span.
-		expect(buildDigest([{ id: 1, text: 'a' }, { id: Number.POSITIVE_INFINITY, text: 'b' }, { id: 2, text: 'c' }], settings()).messages[0].idRanges).toEqual([{ from: 1, to: 2 }]);
+		expect(
+			buildDigest(
+				[
+					{ id: 1, text: 'a' },
+					{ id: Number.POSITIVE_INFINITY, text: 'b' },
+					{ id: 2, text: 'c' },
+				],
+				settings(),
+			).messages[0].idRanges,
+		).toEqual([{ from: 1, to: 2 }]);
 	});
 
 	it('spans come out in id order whatever the item order, broken only by ids the node got', () => {
-		const { messages } = buildDigest([{ id: 9, text: 'a' }, { id: 3, text: 'b' }, { id: 4, text: 'c' }, { id: 10, text: 'd' }], settings());
+		const { messages } = buildDigest(
+			[
+				{ id: 9, text: 'a' },
+				{ id: 3, text: 'b' },
+				{ id: 4, text: 'c' },
+				{ id: 10, text: 'd' },
+			],
+			settings(),
+		);
 		expect(messages[0].idRanges).toEqual([{ from: 3, to: 10 }]);
 		// Item 6 has no text for its line: in error, in no message, so it breaks the span.
 		const withGap = buildDigest([{ id: 9, text: 'a' }, { id: 3, text: 'b' }, { id: 6 }, { id: 10, text: 'd' }], settings());
 		expect(withGap.errors.map(({ itemIndex }) => itemIndex)).toEqual([2]);
-		expect(withGap.messages[0].idRanges).toEqual([{ from: 3, to: 3 }, { from: 9, to: 10 }]);
+		expect(withGap.messages[0].idRanges).toEqual([
+			{ from: 3, to: 3 },
+			{ from: 9, to: 10 },
+		]);
 	});
 
 	it('rangesOf: ids of the message, broken by any other id the node got', () => {
-		expect(rangesOf([1, 2, 4], [1, 2, 3, 4])).toEqual([{ from: 1, to: 2 }, { from: 4, to: 4 }]);
+		expect(rangesOf([1, 2, 4], [1, 2, 3, 4])).toEqual([
+			{ from: 1, to: 2 },
+			{ from: 4, to: 4 },
+		]);
 		expect(rangesOf(['a', 1], [1])).toEqual([{ from: 1, to: 1 }]);
 		expect(rangesOf([], [1, 2])).toEqual([]);
 	});
@@ -55,7 +112,13 @@ describe('money and dates', () => {
 
 	it('empty amounts count 0; text amounts are read; a bad one is an error naming the field', () => {
 		const { summary, errors } = buildDigest(
-			[{ id: 1, text: 'a', amount: '' }, { id: 2, text: 'b', amount: null }, { id: 3, text: 'c' }, { id: 4, text: 'd', amount: '$1,000.10' }, { id: 5, text: 'e', amount: 'x' }],
+			[
+				{ id: 1, text: 'a', amount: '' },
+				{ id: 2, text: 'b', amount: null },
+				{ id: 3, text: 'c' },
+				{ id: 4, text: 'd', amount: '$1,000.10' },
+				{ id: 5, text: 'e', amount: 'x' },
+			],
 			settings({ money }),
 		);
 		expect(summary.total).toBe(1000.1);
@@ -63,13 +126,27 @@ describe('money and dates', () => {
 	});
 
 	it('the total is rounded to the cent; without a money field there is none', () => {
-		expect(buildDigest([{ id: 1, text: 'a', amount: 0.1 }, { id: 2, text: 'b', amount: 0.2 }], settings({ money })).summary.total).toBe(0.3);
+		expect(
+			buildDigest(
+				[
+					{ id: 1, text: 'a', amount: 0.1 },
+					{ id: 2, text: 'b', amount: 0.2 },
+				],
+				settings({ money }),
+			).summary.total,
+		).toBe(0.3);
 		expect(buildDigest([{ id: 1, text: 'a', amount: 5 }], settings()).summary.total).toBeNull();
 	});
 
 	it('the period spans the earliest and latest dates; empty dates are left out; a bad one is an error', () => {
 		const { summary, errors, messages } = buildDigest(
-			[{ id: 1, text: 'a', at: '2026-12-01T10:00:00Z' }, { id: 2, text: 'b', at: '' }, { id: 3, text: 'c', at: null }, { id: 4, text: 'd', at: '2026-11-30T08:00:00Z' }, { id: 5, text: 'e', at: 'soon' }],
+			[
+				{ id: 1, text: 'a', at: '2026-12-01T10:00:00Z' },
+				{ id: 2, text: 'b', at: '' },
+				{ id: 3, text: 'c', at: null },
+				{ id: 4, text: 'd', at: '2026-11-30T08:00:00Z' },
+				{ id: 5, text: 'e', at: 'soon' },
+			],
 			settings({ period }),
 		);
 		expect([summary.from, summary.to]).toEqual(['2026-11-30T08:00:00Z', '2026-12-01T10:00:00Z']);
@@ -93,7 +170,10 @@ describe('the summary', () => {
 	it('groups by count, then name; an empty group is "(none)"; past ten groups, how many more', () => {
 		const group = { ...reader('type'), label: 'By type' };
 		const many = Array.from({ length: 12 }, (_, index) => ({ id: index + 1, text: 't', type: `g${String(index).padStart(2, '0')}` }));
-		const { messages, summary } = buildDigest([...many, { id: 20, text: 't', type: 'g11' }, { id: 21, text: 't', type: '' }, { id: 22, text: 't' }], settings({ group }));
+		const { messages, summary } = buildDigest(
+			[...many, { id: 20, text: 't', type: 'g11' }, { id: 21, text: 't', type: '' }, { id: 22, text: 't' }],
+			settings({ group }),
+		);
 		expect(summary.counts).toMatchObject({ g11: 2, '(none)': 2, g00: 1 });
 		expect(messages[0].text.split('\n')[2]).toBe('By type: (none) 2, g11 2, g00 1, g01 1, g02 1, g03 1, g04 1, g05 1, g06 1, g07 1, and 3 more');
 		const ten = buildDigest(many.slice(0, 10), settings({ group }));
@@ -102,7 +182,10 @@ describe('the summary', () => {
 
 	it('group names are escaped for the destination in the summary', () => {
 		const group = { ...reader('type'), label: 'By type' };
-		const { messages } = buildDigest([{ id: 1, text: 'a', type: '<!channel>' }], settings({ group, escape: (text) => text.replace(/</g, '&lt;').replace(/>/g, '&gt;') }));
+		const { messages } = buildDigest(
+			[{ id: 1, text: 'a', type: '<!channel>' }],
+			settings({ group, escape: (text) => text.replace(/</g, '&lt;').replace(/>/g, '&gt;') }),
+		);
 		expect(messages[0].text.split('\n')[2]).toBe('By type: &lt;!channel&gt; 1');
 	});
 

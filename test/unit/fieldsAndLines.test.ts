@@ -24,7 +24,7 @@ describe('field paths', () => {
 		expect(read('["odd key]', { '"odd key': 9 })).toBe(9);
 	});
 
-	it('names every object has (constructor, toString) are read only as the item\'s own fields', () => {
+	it("names every object has (constructor, toString) are read only as the item's own fields", () => {
 		expect(read('constructor', {})).toBeUndefined();
 		expect(read('constructor', { constructor: 'mine' })).toBe('mine');
 		expect(read('toString', { a: 1 })).toBeUndefined();
@@ -63,7 +63,9 @@ describe('field paths', () => {
 describe('line templates', () => {
 	it('fills each kind of value as text; null is empty; objects as JSON; missing is an error naming the field', () => {
 		const line = compileLineTemplate('{ n }|{b}|{big}|{when}|{nothing}|{obj}|{text}', 'Line');
-		expect(line({ n: 1.5, b: false, big: BigInt(7), when: new Date('2026-12-01T00:00:00Z'), nothing: null, obj: { a: [1] }, text: 'hi' })).toBe('1.5|false|7|2026-12-01T00:00:00.000Z||{"a":[1]}|hi');
+		expect(line({ n: 1.5, b: false, big: BigInt(7), when: new Date('2026-12-01T00:00:00Z'), nothing: null, obj: { a: [1] }, text: 'hi' })).toBe(
+			'1.5|false|7|2026-12-01T00:00:00.000Z||{"a":[1]}|hi',
+		);
 		expect(() => line({ n: 1 })).toThrow(expect.objectContaining({ field: 'b', message: 'is missing, and the line template uses it' }));
 		expect(() => line({ n: 1 })).toThrow(InvalidItemValueError);
 	});
@@ -87,8 +89,14 @@ describe('thresholds', () => {
 	it('validation: margins from 0 to below 100%; a range needs a bound in order; lines need one and their order', () => {
 		expect(validateThresholds(base({ warning: 1, margin: 0 })).ok).toBe(true);
 		expect(validateThresholds(base({ warning: 1, margin: 0.99 })).ok).toBe(true);
-		expect(validateThresholds(base({ warning: 1, margin: 1 }))).toEqual({ ok: false, problem: 'the Recovery Margin (100%) must be at least 0% and below 100%' });
-		expect(validateThresholds(base({ warning: 1, margin: -0.01 }))).toEqual({ ok: false, problem: 'the Recovery Margin (-1%) must be at least 0% and below 100%' });
+		expect(validateThresholds(base({ warning: 1, margin: 1 }))).toEqual({
+			ok: false,
+			problem: 'the Recovery Margin (100%) must be at least 0% and below 100%',
+		});
+		expect(validateThresholds(base({ warning: 1, margin: -0.01 }))).toEqual({
+			ok: false,
+			problem: 'the Recovery Margin (-1%) must be at least 0% and below 100%',
+		});
 		expect(validateThresholds(base({ condition: 'outsideRange' }))).toEqual({ ok: false, problem: 'Outside Range needs a Low or a High value' });
 		expect(validateThresholds(base({ condition: 'outsideRange', low: 1 })).ok).toBe(true);
 		expect(validateThresholds(base({ condition: 'outsideRange', high: 1 })).ok).toBe(true);
@@ -97,8 +105,14 @@ describe('thresholds', () => {
 		expect(validateThresholds(base({}))).toEqual({ ok: false, problem: 'set a Warning or a Critical threshold' });
 		expect(validateThresholds(base({ critical: 5 })).ok).toBe(true);
 		expect(validateThresholds(base({ warning: 5, critical: 5 })).ok).toBe(true);
-		expect(validateThresholds(base({ warning: 6, critical: 5 }))).toEqual({ ok: false, problem: 'the Warning threshold (6) is above the Critical one (5); warning must come first' });
-		expect(validateThresholds(base({ condition: 'below', warning: 4, critical: 5 }))).toEqual({ ok: false, problem: 'the Warning threshold (4) is below the Critical one (5); warning must come first' });
+		expect(validateThresholds(base({ warning: 6, critical: 5 }))).toEqual({
+			ok: false,
+			problem: 'the Warning threshold (6) is above the Critical one (5); warning must come first',
+		});
+		expect(validateThresholds(base({ condition: 'below', warning: 4, critical: 5 }))).toEqual({
+			ok: false,
+			problem: 'the Warning threshold (4) is below the Critical one (5); warning must come first',
+		});
 		expect(validateThresholds(base({ condition: 'below', warning: 5, critical: 4 })).ok).toBe(true);
 		expect(validateThresholds(base({ condition: 'changeAbove', warning: 60, critical: 50 })).ok).toBe(false);
 	});
@@ -117,7 +131,14 @@ describe('thresholds', () => {
 
 	it('change above: the size of the change either way', () => {
 		const change = base({ condition: 'changeAbove', warning: 50, critical: 80 });
-		expect([-80, -50, -49.99, 49.99, 50, 80].map((value) => severityOf(value, change, 'ok'))).toEqual(['critical', 'warning', 'ok', 'ok', 'warning', 'critical']);
+		expect([-80, -50, -49.99, 49.99, 50, 80].map((value) => severityOf(value, change, 'ok'))).toEqual([
+			'critical',
+			'warning',
+			'ok',
+			'ok',
+			'warning',
+			'critical',
+		]);
 	});
 
 	it('only a critical line: a firing critical recovers past it; only a warning line: the same', () => {

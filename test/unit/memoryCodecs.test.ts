@@ -30,7 +30,8 @@ describe('parseMemoryText', () => {
 	});
 	it('objectField: an object, or the field named with where it is', () => {
 		expect(objectField({ groups: {} }, 'groups', '')).toEqual({});
-		for (const value of [null, [], 'x', 1, undefined]) expect(problem(() => objectField({ groups: value }, 'groups', 'check "A": '))).toBe('check "A": groups is not an object');
+		for (const value of [null, [], 'x', 1, undefined])
+			expect(problem(() => objectField({ groups: value }, 'groups', 'check "A": '))).toBe('check "A": groups is not an object');
 	});
 });
 
@@ -53,7 +54,9 @@ describe('readRecord', () => {
 		['owed', 'resolved'],
 		['announced', 'yes'],
 	])('%s %j is named', (field, value) => {
-		expect(problem(() => readRecord({ ...firing, [field]: value }, 'check "A", series "B",'))).toBe(`check "A", series "B", has ${field} ${JSON.stringify(value)}`);
+		expect(problem(() => readRecord({ ...firing, [field]: value }, 'check "A", series "B",'))).toBe(
+			`check "A", series "B", has ${field} ${JSON.stringify(value)}`,
+		);
 	});
 	it('something that is not a record at all', () => {
 		expect(problem(() => readRecord(null, 'series "B"'))).toBe('series "B" is not an alert record');
@@ -74,10 +77,14 @@ describe('the ROAS/CPA memory', () => {
 		expect(problem(() => adMemoryCodec.decode(text([])))).toBe('groups is not an object');
 		expect(problem(() => adMemoryCodec.decode(text({ 'a/c': null })))).toBe('group "a/c" is not an object');
 		expect(problem(() => adMemoryCodec.decode(text({ 'a/c': 'x' })))).toBe('group "a/c" is not an object');
-		expect(problem(() => adMemoryCodec.decode(text({ 'a/c': { ...memory.groups['a/c'], labels: { campaign: 'C', account: 'a' } } })))).toBe('group "a/c" has labels.currency undefined');
+		expect(problem(() => adMemoryCodec.decode(text({ 'a/c': { ...memory.groups['a/c'], labels: { campaign: 'C', account: 'a' } } })))).toBe(
+			'group "a/c" has labels.currency undefined',
+		);
 		expect(problem(() => adMemoryCodec.decode(text({ 'a/c': { ...memory.groups['a/c'], labels: 'C' } })))).toBe('group "a/c": labels is not an object');
 		expect(problem(() => adMemoryCodec.decode(text({ 'a/c': { ...memory.groups['a/c'], identity: null } })))).toBe('group "a/c": identity is not an object');
-		expect(problem(() => adMemoryCodec.decode(text({ 'a/c': { ...memory.groups['a/c'], alert: { ...firing, state: 'x' } } })))).toBe('group "a/c", alert has state "x"');
+		expect(problem(() => adMemoryCodec.decode(text({ 'a/c': { ...memory.groups['a/c'], alert: { ...firing, state: 'x' } } })))).toBe(
+			'group "a/c", alert has state "x"',
+		);
 	});
 	it('the old layout: read once, a text that is not JSON passed on as it is (then reported)', () => {
 		expect(adMemoryCodec.decode(legacyAdText({ schema: 2, alerts: JSON.stringify(memory) }) as string)).toEqual(memory);
@@ -100,10 +107,15 @@ describe('the Health Monitor memory', () => {
 		expect(problem(() => healthMemoryCodec.decode(text({ Payments: 7 })))).toBe('check "Payments" is not an object');
 		expect(problem(() => healthMemoryCodec.decode(text({ Payments: { series: {} } })))).toBe('check "Payments" has no rule');
 		expect(problem(() => healthMemoryCodec.decode(text({ Payments: { rule: 'r', series: [] } })))).toBe('check "Payments": series is not an object');
-		expect(problem(() => healthMemoryCodec.decode(text({ Payments: { rule: 'r', series: { Payments: { ...firing, severity: 'x' } } } })))).toBe('check "Payments", series "Payments", has severity "x"');
+		expect(problem(() => healthMemoryCodec.decode(text({ Payments: { rule: 'r', series: { Payments: { ...firing, severity: 'x' } } } })))).toBe(
+			'check "Payments", series "Payments", has severity "x"',
+		);
 	});
 	it('the old layout: each check a text (or already an object); broken texts passed on; other schemas ignored', () => {
-		const legacy = legacyHealthText({ schema: 2, checks: { Payments: JSON.stringify(memory.Payments), Shop: { rule: 's', series: {} }, Broken: '{x' } }) as string;
+		const legacy = legacyHealthText({
+			schema: 2,
+			checks: { Payments: JSON.stringify(memory.Payments), Shop: { rule: 's', series: {} }, Broken: '{x' },
+		}) as string;
 		expect(JSON.parse(legacy)).toEqual({ schema: 2, checks: { Payments: memory.Payments, Shop: { rule: 's', series: {} }, Broken: '{x' } });
 		expect(legacyHealthText({ schema: 1, checks: {} })).toBeUndefined();
 		expect(legacyHealthText({ schema: 2, checks: null })).toBeUndefined();
@@ -159,13 +171,23 @@ describe('errors of the store', () => {
 });
 
 describe('alertField', () => {
-	const step = (notice: AlertRecord['owed'] | 'resolved' | null, record: AlertRecord, cause?: 'gone') => ({ record, previousState: record.state, notice, ...(cause ? { cause } : {}) });
+	const step = (notice: AlertRecord['owed'] | 'resolved' | null, record: AlertRecord, cause?: 'gone') => ({
+		record,
+		previousState: record.state,
+		notice,
+		...(cause ? { cause } : {}),
+	});
 	it('firing: its state, notice and since', () => {
 		expect(alertField(step('firing', firing), firing, undefined)).toEqual({ state: 'firing', notice: 'firing', since: '2026-12-01T09:00:00.000Z' });
 	});
 	it('resolved: normal, since when it had been failing, and why it resolved', () => {
 		const normal = { ...initialRecord(T + 3_600_000) };
-		expect(alertField(step('resolved', normal, 'gone'), normal, firing)).toEqual({ state: 'normal', notice: 'resolved', since: '2026-12-01T09:00:00.000Z', resolvedBecause: 'gone' });
+		expect(alertField(step('resolved', normal, 'gone'), normal, firing)).toEqual({
+			state: 'normal',
+			notice: 'resolved',
+			since: '2026-12-01T09:00:00.000Z',
+			resolvedBecause: 'gone',
+		});
 		expect(alertField(step('resolved', normal), normal, undefined)).toEqual({ state: 'normal', notice: 'resolved', since: null });
 	});
 	it('normal without a notice: no since', () => {

@@ -97,12 +97,20 @@ describe('createPresetMatcher with ties going Real-Time (node version 2)', () =>
 	it('a tie of both routes: version 1 takes the one named last, version 2 the Real-Time one, naming the Batch one', () => {
 		expect(v1('urgent_report')).toEqual({ preset: expect.objectContaining({ id: 'reporting' }), synonym: 'report' });
 		expect(v1('report urgent')?.preset.id).toBe('customerRequest');
-		expect(v2('urgent_report')).toEqual({ preset: expect.objectContaining({ id: 'customerRequest' }), synonym: 'urgent', tiedWith: { preset: expect.objectContaining({ id: 'reporting' }), synonym: 'report' } });
+		expect(v2('urgent_report')).toEqual({
+			preset: expect.objectContaining({ id: 'customerRequest' }),
+			synonym: 'urgent',
+			tiedWith: { preset: expect.objectContaining({ id: 'reporting' }), synonym: 'report' },
+		});
 		expect(v2('report urgent')).toMatchObject({ preset: { id: 'customerRequest' }, tiedWith: { preset: { id: 'reporting' } } });
 	});
 
 	it('among several, the last Real-Time one wins and the last Batch one is named', () => {
-		expect(v2('vip backup outage sync')).toMatchObject({ preset: { id: 'systemDown' }, synonym: 'outage', tiedWith: { preset: { id: 'dataSync' }, synonym: 'sync' } });
+		expect(v2('vip backup outage sync')).toMatchObject({
+			preset: { id: 'systemDown' },
+			synonym: 'outage',
+			tiedWith: { preset: { id: 'dataSync' }, synonym: 'sync' },
+		});
 	});
 
 	it('no tie without both routes among the strongest matches', () => {
@@ -153,12 +161,22 @@ describe('createPresetMatcher reading word forms, with the rules added in versio
 		expect(presetOf(eventType)).toBe(preset);
 	});
 
-	it.each(['downgrade', 'download', 'leaderboard', 'unsubscribe', 'identify', 'trigger fired', 'workflow trigger', 'breakdown', 'checkout started', 'payment info entered', 'trial started', 'subscribe'])(
-		'matches nothing for the unrelated %j',
-		(eventType) => {
-			expect(v2(eventType)).toBeUndefined();
-		},
-	);
+	it.each([
+		'downgrade',
+		'download',
+		'leaderboard',
+		'unsubscribe',
+		'identify',
+		'trigger fired',
+		'workflow trigger',
+		'breakdown',
+		'checkout started',
+		'payment info entered',
+		'trial started',
+		'subscribe',
+	])('matches nothing for the unrelated %j', (eventType) => {
+		expect(v2(eventType)).toBeUndefined();
+	});
 
 	it('version 1 does not read word forms nor know the rules or names added in version 2', () => {
 		for (const eventType of ['Demo Requested', 'Payment Failing', 'the site went down', 'DISAPPROVED', 'HighErrorRate', 'leadgen', 'incident.resolved']) {
@@ -194,7 +212,18 @@ describe('createPresetMatcher reading word forms, with the rules added in versio
 	});
 
 	it('version 1 offers its ten rules; version 2 adds five', () => {
-		expect(presetsOfVersion(1).map((preset) => preset.id)).toEqual(['newLead', 'budgetAlert', 'systemDown', 'paymentFailed', 'customerRequest', 'reporting', 'dataEnrichment', 'backup', 'logArchival', 'dataSync']);
+		expect(presetsOfVersion(1).map((preset) => preset.id)).toEqual([
+			'newLead',
+			'budgetAlert',
+			'systemDown',
+			'paymentFailed',
+			'customerRequest',
+			'reporting',
+			'dataEnrichment',
+			'backup',
+			'logArchival',
+			'dataSync',
+		]);
 		expect(presetsOfVersion(2).map((preset) => preset.id)).toEqual(ALL_PRESET_IDS);
 		expect(ALL_PRESET_IDS).toHaveLength(15);
 	});

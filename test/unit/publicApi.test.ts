@@ -7,7 +7,10 @@
 import { call, instanceUrl, REQUIRED_SCOPES, type ApiResponse, type PublicApi } from '../../nodes/shared/alertMemory/publicApi';
 import { MemoryStoreError } from '../../nodes/shared/alertMemory/store';
 
-const answering = (response: ApiResponse): PublicApi => async () => response;
+const answering =
+	(response: ApiResponse): PublicApi =>
+	async () =>
+		response;
 const request = { method: 'GET' as const, path: '/data-tables' };
 const refusal = async (response: ApiResponse, expected: number[] = []) => {
 	const outcome = await call(answering(response), 'the table "alert_memory"', request, 'read the alert memory', 'dataTableRow:read', expected).then(
@@ -34,7 +37,8 @@ describe('instanceUrl', () => {
 
 describe('call', () => {
 	it('every 2xx is done, and so is an expected status; 199 and 300 are not', async () => {
-		for (const status of [200, 201, 204, 299]) await expect(call(answering({ status, body: {} }), 's', request, 'x', 'dataTable:list')).resolves.toEqual({ status, body: {} });
+		for (const status of [200, 201, 204, 299])
+			await expect(call(answering({ status, body: {} }), 's', request, 'x', 'dataTable:list')).resolves.toEqual({ status, body: {} });
 		await expect(call(answering({ status: 409, body: {} }), 's', request, 'x', 'dataTable:create', [409])).resolves.toEqual({ status: 409, body: {} });
 		expect((await refusal({ status: 199, body: {} })).status).toBe(199);
 		expect((await refusal({ status: 300, body: {} })).status).toBe(300);
@@ -62,9 +66,16 @@ describe('call', () => {
 			message: 'No n8n public API answers at this address (404) when asked to read the alert memory.',
 			hint: 'Check the Base URL in the credential. n8n also answers this for a few seconds after it starts: run again.',
 		});
-		expect(await refusal({ status: 404, body: { message: 'Data table not found' } })).toMatchObject({ message: 'n8n could not read the alert memory: Data table not found (404).', hint: '' });
-		expect(await refusal({ status: 404, body: '{"message":"Row not found"}' })).toMatchObject({ message: 'n8n could not read the alert memory: Row not found (404).' });
-		expect(await refusal({ status: 404, body: { message: 5 } })).toMatchObject({ message: 'No n8n public API answers at this address (404) when asked to read the alert memory.' });
+		expect(await refusal({ status: 404, body: { message: 'Data table not found' } })).toMatchObject({
+			message: 'n8n could not read the alert memory: Data table not found (404).',
+			hint: '',
+		});
+		expect(await refusal({ status: 404, body: '{"message":"Row not found"}' })).toMatchObject({
+			message: 'n8n could not read the alert memory: Row not found (404).',
+		});
+		expect(await refusal({ status: 404, body: { message: 5 } })).toMatchObject({
+			message: 'No n8n public API answers at this address (404) when asked to read the alert memory.',
+		});
 	});
 
 	it('413: the memory is too large for one request, and what to do', async () => {
@@ -75,7 +86,9 @@ describe('call', () => {
 	});
 
 	it("anything else: n8n's reason and the status, or that it gave none", async () => {
-		expect(await refusal({ status: 500, body: { message: 'database is locked' } })).toMatchObject({ message: 'n8n could not read the alert memory: database is locked (500).' });
+		expect(await refusal({ status: 500, body: { message: 'database is locked' } })).toMatchObject({
+			message: 'n8n could not read the alert memory: database is locked (500).',
+		});
 		expect(await refusal({ status: 502, body: 'Bad Gateway' })).toMatchObject({ message: 'n8n could not read the alert memory: no reason given (502).' });
 		expect(await refusal({ status: 400, body: null })).toMatchObject({ message: 'n8n could not read the alert memory: no reason given (400).' });
 	});

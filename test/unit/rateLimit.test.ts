@@ -73,7 +73,24 @@ describe('how long each platform asks to wait', () => {
 
 	it("Google: the quota error's retryDelay, or the unstated wait; not on other errors", () => {
 		const quota = (retryDelay?: string) => [
-			{ error: { code: 429, status: 'RESOURCE_EXHAUSTED', message: 'quota', details: [{ errors: [{ errorCode: { quotaError: 'RESOURCE_EXHAUSTED' }, message: 'Too many requests', details: retryDelay ? { quotaErrorDetails: { retryDelay } } : undefined }] }] } },
+			{
+				error: {
+					code: 429,
+					status: 'RESOURCE_EXHAUSTED',
+					message: 'quota',
+					details: [
+						{
+							errors: [
+								{
+									errorCode: { quotaError: 'RESOURCE_EXHAUSTED' },
+									message: 'Too many requests',
+									details: retryDelay ? { quotaErrorDetails: { retryDelay } } : undefined,
+								},
+							],
+						},
+					],
+				},
+			},
 		];
 		expect(googleFailure(429, quota('3s'), '1234567890').rateLimitWaitMs).toBe(3000);
 		expect(googleFailure(429, quota('2.5s'), '1234567890').rateLimitWaitMs).toBe(2500);

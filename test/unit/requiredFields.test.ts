@@ -23,7 +23,8 @@ describe('compileRequiredFields', () => {
 	});
 
 	it('missing, null, empty and blank text are missing; 0, false and lists are values', () => {
-		for (const value of [undefined, null, '', '   ', '\t\n']) expect(missingField('body.eventType', { body: { eventType: value } })).toBe('body.eventType: is required but missing or empty');
+		for (const value of [undefined, null, '', '   ', '\t\n'])
+			expect(missingField('body.eventType', { body: { eventType: value } })).toBe('body.eventType: is required but missing or empty');
 		for (const value of [0, false, 'x', ' x ', [], {}]) expect(missingField('body.eventType', { body: { eventType: value } })).toBeUndefined();
 		expect(missingField('body.eventType', { body: null })).toBe('body.eventType: is required but missing or empty');
 		expect(missingField('body.eventType', 'not an object')).toBe('body.eventType: is required but missing or empty');

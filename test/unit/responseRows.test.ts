@@ -50,7 +50,9 @@ describe('rowsOfItem: a whole platform response in one item', () => {
 	it('a row that is not an object is an error naming its place', () => {
 		expect(itemProblem(() => rowsOfItem({ data: [metaRow, 5], paging: {} }, 'auto'))).toBe('data[1]: is 5; each row of the response must be an object');
 		expect(itemProblem(() => rowsOfItem({ results: [null] }, 'auto'))).toBe('results[0]: is null; each row of the response must be an object');
-		expect(itemProblem(() => rowsOfItem({ results: [[googleRow]] }, 'auto'))).toBe('results[0]: is [{"campaign":{"name":"Search"},"metrics":{"costMicros":"1000000"}}]; each row of the response must be an object');
+		expect(itemProblem(() => rowsOfItem({ results: [[googleRow]] }, 'auto'))).toBe(
+			'results[0]: is [{"campaign":{"name":"Search"},"metrics":{"costMicros":"1000000"}}]; each row of the response must be an object',
+		);
 	});
 });
 

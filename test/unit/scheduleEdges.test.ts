@@ -31,27 +31,49 @@ describe('daily time', () => {
 		expect(() => compileSchedule({ kind: 'daily', time }, 'UTC')).not.toThrow();
 	});
 	it.each(['24:00', '23:60', '-1:00', '6', '06:0', '06:000', 'x06:00', '06:00x', '123:00', ''])('%j is not', (time) => {
-		expect(settingError(() => compileSchedule({ kind: 'daily', time }, 'UTC'))).toBe(`Run At: "${time}" is not a time of day; write it as HH:MM in 24-hour time, e.g. 06:00`);
+		expect(settingError(() => compileSchedule({ kind: 'daily', time }, 'UTC'))).toBe(
+			`Run At: "${time}" is not a time of day; write it as HH:MM in 24-hour time, e.g. 06:00`,
+		);
 	});
 	it('runs at that time, and says so', () => {
 		const schedule = compileSchedule({ kind: 'daily', time: ' 6:05 ' }, 'UTC');
 		expect(schedule.description).toBe('every day at 6:05');
 		expect(new Date(schedule.nextRunAfter(at('2026-12-01T06:04:59Z'))).toISOString()).toBe('2026-12-01T06:05:00.000Z');
 		expect(new Date(schedule.nextRunAfter(at('2026-12-01T06:05:00Z'))).toISOString()).toBe('2026-12-02T06:05:00.000Z');
-		expect(new Date(compileSchedule({ kind: 'daily', time: '00:00' }, 'UTC').nextRunAfter(at('2026-12-01T23:59:59Z'))).toISOString()).toBe('2026-12-02T00:00:00.000Z');
+		expect(new Date(compileSchedule({ kind: 'daily', time: '00:00' }, 'UTC').nextRunAfter(at('2026-12-01T23:59:59Z'))).toISOString()).toBe(
+			'2026-12-02T00:00:00.000Z',
+		);
 	});
 });
 
 describe('interval', () => {
-	it.each<[number, 'minutes' | 'hours']>([[1, 'minutes'], [59, 'minutes'], [1, 'hours'], [23, 'hours']])('every %d %s is allowed', (every, unit) => {
+	it.each<[number, 'minutes' | 'hours']>([
+		[1, 'minutes'],
+		[59, 'minutes'],
+		[1, 'hours'],
+		[23, 'hours'],
+	])('every %d %s is allowed', (every, unit) => {
 		expect(compileSchedule({ kind: 'interval', every, unit }, 'UTC').description).toBe(`every ${every} ${unit}`);
 	});
-	it.each<[number, 'minutes' | 'hours', number]>([[0, 'minutes', 59], [60, 'minutes', 59], [0, 'hours', 23], [24, 'hours', 23], [1.5, 'minutes', 59], [-1, 'hours', 23]])('every %d %s is not', (every, unit, limit) => {
-		expect(settingError(() => compileSchedule({ kind: 'interval', every, unit }, 'UTC'))).toBe(`Run Every: An interval of ${every} ${unit} is not supported: use 1 to ${limit} ${unit}, or a cron expression`);
+	it.each<[number, 'minutes' | 'hours', number]>([
+		[0, 'minutes', 59],
+		[60, 'minutes', 59],
+		[0, 'hours', 23],
+		[24, 'hours', 23],
+		[1.5, 'minutes', 59],
+		[-1, 'hours', 23],
+	])('every %d %s is not', (every, unit, limit) => {
+		expect(settingError(() => compileSchedule({ kind: 'interval', every, unit }, 'UTC'))).toBe(
+			`Run Every: An interval of ${every} ${unit} is not supported: use 1 to ${limit} ${unit}, or a cron expression`,
+		);
 	});
 	it('aligns to the clock as the Schedule Trigger does', () => {
-		expect(new Date(compileSchedule({ kind: 'interval', every: 15, unit: 'minutes' }, 'UTC').nextRunAfter(at('2026-12-01T10:07:00Z'))).toISOString()).toBe('2026-12-01T10:15:00.000Z');
-		expect(new Date(compileSchedule({ kind: 'interval', every: 6, unit: 'hours' }, 'UTC').nextRunAfter(at('2026-12-01T10:07:00Z'))).toISOString()).toBe('2026-12-01T12:00:00.000Z');
+		expect(new Date(compileSchedule({ kind: 'interval', every: 15, unit: 'minutes' }, 'UTC').nextRunAfter(at('2026-12-01T10:07:00Z'))).toISOString()).toBe(
+			'2026-12-01T10:15:00.000Z',
+		);
+		expect(new Date(compileSchedule({ kind: 'interval', every: 6, unit: 'hours' }, 'UTC').nextRunAfter(at('2026-12-01T10:07:00Z'))).toISOString()).toBe(
+			'2026-12-01T12:00:00.000Z',
+		);
 	});
 });
 
@@ -144,10 +166,14 @@ describe('the next run', () => {
 
 	it('a date that never comes (30 February) is an error naming the setting', () => {
 		const schedule = compileSchedule({ kind: 'cron', expression: '0 6 30 2 *' }, 'UTC');
-		expect(settingError(() => schedule.nextRunAfter(at('2026-12-01T00:00:00Z')))).toBe('Cron Expression: The batch schedule (cron "0 6 30 2 *") never runs: no date matches it');
+		expect(settingError(() => schedule.nextRunAfter(at('2026-12-01T00:00:00Z')))).toBe(
+			'Cron Expression: The batch schedule (cron "0 6 30 2 *") never runs: no date matches it',
+		);
 	});
 
 	it('an unknown timezone is an error naming the setting', () => {
-		expect(settingError(() => compileSchedule({ kind: 'daily', time: '06:00' }, 'Mars/Base'))).toBe('Timezone: "Mars/Base" is not a known timezone; use a name such as "Europe/Berlin", "America/New_York" or "UTC"');
+		expect(settingError(() => compileSchedule({ kind: 'daily', time: '06:00' }, 'Mars/Base'))).toBe(
+			'Timezone: "Mars/Base" is not a known timezone; use a name such as "Europe/Berlin", "America/New_York" or "UTC"',
+		);
 	});
 });

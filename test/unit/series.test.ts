@@ -45,7 +45,13 @@ describe('metric aggregations', () => {
 	});
 
 	it('a bad item in the middle blocks its series (all its items listed) and leaves the others judged', () => {
-		const result = seriesValues([{ service: 'api', value: 1 }, { service: 'api', value: 'lots' }, { service: 'web', value: 3 }, { service: 'api', value: 2 }, { service: 'api' }], metric('sum'), byService, undefined, T);
+		const result = seriesValues(
+			[{ service: 'api', value: 1 }, { service: 'api', value: 'lots' }, { service: 'web', value: 3 }, { service: 'api', value: 2 }, { service: 'api' }],
+			metric('sum'),
+			byService,
+			undefined,
+			T,
+		);
 		expect(values(result)).toEqual({ web: 3 });
 		expect(result.errors.map(({ itemIndex, error }) => [itemIndex, error.field, error.message])).toEqual([
 			[1, 'value', 'is "lots", which is not a number'],
@@ -56,15 +62,28 @@ describe('metric aggregations', () => {
 	});
 
 	it('null and empty text are missing, 0 is a value', () => {
-		const result = seriesValues([{ value: 0 }, { value: null }, { value: '' }], metric('sum'), (json) => String((json as { value: unknown }).value), undefined, T);
+		const result = seriesValues(
+			[{ value: 0 }, { value: null }, { value: '' }],
+			metric('sum'),
+			(json) => String((json as { value: unknown }).value),
+			undefined,
+			T,
+		);
 		expect(values(result)).toEqual({ 0: 0 });
 		expect(result.errors).toHaveLength(2);
 	});
 });
 
 describe('payment failure rate', () => {
-	const source = (minTotal: number): SeriesSource => ({ kind: 'paymentFailures', status: reader('status'), statusField: 'status', failed: new Set(['failed', 'declined']), minTotal });
-	const payments = (failed: number, total: number) => Array.from({ length: total }, (_, index) => ({ status: index < failed ? (index % 2 ? ' Declined ' : 'FAILED') : 'paid' }));
+	const source = (minTotal: number): SeriesSource => ({
+		kind: 'paymentFailures',
+		status: reader('status'),
+		statusField: 'status',
+		failed: new Set(['failed', 'declined']),
+		minTotal,
+	});
+	const payments = (failed: number, total: number) =>
+		Array.from({ length: total }, (_, index) => ({ status: index < failed ? (index % 2 ? ' Declined ' : 'FAILED') : 'paid' }));
 
 	it('failed share in percent; statuses are trimmed and case-folded', () => {
 		const result = seriesValues(payments(3, 20), source(20), () => 'payments', 'payments', T);
@@ -75,7 +94,10 @@ describe('payment failure rate', () => {
 		expect(seriesValues(payments(1, 20), source(20), () => 'p', 'p', T).values.get('p')?.value).toBe(5);
 		const skipped = seriesValues(payments(1, 19), source(20), () => 'p', 'p', T);
 		expect(skipped.values.size).toBe(0);
-		expect(skipped.skipped.get('p')).toEqual({ reason: '19 payments: below the minimum of 20 needed to judge the failure rate.', items: Array.from({ length: 19 }, (_, index) => index) });
+		expect(skipped.skipped.get('p')).toEqual({
+			reason: '19 payments: below the minimum of 20 needed to judge the failure rate.',
+			items: Array.from({ length: 19 }, (_, index) => index),
+		});
 	});
 
 	it('a payment without a status is an error naming the field', () => {
@@ -92,10 +114,26 @@ describe('payment failure rate', () => {
 });
 
 describe('budget pacing', () => {
-	const source: SeriesSource = { kind: 'budgetPacing', spend: reader('spend'), spendField: 'spend', budget: reader('budget'), budgetField: 'budget', zone: 'UTC' };
+	const source: SeriesSource = {
+		kind: 'budgetPacing',
+		spend: reader('spend'),
+		spendField: 'spend',
+		budget: reader('budget'),
+		budgetField: 'budget',
+		zone: 'UTC',
+	};
 
 	it('spend against the budget share of the day gone by (noon: half the budget is on pace)', () => {
-		const result = seriesValues([{ spend: 30, budget: 100 }, { spend: 20, budget: 0 }], source, () => 'c', 'c', T);
+		const result = seriesValues(
+			[
+				{ spend: 30, budget: 100 },
+				{ spend: 20, budget: 0 },
+			],
+			source,
+			() => 'c',
+			'c',
+			T,
+		);
 		expect(result.values.get('c')).toMatchObject({ value: 100, details: { spend: 50, budget: 100, dayElapsedPercent: 50, budgetUsedPercent: 50 } });
 	});
 
@@ -126,7 +164,11 @@ describe('lead volume', () => {
 	const source: SeriesSource = { kind: 'leadVolume', expected: 8 };
 
 	it('count against the expected count, in percent', () => {
-		expect(seriesValues([{}, { lead: 1 }, { lead: 2 }], source, () => 'leads', 'leads', T).values.get('leads')).toEqual({ value: 25, details: { count: 2, expected: 8 }, items: [1, 2] });
+		expect(seriesValues([{}, { lead: 1 }, { lead: 2 }], source, () => 'leads', 'leads', T).values.get('leads')).toEqual({
+			value: 25,
+			details: { count: 2, expected: 8 },
+			items: [1, 2],
+		});
 	});
 
 	it('a single-series check with no leads measured zero; per-source series without leads are absent', () => {
@@ -148,7 +190,15 @@ describe('elapsedShareOfDay', () => {
 
 describe('numbers in text (Health Monitor version 2: group separators only between groups of three digits)', () => {
 	const strict: SeriesSource = { kind: 'metric', read: reader('value'), field: 'value', aggregation: 'sum', numbers: { strictGrouping: true } };
-	const strictPacing: SeriesSource = { kind: 'budgetPacing', spend: reader('spend'), spendField: 'spend', budget: reader('budget'), budgetField: 'budget', zone: 'UTC', numbers: { strictGrouping: true } };
+	const strictPacing: SeriesSource = {
+		kind: 'budgetPacing',
+		spend: reader('spend'),
+		spendField: 'spend',
+		budget: reader('budget'),
+		budgetField: 'budget',
+		zone: 'UTC',
+		numbers: { strictGrouping: true },
+	};
 
 	it('version 1 reads "1,2,3" as 123; version 2 fails the item naming the field and value, and blocks its series', () => {
 		expect(values(seriesValues([{ value: '1,2,3' }], metric('sum'), () => 's', 's', T))).toEqual({ s: 123 });

@@ -7,10 +7,20 @@ import { createFailureReader, failureOf, heldBy, isSourceKey, sourceKey, type So
 import { alertMessages as alerts, campaign, emptyMemory as empty, HOUR, runCalculator, type RunOptions } from './adRun';
 
 const T0 = Date.parse('2026-12-01T09:00:00Z');
-const EXPIRED = { error: 'Meta Ads: Error validating access token: Session has expired.', description: 'The access token has expired or was revoked: create a new one and update the Meta Ads API credential.', accountId: 'act_1', platform: 'meta' };
+const EXPIRED = {
+	error: 'Meta Ads: Error validating access token: Session has expired.',
+	description: 'The access token has expired or was revoked: create a new one and update the Meta Ads API credential.',
+	accountId: 'act_1',
+	platform: 'meta',
+};
 const readFailure = createFailureReader('spend', 'accountId');
-const run = (items: Array<Record<string, unknown>>, memory: Parameters<typeof runCalculator>[1], now: number, options: RunOptions = {}) => runCalculator(items, memory, now, options);
-const settings = (timing: RunOptions['timing'] = {}, groupBy: RunOptions['groupBy'] = 'campaign', sendResolved = true): RunOptions => ({ timing, groupBy, sendResolved });
+const run = (items: Array<Record<string, unknown>>, memory: Parameters<typeof runCalculator>[1], now: number, options: RunOptions = {}) =>
+	runCalculator(items, memory, now, options);
+const settings = (timing: RunOptions['timing'] = {}, groupBy: RunOptions['groupBy'] = 'campaign', sendResolved = true): RunOptions => ({
+	timing,
+	groupBy,
+	sendResolved,
+});
 
 describe('failureOf / createFailureReader', () => {
 	it('reads an Ad Metrics failure item: message, what to do, account', () => {
@@ -18,7 +28,11 @@ describe('failureOf / createFailureReader', () => {
 	});
 
 	it('reads an error given as an object with a message (as some n8n nodes leave it) and details instead of description', () => {
-		expect(failureOf({ error: { message: 'timeout', description: 'after 30 s' } }, false, 'act_2')).toEqual({ account: 'act_2', message: 'timeout', description: 'after 30 s' });
+		expect(failureOf({ error: { message: 'timeout', description: 'after 30 s' } }, false, 'act_2')).toEqual({
+			account: 'act_2',
+			message: 'timeout',
+			description: 'after 30 s',
+		});
 		expect(failureOf({ error: 'refused', details: 'ECONNREFUSED' }, false, 7)).toEqual({ account: '7', message: 'refused', description: 'ECONNREFUSED' });
 	});
 
@@ -42,7 +56,8 @@ describe('failureOf / createFailureReader', () => {
 });
 
 describe('heldBy', () => {
-	const failing = (accounts: string[]) => new Map<string, SourceFailure>(accounts.map((account) => [account, { account, message: 'm', description: '', items: [0] }]));
+	const failing = (accounts: string[]) =>
+		new Map<string, SourceFailure>(accounts.map((account) => [account, { account, message: 'm', description: '', items: [0] }]));
 	it('holds the groups of a failing account only, all groups when the failure names none', () => {
 		expect(heldBy(failing([]), { account: 'act_1' })).toBe(false);
 		expect(heldBy(failing(['act_1']), { account: 'act_1' })).toBe(true);
@@ -59,7 +74,10 @@ describe('a failing data source over a timeline', () => {
 		expect(alerts(first.results)).toEqual([
 			'DATA SOURCE FAILING account act_1: ROAS is not being watched. Meta Ads: Error validating access token: Session has expired. The access token has expired or was revoked: create a new one and update the Meta Ads API credential.',
 		]);
-		expect(first.results[0]).toMatchObject({ items: [0], json: { account: 'act_1', roas: null, severity: 'critical', sourceError: EXPIRED.error, alert: { state: 'firing', notice: 'firing' } } });
+		expect(first.results[0]).toMatchObject({
+			items: [0],
+			json: { account: 'act_1', roas: null, severity: 'critical', sourceError: EXPIRED.error, alert: { state: 'firing', notice: 'firing' } },
+		});
 		memory = first.memory;
 		expect(Object.keys(memory.groups)).toEqual([sourceKey('act_1')]);
 
@@ -71,12 +89,20 @@ describe('a failing data source over a timeline', () => {
 			memory = step.memory;
 		}
 		const reminder = run([EXPIRED], memory, T0 + 24 * HOUR);
-		expect(alerts(reminder.results)).toEqual([expect.stringMatching(/^DATA SOURCE STILL FAILING \(since 2026-12-01T09:00:00.000Z\) account act_1: ROAS is not being watched\. /)]);
+		expect(alerts(reminder.results)).toEqual([
+			expect.stringMatching(/^DATA SOURCE STILL FAILING \(since 2026-12-01T09:00:00.000Z\) account act_1: ROAS is not being watched\. /),
+		]);
 		memory = reminder.memory;
 
 		const back = run([campaign('act_1', 'Brand', 100, 400)], memory, T0 + 25 * HOUR);
-		expect(alerts(back.results)).toEqual(['RESOLVED account act_1: the data source works again, ROAS is watched again (it failed from 2026-12-01T09:00:00.000Z).']);
-		expect(back.results.find((result) => result.json.alert && (result.json.alert as { notice: string }).notice === 'resolved')?.json).toMatchObject({ severity: 'ok', account: 'act_1', alert: { state: 'normal', notice: 'resolved', since: '2026-12-01T09:00:00.000Z' } });
+		expect(alerts(back.results)).toEqual([
+			'RESOLVED account act_1: the data source works again, ROAS is watched again (it failed from 2026-12-01T09:00:00.000Z).',
+		]);
+		expect(back.results.find((result) => result.json.alert && (result.json.alert as { notice: string }).notice === 'resolved')?.json).toMatchObject({
+			severity: 'ok',
+			account: 'act_1',
+			alert: { state: 'normal', notice: 'resolved', since: '2026-12-01T09:00:00.000Z' },
+		});
 		expect(Object.keys(back.memory.groups).some(isSourceKey)).toBe(false);
 		// And not again.
 		expect(alerts(run([campaign('act_1', 'Brand', 100, 400)], back.memory, T0 + 26 * HOUR).results)).toEqual([]);
@@ -97,7 +123,9 @@ describe('a failing data source over a timeline', () => {
 		const off = settings({}, 'campaign', false);
 		const failing = run([EXPIRED], empty(), T0, off);
 		const back = run([campaign('act_1', 'Brand', 100, 400)], failing.memory, T0 + HOUR, off);
-		expect(back.results.filter((result) => result.output === 'ok').map((result) => result.json.message)).toContain('RESOLVED account act_1: the data source works again, ROAS is watched again (it failed from 2026-12-01T09:00:00.000Z).');
+		expect(back.results.filter((result) => result.output === 'ok').map((result) => result.json.message)).toContain(
+			'RESOLVED account act_1: the data source works again, ROAS is watched again (it failed from 2026-12-01T09:00:00.000Z).',
+		);
 		expect(alerts(back.results)).toEqual([]);
 	});
 
@@ -116,12 +144,21 @@ describe('a failing data source over a timeline', () => {
 		expect(memory.groups['act_2/Shoes']).toBeUndefined();
 		// Data back, still bad: the alert goes on; its daily reminder is overdue, so it comes now, as a reminder.
 		const back = run([campaign('act_1', 'Brand', 100, 50)], memory, T0 + 73 * HOUR);
-		expect(alerts(back.results)).toEqual(['CRITICAL Brand: ROAS 0.5 is below the critical level of 1.', expect.stringMatching(/^RESOLVED account act_1: the data source works again/)]);
-		expect(back.results.find((result) => result.json.campaign === 'Brand')?.json.alert).toMatchObject({ state: 'firing', notice: 'renotify', since: '2026-12-01T09:00:00.000Z' });
+		expect(alerts(back.results)).toEqual([
+			'CRITICAL Brand: ROAS 0.5 is below the critical level of 1.',
+			expect.stringMatching(/^RESOLVED account act_1: the data source works again/),
+		]);
+		expect(back.results.find((result) => result.json.campaign === 'Brand')?.json.alert).toMatchObject({
+			state: 'firing',
+			notice: 'renotify',
+			since: '2026-12-01T09:00:00.000Z',
+		});
 	});
 
 	it('one of ten accounts failing: nine judged, one failure, the others untouched', () => {
-		const items = Array.from({ length: 10 }, (_, index) => (index === 3 ? { ...EXPIRED, accountId: 'act_3' } : campaign(`act_${index}`, `C${index}`, 100, 400)));
+		const items = Array.from({ length: 10 }, (_, index) =>
+			index === 3 ? { ...EXPIRED, accountId: 'act_3' } : campaign(`act_${index}`, `C${index}`, 100, 400),
+		);
 		const { results } = run(items, empty(), T0, settings({}, 'account'));
 		expect(results).toHaveLength(10);
 		expect(results.filter((result) => result.json.sourceError !== undefined).map((result) => [result.json.account, result.items])).toEqual([['act_3', [3]]]);
@@ -133,13 +170,17 @@ describe('a failing data source over a timeline', () => {
 		expect(two.results).toHaveLength(1);
 		expect(two.results[0].items).toEqual([0, 1]);
 		const all = run([EXPIRED, { ...EXPIRED, accountId: 'act_2' }, campaign('act_3', 'C', 100, 400)], empty(), T0, settings({}, 'all'));
-		expect(all.results.filter((result) => result.json.sourceError !== undefined)).toEqual([expect.objectContaining({ items: [0, 1], json: expect.objectContaining({ account: null }) })]);
+		expect(all.results.filter((result) => result.json.sourceError !== undefined)).toEqual([
+			expect.objectContaining({ items: [0, 1], json: expect.objectContaining({ account: null }) }),
+		]);
 		expect(alerts(all.results)).toEqual([expect.stringMatching(/^DATA SOURCE FAILING ad data: ROAS is not being watched/)]);
 	});
 
 	it('the platform message is escaped for the destination: a hostile error text cannot ping a channel', () => {
 		const { results } = run([{ error: '<!channel> token <https://evil.example|expired>', accountId: 'act_<1>' }], empty(), T0);
-		expect(results[0].json.message).toBe('DATA SOURCE FAILING account act_&lt;1&gt;: ROAS is not being watched. &lt;!channel&gt; token &lt;https://evil.example|expired&gt;');
+		expect(results[0].json.message).toBe(
+			'DATA SOURCE FAILING account act_&lt;1&gt;: ROAS is not being watched. &lt;!channel&gt; token &lt;https://evil.example|expired&gt;',
+		);
 		// The reason keeps the platform's words as they are, for a node that escapes itself.
 		expect(results[0].json.reason).toBe('The data source failed: <!channel> token <https://evil.example|expired>');
 	});
@@ -147,6 +188,9 @@ describe('a failing data source over a timeline', () => {
 	it('an account failing now and another recovering in the same run: one alert each way', () => {
 		const memory = run([EXPIRED], empty(), T0).memory;
 		const { results } = run([{ ...EXPIRED, accountId: 'act_2' }, campaign('act_1', 'Brand', 100, 400)], memory, T0 + HOUR);
-		expect(alerts(results).map((message) => message.slice(0, 40))).toEqual(['DATA SOURCE FAILING account act_2: ROAS ', 'RESOLVED account act_1: the data source ']);
+		expect(alerts(results).map((message) => message.slice(0, 40))).toEqual([
+			'DATA SOURCE FAILING account act_2: ROAS ',
+			'RESOLVED account act_1: the data source ',
+		]);
 	});
 });

@@ -20,8 +20,12 @@ describe('textOf and listOf', () => {
 	});
 
 	it('an object or a list (of lists) is an error naming the field', () => {
-		expect(() => textOf({ a: 1 }, 'customer')).toThrow(expect.objectContaining({ field: 'customer', message: 'holds an object, not a value to compare; pick a field inside it' }));
-		expect(() => textOf([1], 'tags')).toThrow(expect.objectContaining({ field: 'tags', message: 'holds a list of lists, not a value to compare; pick a field inside it' }));
+		expect(() => textOf({ a: 1 }, 'customer')).toThrow(
+			expect.objectContaining({ field: 'customer', message: 'holds an object, not a value to compare; pick a field inside it' }),
+		);
+		expect(() => textOf([1], 'tags')).toThrow(
+			expect.objectContaining({ field: 'tags', message: 'holds a list of lists, not a value to compare; pick a field inside it' }),
+		);
 		expect(() => textOf({}, 'x')).toThrow(InvalidItemValueError);
 	});
 
@@ -87,7 +91,19 @@ describe('parseInstant', () => {
 		expect(parseInstant(-5, 'UTC')).toBe(-5000);
 	});
 
-	it.each([['2026-02-30T10:00:00Z'], ['yesterday'], [''], ['   '], [Number.NaN], [Number.POSITIVE_INFINITY], [null], [{}], [true], ['12abc'], [DateTime.invalid('no')]])('%j is not a time', (value) => {
+	it.each([
+		['2026-02-30T10:00:00Z'],
+		['yesterday'],
+		[''],
+		['   '],
+		[Number.NaN],
+		[Number.POSITIVE_INFINITY],
+		[null],
+		[{}],
+		[true],
+		['12abc'],
+		[DateTime.invalid('no')],
+	])('%j is not a time', (value) => {
 		expect(parseInstant(value, 'UTC')).toBeNaN();
 	});
 

@@ -58,15 +58,46 @@ describe('parseDecimal', () => {
 
 	it.each([
 		// What Number() would accept but an amount is not: hex, exponents, Infinity, a lone sign or dot.
-		'0x10', '1e5', '1E5', '5e', 'Infinity', '-Infinity', 'NaN', '+', '-', '.', '+.', 'abc12', '12 34x', '$', 'USD', '12$3', '0b101', '0o17',
+		'0x10',
+		'1e5',
+		'1E5',
+		'5e',
+		'Infinity',
+		'-Infinity',
+		'NaN',
+		'+',
+		'-',
+		'.',
+		'+.',
+		'abc12',
+		'12 34x',
+		'$',
+		'USD',
+		'12$3',
+		'0b101',
+		'0o17',
 	])('gives NaN for %j: the whole text must be a decimal, anchored at both ends', (value) => {
 		expect(parseDecimal(value)).toBeNaN();
 	});
 
 	it.each([
-		['+5', '.', 5], ['-.5', '.', -0.5], ['5.', '.', 5], ['007', '.', 7], ['  42  ', '.', 42], ['1 234,5', ',', 1234.5], ['1\u00a0234.5', '.', 1234.5],
-		['EUR 12,50', ',', 12.5], ['12.50 EUR', '.', 12.5], ['£3', '.', 3], ['US$ 9', '.', 9], ['-€7', '.', -7], ['- $ 7', '.', -7], ['12,5', ',', 12.5], ['12,5', '.', 125],
-		['1.234', ',', 1234], ['1.234', '.', 1.234],
+		['+5', '.', 5],
+		['-.5', '.', -0.5],
+		['5.', '.', 5],
+		['007', '.', 7],
+		['  42  ', '.', 42],
+		['1 234,5', ',', 1234.5],
+		['1\u00a0234.5', '.', 1234.5],
+		['EUR 12,50', ',', 12.5],
+		['12.50 EUR', '.', 12.5],
+		['£3', '.', 3],
+		['US$ 9', '.', 9],
+		['-€7', '.', -7],
+		['- $ 7', '.', -7],
+		['12,5', ',', 12.5],
+		['12,5', '.', 125],
+		['1.234', ',', 1234],
+		['1.234', '.', 1.234],
 	] as const)('reads %j with "%s" decimals as %d', (value, separator, expected) => {
 		expect(parseDecimal(value, separator)).toBe(expected);
 	});
@@ -234,7 +265,9 @@ describe('message templates, version 2: tidy whatever is empty', () => {
 
 	it('a bracket whose placeholders are all empty is left out; spaces around empty values close up', () => {
 		expect(render(roas, { campaign: 'A', spend: '100.00', currency: '', from: '', to: '' })).toBe('A: Spend 100.00, revenue 5.');
-		expect(render(roas, { campaign: 'A', spend: '100.00', currency: 'USD', from: '2026-12-01', to: '2026-12-02' })).toBe('A: Spend 100.00 USD, revenue 5 USD (2026-12-01 to 2026-12-02).');
+		expect(render(roas, { campaign: 'A', spend: '100.00', currency: 'USD', from: '2026-12-01', to: '2026-12-02' })).toBe(
+			'A: Spend 100.00 USD, revenue 5 USD (2026-12-01 to 2026-12-02).',
+		);
 		// one of the two is there: the bracket stays
 		expect(render(roas, { campaign: 'A', spend: '1', currency: '', from: '2026-12-01', to: '' })).toBe('A: Spend 1, revenue 5 (2026-12-01 to).');
 		expect(render('{campaign} ( {series} ) now', { campaign: 'A', series: 'x' })).toBe('A (x) now');

@@ -150,7 +150,7 @@ export const checksProperty: INodeProperties = {
 					hint: SAME_FOR_EVERY_SERIES,
 					displayOptions: forTypes('budgetPacing'),
 					default: 120,
-					description: '100% is spending exactly on pace; 120% spends the day\'s budget by 8 PM',
+					description: "100% is spending exactly on pace; 120% spends the day's budget by 8 PM",
 				},
 				{
 					displayName: 'Pacing Critical (%)',
@@ -320,7 +320,8 @@ export const checksProperty: INodeProperties = {
 							type: 'number',
 							typeOptions: { minValue: 0 },
 							default: 60,
-							description: 'A firing series that has not reported for this long is gone: its alert resolves, or alerts "no data" when Alert on No Data is on. Reminders stop while it is missing.',
+							description:
+								'A firing series that has not reported for this long is gone: its alert resolves, or alerts "no data" when Alert on No Data is on. Reminders stop while it is missing.',
 						},
 						{
 							displayName: 'Severity Outside the Range',

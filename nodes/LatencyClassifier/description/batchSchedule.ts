@@ -11,8 +11,7 @@ export const batchScheduleProperties: INodeProperties[] = [
 			{ name: 'On a Cron Schedule', value: 'cron' },
 		],
 		default: 'daily',
-		description:
-			'When your Schedule-triggered batch workflow runs. Batch items record the next run; Deadline mode compares due dates with it.',
+		description: 'When your Schedule-triggered batch workflow runs. Batch items record the next run; Deadline mode compares due dates with it.',
 	},
 	{
 		displayName: 'Run At',

@@ -50,6 +50,7 @@ export const costOfDelayProperties: INodeProperties[] = [
 		typeOptions: { minValue: 0 },
 		displayOptions: showFor(),
 		default: 100,
-		description: 'Items whose one-hour delay costs at least this amount go to Real-Time; the rest wait for the batch run. Can differ per item: map a field of the item here (a node of version 1 reads it once, from the first item).',
+		description:
+			'Items whose one-hour delay costs at least this amount go to Real-Time; the rest wait for the batch run. Can differ per item: map a field of the item here (a node of version 1 reads it once, from the first item).',
 	},
 ];

@@ -11,8 +11,7 @@ export const deadlineProperties: INodeProperties[] = [
 		displayOptions: showFor,
 		default: 'dueAt',
 		placeholder: 'e.g. dueAt',
-		description:
-			'The field saying when the item is due: ISO 8601 (2026-11-27T18:00:00Z) or a Unix timestamp. Drag a field from the input here.',
+		description: 'The field saying when the item is due: ISO 8601 (2026-11-27T18:00:00Z) or a Unix timestamp. Drag a field from the input here.',
 	},
 	{
 		displayName: 'Safety Margin (Minutes)',

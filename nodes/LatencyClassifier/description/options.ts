@@ -14,8 +14,7 @@ export const optionsProperty: INodeProperties = {
 			name: 'includeDecision',
 			type: 'boolean',
 			default: true,
-			description:
-				'Whether to add a field saying which route was taken, what decided it and why (and, for Batch items, when the next batch run is)',
+			description: 'Whether to add a field saying which route was taken, what decided it and why (and, for Batch items, when the next batch run is)',
 		},
 		{
 			displayName: 'Case Sensitive',

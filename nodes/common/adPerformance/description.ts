@@ -225,8 +225,7 @@ const cpaTargetProperties: INodeProperties[] = [
 			type: 'number',
 			typeOptions: { minValue: 0 },
 			default: 50,
-			description:
-				'A campaign is judged once it has spent this much, or has the Minimum Conversions. Spending this much with no conversion is critical.',
+			description: 'A campaign is judged once it has spent this much, or has the Minimum Conversions. Spending this much with no conversion is critical.',
 		},
 		{
 			description: 'A campaign is judged once it has spent this much, or has the Minimum Conversions',
@@ -258,7 +257,7 @@ const periodProperties: INodeProperties[] = [
 			{ name: 'Split at a Date', value: 'date' },
 		],
 		default: 'none',
-		description: 'Adds the previous period\'s figures and the % change of the metric',
+		description: "Adds the previous period's figures and the % change of the metric",
 	},
 	{
 		displayName: 'Period Field',
@@ -312,20 +311,40 @@ const onlyWhenResolvedAreSent = { show: { sendResolved: [true] } };
 
 const MESSAGES: Record<MetricKind, [INodeProperties[], INodeProperties[]]> = {
 	roas: [
-		[messageProperty('Alert Message', 'alertMessage', '{severity} {campaign}: {reason} Spend {spend} {currency}, revenue {revenue} {currency} ({from} to {to}).')],
+		[
+			messageProperty(
+				'Alert Message',
+				'alertMessage',
+				'{severity} {campaign}: {reason} Spend {spend} {currency}, revenue {revenue} {currency} ({from} to {to}).',
+			),
+		],
 		// Version 2's default says why it resolved, including when the target moved rather than ROAS.
-		changedInVersion2(messageProperty('Resolved Message', 'resolvedMessage', 'RESOLVED {campaign}: ROAS is back at {value} (target {target}).', onlyWhenResolvedAreSent), {
-			default: 'RESOLVED {campaign}: {reason}',
-		}),
+		changedInVersion2(
+			messageProperty('Resolved Message', 'resolvedMessage', 'RESOLVED {campaign}: ROAS is back at {value} (target {target}).', onlyWhenResolvedAreSent),
+			{
+				default: 'RESOLVED {campaign}: {reason}',
+			},
+		),
 	],
 	cpa: [
 		// Version 1's default wrote "1 conversions".
-		changedInVersion2(messageProperty('Alert Message', 'alertMessage', '{severity} {campaign}: {reason} {conversions} conversions for {spend} {currency} ({from} to {to}).'), {
-			default: '{severity} {campaign}: {reason} {conversionsText} for {spend} {currency} ({from} to {to}).',
-		}),
-		changedInVersion2(messageProperty('Resolved Message', 'resolvedMessage', 'RESOLVED {campaign}: CPA is back at {value} {currency} (target {target}).', onlyWhenResolvedAreSent), {
-			default: 'RESOLVED {campaign}: {reason}',
-		}),
+		changedInVersion2(
+			messageProperty('Alert Message', 'alertMessage', '{severity} {campaign}: {reason} {conversions} conversions for {spend} {currency} ({from} to {to}).'),
+			{
+				default: '{severity} {campaign}: {reason} {conversionsText} for {spend} {currency} ({from} to {to}).',
+			},
+		),
+		changedInVersion2(
+			messageProperty(
+				'Resolved Message',
+				'resolvedMessage',
+				'RESOLVED {campaign}: CPA is back at {value} {currency} (target {target}).',
+				onlyWhenResolvedAreSent,
+			),
+			{
+				default: 'RESOLVED {campaign}: {reason}',
+			},
+		),
 	],
 };
 
@@ -338,8 +357,7 @@ function alertProperties(kind: MetricKind): INodeProperties[] {
 			name: 'alertOnlyOnChange',
 			type: 'boolean',
 			default: true,
-			description:
-				'Whether to alert only when a campaign starts failing or gets worse. When off, every run alerts for every failing campaign.',
+			description: 'Whether to alert only when a campaign starts failing or gets worse. When off, every run alerts for every failing campaign.',
 		},
 		{
 			displayName: 'Send Resolved Alerts',

@@ -102,7 +102,10 @@ export function readAdPerformanceSettings(context: IExecuteFunctions, kind: Metr
 			margin: marginPercent / 100,
 			sendResolved,
 			alertMessage: settingTemplate(parameter<string>('alertMessage', ''), MESSAGE_PLACEHOLDERS, 'Alert Message', { escape, tidy: version2 }),
-			resolvedMessage: settingTemplate(sendResolved ? parameter<string>('resolvedMessage', '') : '', MESSAGE_PLACEHOLDERS, 'Resolved Message', { escape, tidy: version2 }),
+			resolvedMessage: settingTemplate(sendResolved ? parameter<string>('resolvedMessage', '') : '', MESSAGE_PLACEHOLDERS, 'Resolved Message', {
+				escape,
+				tidy: version2,
+			}),
 			escape,
 			cleanWording: version2,
 		},

@@ -25,7 +25,7 @@ export const alertMemoryProperties: INodeProperties[] = [
 			{
 				name: 'Shared Data Table (All Workers)',
 				value: 'dataTable',
-				description: "In a Data Table of this n8n, through its API: every worker sees it, for queue mode and overlapping runs",
+				description: 'In a Data Table of this n8n, through its API: every worker sees it, for queue mode and overlapping runs',
 			},
 		],
 		default: 'workflow',

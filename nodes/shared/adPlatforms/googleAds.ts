@@ -62,7 +62,9 @@ export function googleRows(results: Array<Record<string, unknown>>, level: Level
 /** Any metric other than missing or zero; a value that is not a number is kept, for googleRow to name. */
 function didAnything(result: Record<string, unknown>): boolean {
 	const metrics = (result.metrics ?? {}) as Record<string, unknown>;
-	return [metrics.costMicros, metrics.conversions, metrics.conversionsValue].some((value) => value !== undefined && value !== null && parseDecimal(value) !== 0);
+	return [metrics.costMicros, metrics.conversions, metrics.conversionsValue].some(
+		(value) => value !== undefined && value !== null && parseDecimal(value) !== 0,
+	);
 }
 
 function googleRow(result: Record<string, unknown>, level: Level, period: { from: string; to: string }): NormalizedAdRow {
@@ -97,7 +99,12 @@ interface GoogleError {
 	code?: number;
 	message?: string;
 	status?: string;
-	details?: Array<{ errors?: Array<{ errorCode?: Record<string, string>; message?: string; details?: { quotaErrorDetails?: { retryDelay?: string } } }>; requestId?: string; retryDelay?: string; reason?: string }>;
+	details?: Array<{
+		errors?: Array<{ errorCode?: Record<string, string>; message?: string; details?: { quotaErrorDetails?: { retryDelay?: string } } }>;
+		requestId?: string;
+		retryDelay?: string;
+		reason?: string;
+	}>;
 }
 
 const TEST_ACCESS_ONLY =

@@ -100,7 +100,10 @@ function withoutToken(url: string): string {
 		return parsed.toString();
 	} catch {
 		const [path, ...query] = url.split('?');
-		const kept = query.join('?').split('&').filter((pair) => pair !== '' && !/^(access_token|appsecret_proof)=/.test(pair));
+		const kept = query
+			.join('?')
+			.split('&')
+			.filter((pair) => pair !== '' && !/^(access_token|appsecret_proof)=/.test(pair));
 		return kept.length > 0 ? `${path}?${kept.join('&')}` : path;
 	}
 }

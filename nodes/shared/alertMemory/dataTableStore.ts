@@ -68,7 +68,13 @@ export function dataTableStore(options: DataTableStoreOptions): MemoryStore {
 	}
 
 	async function findTable(): Promise<string | undefined> {
-		const { body } = await call(api, name, { method: 'GET', path: '/data-tables', qs: { filter: JSON.stringify({ name: table }), limit: '250' } }, `find the Data Table "${table}"`, 'dataTable:list');
+		const { body } = await call(
+			api,
+			name,
+			{ method: 'GET', path: '/data-tables', qs: { filter: JSON.stringify({ name: table }), limit: '250' } },
+			`find the Data Table "${table}"`,
+			'dataTable:list',
+		);
 		const tables = ((body as { data?: unknown[] }).data ?? []) as Array<{ id: string; name: string; columns?: Array<{ name: string }> }>;
 		const match = tables.find((candidate) => candidate.name === table);
 		if (!match) return undefined;
@@ -84,11 +90,23 @@ export function dataTableStore(options: DataTableStoreOptions): MemoryStore {
 	}
 
 	async function createTable(): Promise<string> {
-		const created = await call(api, name, { method: 'POST', path: '/data-tables', body: { name: table, columns: MEMORY_TABLE_COLUMNS } }, `create the Data Table "${table}"`, 'dataTable:create', [409]);
+		const created = await call(
+			api,
+			name,
+			{ method: 'POST', path: '/data-tables', body: { name: table, columns: MEMORY_TABLE_COLUMNS } },
+			`create the Data Table "${table}"`,
+			'dataTable:create',
+			[409],
+		);
 		if (created.status !== 409) return String((created.body as { id: unknown }).id);
 		// Another execution created it at the same moment: use that one.
 		const found = await findTable();
-		if (found === undefined) throw new MemoryStoreError(name, `n8n says a Data Table "${table}" exists, but the API key cannot see it.`, 'Use a key of the project that owns the table, or name another table in Alert Memory Table.');
+		if (found === undefined)
+			throw new MemoryStoreError(
+				name,
+				`n8n says a Data Table "${table}" exists, but the API key cannot see it.`,
+				'Use a key of the project that owns the table, or name another table in Alert Memory Table.',
+			);
 		return found;
 	}
 
@@ -101,11 +119,16 @@ export function dataTableStore(options: DataTableStoreOptions): MemoryStore {
 		return run(await tableId());
 	}
 
-	const bodyOf = async (request: Parameters<typeof call>[2], doing: string, scope: Parameters<typeof call>[4]) => (await call(api, name, request, doing, scope)).body;
+	const bodyOf = async (request: Parameters<typeof call>[2], doing: string, scope: Parameters<typeof call>[4]) =>
+		(await call(api, name, request, doing, scope)).body;
 
 	async function rowsOfKey(): Promise<MemoryRow[]> {
 		const listed = await onTable((id) =>
-			bodyOf({ method: 'GET', path: `/data-tables/${id}/rows`, qs: { filter: JSON.stringify(rowFilter({ key })), limit: '250' } }, 'read the alert memory', 'dataTableRow:read'),
+			bodyOf(
+				{ method: 'GET', path: `/data-tables/${id}/rows`, qs: { filter: JSON.stringify(rowFilter({ key })), limit: '250' } },
+				'read the alert memory',
+				'dataTableRow:read',
+			),
 		);
 		const rows = ((listed as { data?: unknown[] }).data ?? []) as Array<Record<string, unknown>>;
 		return rows.map((row) => readRow(row, name, table, key)).sort((a, b) => a.id - b.id);
@@ -113,7 +136,11 @@ export function dataTableStore(options: DataTableStoreOptions): MemoryStore {
 
 	async function deleteRow(id: number): Promise<void> {
 		await onTable((tableIdentifier) =>
-			bodyOf({ method: 'DELETE', path: `/data-tables/${tableIdentifier}/rows/delete`, qs: { filter: JSON.stringify(rowFilter({ id })) } }, 'remove a duplicate alert memory row', 'dataTableRow:delete'),
+			bodyOf(
+				{ method: 'DELETE', path: `/data-tables/${tableIdentifier}/rows/delete`, qs: { filter: JSON.stringify(rowFilter({ id })) } },
+				'remove a duplicate alert memory row',
+				'dataTableRow:delete',
+			),
 		);
 	}
 
@@ -136,7 +163,11 @@ export function dataTableStore(options: DataTableStoreOptions): MemoryStore {
 					{
 						method: 'PATCH',
 						path: `/data-tables/${id}/rows/update`,
-						body: { filter: rowFilter({ id: row.id, version: row.version }), data: { version: row.version + 1, memory: text, node: options.nodeName }, returnData: true },
+						body: {
+							filter: rowFilter({ id: row.id, version: row.version }),
+							data: { version: row.version + 1, memory: text, node: options.nodeName },
+							returnData: true,
+						},
 					},
 					'save the alert memory',
 					'dataTableRow:update',

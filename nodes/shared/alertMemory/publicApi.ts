@@ -24,11 +24,21 @@ export type PublicApi = (request: ApiRequest) => Promise<ApiResponse>;
 
 /** The instance address as given, without trailing slashes or the API's own /api/v1. */
 export function instanceUrl(baseUrl: string): string {
-	return baseUrl.trim().replace(/\/+$/, '').replace(/\/api\/v1$/, '');
+	return baseUrl
+		.trim()
+		.replace(/\/+$/, '')
+		.replace(/\/api\/v1$/, '');
 }
 
 /** Every scope the API key needs, for the messages that ask for one. */
-export const REQUIRED_SCOPES = ['dataTable:list', 'dataTable:create', 'dataTableRow:read', 'dataTableRow:create', 'dataTableRow:update', 'dataTableRow:delete'] as const;
+export const REQUIRED_SCOPES = [
+	'dataTable:list',
+	'dataTable:create',
+	'dataTableRow:read',
+	'dataTableRow:create',
+	'dataTableRow:update',
+	'dataTableRow:delete',
+] as const;
 export type Scope = (typeof REQUIRED_SCOPES)[number];
 
 /**
@@ -38,7 +48,11 @@ export type Scope = (typeof REQUIRED_SCOPES)[number];
 export async function call(api: PublicApi, store: string, request: ApiRequest, doing: string, scope: Scope, expected: number[] = []): Promise<ApiResponse> {
 	const answer = await attemptAsync(() => api(request));
 	if (!answer.ok) {
-		throw new MemoryStoreError(store, `n8n could not be reached to ${doing}: ${describeNetworkFailure(answer.error, 'no answer in time')}.`, "Check the Base URL in the credential: the address of n8n's main instance as seen from the workers.");
+		throw new MemoryStoreError(
+			store,
+			`n8n could not be reached to ${doing}: ${describeNetworkFailure(answer.error, 'no answer in time')}.`,
+			"Check the Base URL in the credential: the address of n8n's main instance as seen from the workers.",
+		);
 	}
 	const response = answer.value;
 	if ((response.status >= 200 && response.status < 300) || expected.includes(response.status)) return response;
@@ -55,14 +69,23 @@ function refusal({ status, body }: ApiResponse, doing: string, scope: Scope): { 
 				hint: "Check the API key in the credential (Settings › n8n API makes one), and that n8n's public API is not turned off (N8N_PUBLIC_API_DISABLED).",
 			};
 		case 403:
-			return { message: `The API key lacks the scope "${scope}", needed to ${doing} (403).`, hint: `Give the key these scopes: ${REQUIRED_SCOPES.join(', ')}.` };
+			return {
+				message: `The API key lacks the scope "${scope}", needed to ${doing} (403).`,
+				hint: `Give the key these scopes: ${REQUIRED_SCOPES.join(', ')}.`,
+			};
 		case 404:
 			if (said === undefined) {
-				return { message: `No n8n public API answers at this address (404) when asked to ${doing}.`, hint: 'Check the Base URL in the credential. n8n also answers this for a few seconds after it starts: run again.' };
+				return {
+					message: `No n8n public API answers at this address (404) when asked to ${doing}.`,
+					hint: 'Check the Base URL in the credential. n8n also answers this for a few seconds after it starts: run again.',
+				};
 			}
 			return { message: `n8n could not ${doing}: ${said} (404).` };
 		case 413:
-			return { message: `The alert memory is larger than this n8n accepts in one request (413), so it could not ${doing}.`, hint: 'Raise N8N_PAYLOAD_SIZE_MAX on n8n, or split the series over more nodes.' };
+			return {
+				message: `The alert memory is larger than this n8n accepts in one request (413), so it could not ${doing}.`,
+				hint: 'Raise N8N_PAYLOAD_SIZE_MAX on n8n, or split the series over more nodes.',
+			};
 		default:
 			return { message: `n8n could not ${doing}: ${said ?? 'no reason given'} (${status}).` };
 	}

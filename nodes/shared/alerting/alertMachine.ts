@@ -73,7 +73,19 @@ export interface AlertStep {
 }
 
 export function initialRecord(now: number): AlertRecord {
-	return { state: 'normal', severity: 'ok', since: now, count: 0, raise: 0, raiseSince: 0, notifiedAt: 0, seenAt: now, value: null, owed: null, announced: false };
+	return {
+		state: 'normal',
+		severity: 'ok',
+		since: now,
+		count: 0,
+		raise: 0,
+		raiseSince: 0,
+		notifiedAt: 0,
+		seenAt: now,
+		value: null,
+		owed: null,
+		announced: false,
+	};
 }
 
 /** The severity hysteresis starts from: only a firing alert holds on to its level. */
@@ -131,7 +143,17 @@ function evaluation(previous: AlertRecord | undefined, severity: Severity, value
 	const base: AlertRecord = { ...before, seenAt: now, value };
 	if (severity === 'ok') {
 		const wasAnnounced = announced(before);
-		const record: AlertRecord = { ...base, state: 'normal', severity: 'ok', since: previousState === 'normal' ? before.since : now, count: 0, raise: 0, raiseSince: 0, owed: null, announced: false };
+		const record: AlertRecord = {
+			...base,
+			state: 'normal',
+			severity: 'ok',
+			since: previousState === 'normal' ? before.since : now,
+			count: 0,
+			raise: 0,
+			raiseSince: 0,
+			owed: null,
+			announced: false,
+		};
 		return wasAnnounced ? { record, previousState, notice: 'resolved', cause: 'recovered' } : { record, previousState, notice: null };
 	}
 	if (previousState === 'firing') return stillFiring(before, base, severity, now, timing);
@@ -195,11 +217,13 @@ export function absent(previous: AlertRecord, now: number, timing: AlertTiming):
 			return { record: { ...previous, state: 'normal', severity: 'ok', since: now, count: 0 }, previousState, notice: null };
 		case 'normal':
 			if (quiet > timing.forgetMs) return { record: undefined, previousState, notice: null };
-			if (timing.noData && quiet >= timing.missingMs) return gate({ ...previous, state: 'nodata', severity: 'critical', since: now, count: 0 }, previous, 'nodata', now, timing);
+			if (timing.noData && quiet >= timing.missingMs)
+				return gate({ ...previous, state: 'nodata', severity: 'critical', since: now, count: 0 }, previous, 'nodata', now, timing);
 			return { record: previous, previousState, notice: null };
 		case 'firing':
 			if (quiet < timing.missingMs) return { record: previous, previousState, notice: null };
-			if (timing.noData) return gate({ ...previous, state: 'nodata', severity: 'critical', since: now, count: 0, raise: 0, raiseSince: 0 }, previous, 'nodata', now, timing);
+			if (timing.noData)
+				return gate({ ...previous, state: 'nodata', severity: 'critical', since: now, count: 0, raise: 0, raiseSince: 0 }, previous, 'nodata', now, timing);
 			return resolvedStep(previous, now, 'gone', quiet > timing.forgetMs);
 		case 'nodata':
 			if (quiet > timing.forgetMs) return resolvedStep(previous, now, 'forgotten', true);
@@ -213,6 +237,8 @@ export function retire(previous: AlertRecord, now: number): AlertStep {
 }
 
 function resolvedStep(previous: AlertRecord, now: number, cause: ResolveCause, forget: boolean): AlertStep {
-	const record: AlertRecord | undefined = forget ? undefined : { ...previous, state: 'normal', severity: 'ok', since: now, count: 0, raise: 0, raiseSince: 0, owed: null, announced: false };
+	const record: AlertRecord | undefined = forget
+		? undefined
+		: { ...previous, state: 'normal', severity: 'ok', since: now, count: 0, raise: 0, raiseSince: 0, owed: null, announced: false };
 	return { record, previousState: previous.state, notice: announced(previous) ? 'resolved' : null, cause };
 }

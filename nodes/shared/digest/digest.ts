@@ -116,7 +116,8 @@ function readEntry(json: unknown, itemIndex: number, id: unknown, settings: Dige
 	if (settings.period) {
 		const raw = settings.period.read(json);
 		when = raw === undefined || raw === null || raw === '' ? Number.NaN : parseInstant(raw, settings.period.zone);
-		if (raw !== undefined && raw !== null && raw !== '' && Number.isNaN(when)) throw new InvalidItemValueError(settings.period.field, `is ${JSON.stringify(raw)}, which is not a date`);
+		if (raw !== undefined && raw !== null && raw !== '' && Number.isNaN(when))
+			throw new InvalidItemValueError(settings.period.field, `is ${JSON.stringify(raw)}, which is not a date`);
 	}
 	return { itemIndex, id: id as string | number, line, group, money, when, sortKey: settings.sort?.read(json) };
 }

@@ -129,7 +129,8 @@ export function evaluateChecks(
 			for (const { itemIndex, error } of measured.errors) errors.push({ check: check.name, itemIndex, error });
 			for (const [series, { value, details, items }] of measured.values) {
 				const previousValue = known[series]?.value;
-				const change = previousValue === null || previousValue === undefined || previousValue === 0 ? 0 : ((value - previousValue) / Math.abs(previousValue)) * 100;
+				const change =
+					previousValue === null || previousValue === undefined || previousValue === 0 ? 0 : ((value - previousValue) / Math.abs(previousValue)) * 100;
 				const judged = byChange ? Math.round(change * 100) / 100 : value;
 				judge(series, value, judged, () => (byChange ? { ...details, changePercent: judged } : details), items);
 			}
@@ -137,7 +138,12 @@ export function evaluateChecks(
 				seen.add(series);
 				// Known from now on where that matters, so that it going silent later can be noticed (No Data).
 				keep(series, seenUnjudged(known[series], now, check.timing));
-				if (includeOk) results.push({ output: 'ok', items, json: { check: check.name, series, state: known[series]?.state ?? 'normal', severity: null, reason, message: reason } });
+				if (includeOk)
+					results.push({
+						output: 'ok',
+						items,
+						json: { check: check.name, series, state: known[series]?.state ?? 'normal', severity: null, reason, message: reason },
+					});
 			};
 			for (const [series, { reason, items }] of measured.skipped) unjudged(series, reason, items);
 			for (const [series, { itemIndex, items }] of measured.blocked) {
@@ -212,8 +218,24 @@ function retiredResult(check: string, series: string, record: AlertRecord, step:
 	const reason = resolveReason('removed', record.seenAt);
 	const value = record.value === null ? 'n/a' : formatDecimal(record.value);
 	const since = new Date(record.since).toISOString();
-	const json = { check, series, state: 'normal', previousState: step.previousState, severity: 'ok', value: record.value, threshold: null, since, notice: step.notice, resolvedBecause: 'removed', reason };
-	return { output: 'resolved', items: [], json: { ...json, message: render({ check, series, severity: 'OK', state: 'normal', value, threshold: 'n/a', since, reason }) } };
+	const json = {
+		check,
+		series,
+		state: 'normal',
+		previousState: step.previousState,
+		severity: 'ok',
+		value: record.value,
+		threshold: null,
+		since,
+		notice: step.notice,
+		resolvedBecause: 'removed',
+		reason,
+	};
+	return {
+		output: 'resolved',
+		items: [],
+		json: { ...json, message: render({ check, series, severity: 'OK', state: 'normal', value, threshold: 'n/a', since, reason }) },
+	};
 }
 
 function resolveReason(cause: Exclude<ResolveCause, 'recovered'>, seenAt: number): string {

@@ -204,4 +204,3 @@ function numberAt(value: unknown, field: string, numbers: ParseOptions = {}): nu
 function isEmptyObject(value: unknown): boolean {
 	return typeof value === 'object' && value !== null && Object.keys(value).length === 0;
 }
-

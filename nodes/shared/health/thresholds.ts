@@ -78,7 +78,7 @@ export function severityOf(value: number, thresholds: Thresholds, current: Sever
 
 /** The threshold a severity was judged against, for messages. */
 export function thresholdFor(thresholds: Thresholds, severity: Severity): number | null {
-	if (thresholds.condition === 'outsideRange') return (thresholds.low ?? thresholds.high) ?? null;
+	if (thresholds.condition === 'outsideRange') return thresholds.low ?? thresholds.high ?? null;
 	if (severity === 'critical') return thresholds.critical ?? thresholds.warning ?? null;
 	return thresholds.warning ?? thresholds.critical ?? null;
 }

@@ -6,22 +6,14 @@ import { formatInstant, parseInstant } from '../values/instant';
 import { formatDecimal } from '../values/format';
 import { isAbsent } from '../values/absent';
 import { parseDecimal, STRICT_NUMBERS, type ParseOptions } from '../values/number';
-import {
-	compileComparison,
-	type ComparisonOptions,
-	OPERATOR_WORDS,
-	OPERATORS_WITHOUT_VALUE,
-	type ComparisonOperator,
-} from './comparison';
+import { compileComparison, type ComparisonOptions, OPERATOR_WORDS, OPERATORS_WITHOUT_VALUE, type ComparisonOperator } from './comparison';
 import { describeCost, routeFor, ROUTE_NAMES, type DelayCost, type Route } from './oneHourTest';
 import { createPresetMatcher, type PresetId } from './presets';
 
 /** A value fixed in the node's settings, or one an n8n expression gives per item (the slow path). */
 export type ValueSource = { perItem: false; value: unknown } | { perItem: true };
 
-export type RuleCondition =
-	| { kind: 'comparison'; field: string; operator: ComparisonOperator; value: ValueSource }
-	| { kind: 'expression' };
+export type RuleCondition = { kind: 'comparison'; field: string; operator: ComparisonOperator; value: ValueSource } | { kind: 'expression' };
 
 export interface RuleSpec {
 	name: string;
@@ -119,13 +111,14 @@ function decision(clock: Clock, fields: Decision): Decision {
 const EVENT_CACHE_LIMIT = 10_000;
 
 function createRulesDecider(settings: Extract<ClassifierSettings, { mode: 'rules' }>, clock: Clock): Classify {
-	const rules = settings.rules.map((rule, index) => compileRule(rule, index, { caseSensitive: settings.caseSensitive, strictNumbers: settings.strictNumbers }, clock));
+	const rules = settings.rules.map((rule, index) =>
+		compileRule(rule, index, { caseSensitive: settings.caseSensitive, strictNumbers: settings.strictNumbers }, clock),
+	);
 	const matchPreset = createPresetMatcher(settings.presets, {
 		tiesGoRealTime: settings.tiesGoRealTime === true,
 		version2Names: settings.version2Names === true,
 	});
-	const readEventType =
-		settings.presets.length > 0 ? settingFieldReader(settings.eventTypeField, 'Event Type Field') : undefined;
+	const readEventType = settings.presets.length > 0 ? settingFieldReader(settings.eventTypeField, 'Event Type Field') : undefined;
 	const noMatch = (note: string) =>
 		Object.freeze(
 			decision(clock, {
@@ -219,10 +212,7 @@ function compileRule(rule: RuleSpec, index: number, comparing: ComparisonOptions
 function expressionResult(value: unknown, ruleName: string): boolean {
 	if (value === true || value === 'true') return true;
 	if (value === false || value === 'false' || value === undefined || value === null || value === '') return false;
-	throw new InvalidItemValueError(
-		`${ruleName} › Condition`,
-		`returned ${describeValue(value)}; the condition must return true or false`,
-	);
+	throw new InvalidItemValueError(`${ruleName} › Condition`, `returned ${describeValue(value)}; the condition must return true or false`);
 }
 
 type CostSetting = Extract<ClassifierSettings, { mode: 'costOfDelay' }>['cost'];
@@ -307,10 +297,7 @@ function createDeadlineDecider(settings: Extract<ClassifierSettings, { mode: 'de
 		// A timestamp too far out to be written as a date (1e20) is no date either.
 		const dueAt = Number.isNaN(due) ? '' : formatInstant(due, clock.zone);
 		if (dueAt === '') {
-			throw new InvalidItemValueError(
-				field,
-				`is ${describeValue(raw)}, which is not a date; use ISO 8601 such as 2026-11-27T18:00:00Z or a Unix timestamp`,
-			);
+			throw new InvalidItemValueError(field, `is ${describeValue(raw)}, which is not a date; use ISO 8601 such as 2026-11-27T18:00:00Z or a Unix timestamp`);
 		}
 		if (due <= clock.now) {
 			return {

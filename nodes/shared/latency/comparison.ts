@@ -90,9 +90,7 @@ export function compileComparison(operator: ComparisonOperator, ruleValue: unkno
 		case 'isOneOf': {
 			const isOption = textMatcher(listOf(ruleValue, valueName), caseSensitive);
 			const general = generalTest((value, field) => isOption(textOf(value, field)));
-			return success((fieldValue, field) =>
-				typeof fieldValue === 'string' && fieldValue !== '' ? isOption(fieldValue) : general(fieldValue, field),
-			);
+			return success((fieldValue, field) => (typeof fieldValue === 'string' && fieldValue !== '' ? isOption(fieldValue) : general(fieldValue, field)));
 		}
 		case 'contains':
 		case 'startsWith':
@@ -120,9 +118,7 @@ function compileNumberTest(operator: ComparisonOperator, ruleValue: unknown, num
 	const compare = NUMBER_COMPARISONS[operator](limit);
 	// Version 2 on, text of only spaces is no value: the rule does not match, as for a missing field.
 	const general = generalTest((value, field) => (numbers.blankIsMissing && isAbsent(value, true) ? false : compare(numberOf(value, field, numbers))));
-	return success((fieldValue, field) =>
-		typeof fieldValue === 'number' && Number.isFinite(fieldValue) ? compare(fieldValue) : general(fieldValue, field),
-	);
+	return success((fieldValue, field) => (typeof fieldValue === 'number' && Number.isFinite(fieldValue) ? compare(fieldValue) : general(fieldValue, field)));
 }
 
 function compileEqualsTest(expected: string, caseSensitive: boolean, numbers: ParseOptions): FieldTest {
@@ -170,15 +166,11 @@ function textMatcher(options: string[], caseSensitive: boolean): (text: string) 
 	if (exact.length > 16) {
 		const exactSet = new Set(exact);
 		const foldedSet = new Set(folded);
-		return caseSensitive
-			? (text) => exactSet.has(text)
-			: (text) => exactSet.has(text) || foldedSet.has(text.toLowerCase());
+		return caseSensitive ? (text) => exactSet.has(text) : (text) => exactSet.has(text) || foldedSet.has(text.toLowerCase());
 	}
 	if (caseSensitive) return (text) => exact.includes(text);
 	const lengths = folded.map((option) => option.length);
-	return (text) =>
-		exact.includes(text) ||
-		((lengths.includes(text.length) || text.includes('\u0130')) && folded.includes(text.toLowerCase()));
+	return (text) => exact.includes(text) || ((lengths.includes(text.length) || text.includes('\u0130')) && folded.includes(text.toLowerCase()));
 }
 
 const NUMBER_COMPARISONS: Record<string, (limit: number) => (value: number) => boolean> = {

@@ -217,7 +217,11 @@ function evaluateGroup(
 	const held = holdVerdict(kind, raw, sameRule ? firingSeverity(saved) : 'ok', settings.margin, clean);
 	const verdict =
 		clean && targetBefore !== undefined
-			? withTargetChange(kind, held, group, settings.thresholds, settings.guards, { before: targetBefore, severityBefore: firingSeverity(saved), margin: settings.margin })
+			? withTargetChange(kind, held, group, settings.thresholds, settings.guards, {
+					before: targetBefore,
+					severityBefore: firingSeverity(saved),
+					margin: settings.margin,
+				})
 			: held;
 	const metricName = kind;
 	const change = changePercent(kind, verdict.metric, previous);
@@ -249,7 +253,10 @@ function evaluateGroup(
 	};
 	const since = record.state === 'normal' ? (step.notice === 'resolved' ? saved?.since : undefined) : record.since;
 	const render = (template: Render) => template(messageValues(json, group, verdict.reason, since, clean));
-	const done = (output: Output, message: string): { result: GroupResult; step: AlertStep } => ({ result: { output, items: group.items, json: { ...json, message } }, step });
+	const done = (output: Output, message: string): { result: GroupResult; step: AlertStep } => ({
+		result: { output, items: group.items, json: { ...json, message } },
+		step,
+	});
 	if (step.notice === 'resolved') return done(settings.sendResolved ? 'alert' : 'ok', render(settings.resolvedMessage));
 	if (verdict.severity === 'ok' || record.state === 'pending') return done('ok', verdict.reason);
 	return done(step.notice !== null ? 'alert' : 'ok', render(settings.alertMessage));

@@ -116,10 +116,7 @@ function periodOf(row: AdRow, split: PeriodSplit): 'current' | 'previous' | Inva
 		case 'label':
 			if (row.period === split.current) return 'current';
 			if (row.period === split.previous) return 'previous';
-			return new InvalidItemValueError(
-				split.field,
-				`is ${JSON.stringify(row.period)}; it must say "${split.current}" or "${split.previous}"`,
-			);
+			return new InvalidItemValueError(split.field, `is ${JSON.stringify(row.period)}; it must say "${split.current}" or "${split.previous}"`);
 		case 'date':
 			if (!/^\d{4}-\d{2}-\d{2}/.test(row.date)) {
 				return new InvalidItemValueError(split.field, `is ${JSON.stringify(row.date)}; the period split needs a date like 2026-11-27`);

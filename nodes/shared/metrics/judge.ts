@@ -87,7 +87,16 @@ export function judge(kind: MetricKind, totals: GroupTotals, thresholds: Thresho
 	if (metric === null) {
 		if (totals.spendMicros === 0) return { judged: false, metric, reason: 'No spend and no conversions in the period: CPA is not defined.' };
 		if (guards.noConversionMultiple !== undefined) return judgeNoConversion(spend, target, critical, guards.noConversionMultiple);
-		return { judged: true, metric: null, target, critical, severity: 'critical', gap: null, gapPercent: null, reason: `Spent ${formatMoney(spend)} with no conversions.` };
+		return {
+			judged: true,
+			metric: null,
+			target,
+			critical,
+			severity: 'critical',
+			gap: null,
+			gapPercent: null,
+			reason: `Spent ${formatMoney(spend)} with no conversions.`,
+		};
 	}
 	const severity: Severity = critical > 0 && metric > critical ? 'critical' : metric > target ? 'warning' : 'ok';
 	const reason =
@@ -108,13 +117,25 @@ function conversionCount(count: number): string {
  */
 function judgeNoConversion(spend: number, target: number, critical: number, multiple: number): Verdict {
 	const allowed = target * multiple;
-	const allowance = multiple === 1 ? `the target CPA of ${formatMoney(target)}` : `${formatDecimal(multiple)} × the target CPA of ${formatMoney(target)} (${formatMoney(allowed)})`;
+	const allowance =
+		multiple === 1
+			? `the target CPA of ${formatMoney(target)}`
+			: `${formatDecimal(multiple)} × the target CPA of ${formatMoney(target)} (${formatMoney(allowed)})`;
 	if (spend <= allowed) {
 		return { judged: false, metric: null, reason: `Spent ${formatMoney(spend)} with no conversion yet, within ${allowance}: too early to judge CPA.` };
 	}
 	const severity: Severity = critical <= 0 || spend > critical ? 'critical' : 'warning';
 	const beyondMaximum = critical > 0 && spend > critical ? `, and above the Maximum CPA of ${formatMoney(critical)}` : '';
-	return { judged: true, metric: null, target, critical, severity, gap: null, gapPercent: null, reason: `Spent ${formatMoney(spend)} with no conversion, more than ${allowance}${beyondMaximum}.` };
+	return {
+		judged: true,
+		metric: null,
+		target,
+		critical,
+		severity,
+		gap: null,
+		gapPercent: null,
+		reason: `Spent ${formatMoney(spend)} with no conversion, more than ${allowance}${beyondMaximum}.`,
+	};
 }
 
 export function percent(change: number, base: number): number | null {
@@ -127,7 +148,6 @@ export function changePercent(kind: MetricKind, current: number | null, previous
 	const before = metricOf(kind, previous);
 	return before === null ? null : percent(current - before, before);
 }
-
 
 /**
  * Applies hysteresis to a judged verdict: a campaign firing at `current` keeps that level until its
@@ -154,7 +174,11 @@ export function holdVerdict(kind: MetricKind, verdict: Verdict, current: Severit
 	const level = severity === 'critical' ? (kind === 'roas' ? 'critical level' : 'maximum') : 'target';
 	// A CPA with no conversion has no value to name; version 1 wrote "CPA n/a has not yet recovered".
 	if (clean && metric === null) {
-		return { ...verdict, severity, reason: `${verdict.reason.replace(/\.$/, '')}; the alert stays until ${name} is ${kind === 'roas' ? 'at or above' : 'at or below'} ${shown(back)}.` };
+		return {
+			...verdict,
+			severity,
+			reason: `${verdict.reason.replace(/\.$/, '')}; the alert stays until ${name} is ${kind === 'roas' ? 'at or above' : 'at or below'} ${shown(back)}.`,
+		};
 	}
 	const reason = `${name} ${metric === null ? 'n/a' : shown(metric)} has not yet recovered from the ${level} of ${shown(line)}: it recovers at ${kind === 'roas' ? 'or above' : 'or below'} ${shown(back)}.`;
 	return { ...verdict, severity, reason };

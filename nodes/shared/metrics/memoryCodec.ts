@@ -22,7 +22,8 @@ function readGroup(value: unknown, where: string): GroupMemory {
 	if (typeof value !== 'object' || value === null) throw new UnreadableMemoryError(`${where} is not an object`);
 	const group = value as Record<string, unknown>;
 	const labels = objectField(group, 'labels', `${where}: `);
-	for (const label of ['campaign', 'account', 'currency']) if (typeof labels[label] !== 'string') throw new UnreadableMemoryError(`${where} has labels.${label} ${JSON.stringify(labels[label])}`);
+	for (const label of ['campaign', 'account', 'currency'])
+		if (typeof labels[label] !== 'string') throw new UnreadableMemoryError(`${where} has labels.${label} ${JSON.stringify(labels[label])}`);
 	if (group.target !== undefined && typeof group.target !== 'number') throw new UnreadableMemoryError(`${where} has target ${JSON.stringify(group.target)}`);
 	return {
 		alert: readRecord(group.alert, `${where}, alert`),

@@ -78,7 +78,11 @@ export function evaluateSources(
 		const saved = memory.groups[key]?.alert;
 		const step = observe(saved, 'critical', null, now, settings.timing);
 		const record = step.record as AlertRecord;
-		groups[key] = { alert: record, identity: { account: failure.account || null }, labels: { campaign: failure.account, account: failure.account, currency: '' } };
+		groups[key] = {
+			alert: record,
+			identity: { account: failure.account || null },
+			labels: { campaign: failure.account, account: failure.account, currency: '' },
+		};
 		const output: Output = step.notice === null ? 'insufficient' : 'alert';
 		const reason = `The data source failed: ${failure.message}${failure.description ? ` ${failure.description}` : ''}`;
 		const heading = step.notice === 'renotify' ? `DATA SOURCE STILL FAILING (since ${new Date(record.since).toISOString()})` : 'DATA SOURCE FAILING';
@@ -89,7 +93,16 @@ export function evaluateSources(
 		results.push({
 			output,
 			items: failure.items,
-			json: { account: failure.account || null, metric: METRIC_NAMES[settings.kind], [settings.kind]: null, severity: 'critical', alert: alertField(step, record, saved), sourceError: failure.message, reason, message },
+			json: {
+				account: failure.account || null,
+				metric: METRIC_NAMES[settings.kind],
+				[settings.kind]: null,
+				severity: 'critical',
+				alert: alertField(step, record, saved),
+				sourceError: failure.message,
+				reason,
+				message,
+			},
 		});
 	}
 	for (const [key, saved] of Object.entries(memory.groups)) {

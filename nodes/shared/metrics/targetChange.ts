@@ -16,9 +16,22 @@ export interface TargetChange {
  * moved (the operator edited it, or the row's Target Field did), the reason says so. Judged by
  * asking what the same figures would have been against the old target.
  */
-export function withTargetChange(kind: MetricKind, verdict: Verdict, group: GroupTotals, thresholds: Thresholds, guards: Guards, change: TargetChange): Verdict {
+export function withTargetChange(
+	kind: MetricKind,
+	verdict: Verdict,
+	group: GroupTotals,
+	thresholds: Thresholds,
+	guards: Guards,
+	change: TargetChange,
+): Verdict {
 	if (!verdict.judged || verdict.target === change.before || verdict.severity === change.severityBefore) return verdict;
-	const underOldTarget = holdVerdict(kind, judge(kind, { ...group, target: change.before }, thresholds, guards, true), change.severityBefore, change.margin, true);
+	const underOldTarget = holdVerdict(
+		kind,
+		judge(kind, { ...group, target: change.before }, thresholds, guards, true),
+		change.severityBefore,
+		change.margin,
+		true,
+	);
 	if (!underOldTarget.judged || underOldTarget.severity !== change.severityBefore) return verdict;
 	const shown = kind === 'roas' ? formatRatio : formatMoney;
 	const moved = verdict.target > change.before ? 'raised' : 'lowered';

@@ -21,10 +21,7 @@ export interface CompiledSchedule {
 
 export function compileSchedule(schedule: BatchSchedule, zone: string): CompiledSchedule {
 	if (!IANAZone.isValidZone(zone)) {
-		throw new InvalidSettingError(
-			'Timezone',
-			`"${zone}" is not a known timezone; use a name such as "Europe/Berlin", "America/New_York" or "UTC"`,
-		);
+		throw new InvalidSettingError('Timezone', `"${zone}" is not a known timezone; use a name such as "Europe/Berlin", "America/New_York" or "UTC"`);
 	}
 	const { fields, description, parameter } = toCron(schedule);
 	return {
@@ -47,10 +44,7 @@ function toCron(schedule: BatchSchedule): { fields: CronFields; description: str
 			const hour = match ? Number(match[1]) : -1;
 			const minute = match ? Number(match[2]) : -1;
 			if (hour < 0 || hour > 23 || minute < 0 || minute > 59) {
-				throw new InvalidSettingError(
-					'Run At',
-					`"${schedule.time}" is not a time of day; write it as HH:MM in 24-hour time, e.g. 06:00`,
-				);
+				throw new InvalidSettingError('Run At', `"${schedule.time}" is not a time of day; write it as HH:MM in 24-hour time, e.g. 06:00`);
 			}
 			return {
 				fields: expectValid(parseCron(`${minute} ${hour} * * *`)),

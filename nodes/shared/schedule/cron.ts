@@ -47,9 +47,7 @@ const DAY_OF_WEEK: FieldSpec = {
 export function parseCron(expression: string): Result<CronFields> {
 	const parts = expression.trim().split(/\s+/);
 	if (parts.length !== 5 && parts.length !== 6) {
-		return failure(
-			`"${expression}" has ${parts.length} fields; a cron expression has 5 (minute hour day month weekday) or 6 (with seconds first)`,
-		);
+		return failure(`"${expression}" has ${parts.length} fields; a cron expression has 5 (minute hour day month weekday) or 6 (with seconds first)`);
 	}
 	const withSeconds = parts.length === 6 ? parts : ['0', ...parts];
 	const specs = [SECOND, MINUTE, HOUR, DAY_OF_MONTH, MONTH, DAY_OF_WEEK];
@@ -134,10 +132,7 @@ export function nextCronRun(fields: CronFields, afterMs: number, zone: string): 
 		for (const hour of fields.hours) {
 			for (const minute of fields.minutes) {
 				for (const second of fields.seconds) {
-					const candidate = DateTime.fromObject(
-						{ year: day.year, month: day.month, day: day.day, hour, minute, second },
-						{ zone },
-					);
+					const candidate = DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour, minute, second }, { zone });
 					// A wall-clock time skipped by a daylight-saving jump is moved forward by luxon;
 					// it still counts, once, so a daily run is never lost on the switch-over day.
 					if (candidate.toMillis() > afterMs && candidate.day === day.day) return candidate.toMillis();

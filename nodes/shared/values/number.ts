@@ -29,10 +29,7 @@ export function parseDecimal(value: unknown, decimalSeparator: DecimalSeparator 
 	let text = value.trim().replace(CURRENCY_PREFIX, '$1').replace(CURRENCY_SUFFIX, '');
 	if (options.strictGrouping && !wellGrouped(text, decimalSeparator)) return Number.NaN;
 	text = text.replace(/[\s\u00a0']/g, '');
-	text =
-		decimalSeparator === '.'
-			? text.replace(/,/g, '')
-			: text.replace(/\./g, '').replace(/,/g, '.');
+	text = decimalSeparator === '.' ? text.replace(/,/g, '') : text.replace(/\./g, '').replace(/,/g, '.');
 	if (!PLAIN_DECIMAL.test(text)) return Number.NaN;
 	return Number(text);
 }

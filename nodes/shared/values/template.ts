@@ -25,9 +25,7 @@ export interface TemplateOptions {
 export function compileTemplate(template: string, names: readonly string[], options: TemplateOptions = {}): Result<Render> {
 	const unknown = [...template.matchAll(PLACEHOLDER)].map((match) => match[1]).filter((name) => !names.includes(name));
 	if (unknown.length > 0) {
-		return failure(
-			`{${unknown[0]}} is not a placeholder this node fills; use ${names.map((name) => `{${name}}`).join(', ')}`,
-		);
+		return failure(`{${unknown[0]}} is not a placeholder this node fills; use ${names.map((name) => `{${name}}`).join(', ')}`);
 	}
 	const escape = options.escape ?? ((text: string) => text);
 	if (options.tidy) return success(tidyRender(template, escape));

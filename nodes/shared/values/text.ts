@@ -6,10 +6,7 @@ export function textOf(value: unknown, field: string): string {
 	if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
 	if (value === undefined || value === null) return '';
 	if (value instanceof Date) return value.toISOString();
-	throw new InvalidItemValueError(
-		field,
-		`holds ${Array.isArray(value) ? 'a list of lists' : 'an object'}, not a value to compare; pick a field inside it`,
-	);
+	throw new InvalidItemValueError(field, `holds ${Array.isArray(value) ? 'a list of lists' : 'an object'}, not a value to compare; pick a field inside it`);
 }
 
 /**

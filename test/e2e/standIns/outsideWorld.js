@@ -18,7 +18,9 @@ function selfSignedCertificate() {
 	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'outside-world-'));
 	const key = path.join(folder, 'key.pem');
 	const cert = path.join(folder, 'cert.pem');
-	execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=outside-world'], { stdio: 'ignore' });
+	execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=outside-world'], {
+		stdio: 'ignore',
+	});
 	const pair = { key: fs.readFileSync(key), cert: fs.readFileSync(cert) };
 	fs.rmSync(folder, { recursive: true, force: true });
 	return pair;

@@ -59,7 +59,13 @@ function metaAnswer(url, base) {
 		return {
 			status: 200,
 			body: {
-				data: [{ ...metaRow({ id: '3', name: 'Retargeting', spend: '80.00', purchases: '0', value: '0' }), actions: [{ action_type: 'link_click', value: '40' }], action_values: undefined }],
+				data: [
+					{
+						...metaRow({ id: '3', name: 'Retargeting', spend: '80.00', purchases: '0', value: '0' }),
+						actions: [{ action_type: 'link_click', value: '40' }],
+						action_values: undefined,
+					},
+				],
 				paging: { cursors: { before: 'Mw', after: 'Mw' } },
 			},
 		};
@@ -68,26 +74,50 @@ function metaAnswer(url, base) {
 	if (account === 'act_expired') {
 		return {
 			status: 400,
-			body: { error: { message: 'Error validating access token: Session has expired on Thursday, 26-Nov-26.', type: 'OAuthException', code: 190, error_subcode: 463, fbtrace_id: 'AxYz' } },
+			body: {
+				error: {
+					message: 'Error validating access token: Session has expired on Thursday, 26-Nov-26.',
+					type: 'OAuthException',
+					code: 190,
+					error_subcode: 463,
+					fbtrace_id: 'AxYz',
+				},
+			},
 		};
 	}
 	if (account === 'act_forbidden') {
 		return {
 			status: 403,
-			body: { error: { message: '(#200) Ad account owner has NOT grant ads_management or ads_read permission', type: 'OAuthException', code: 200, fbtrace_id: 'Perm' } },
+			body: {
+				error: {
+					message: '(#200) Ad account owner has NOT grant ads_management or ads_read permission',
+					type: 'OAuthException',
+					code: 200,
+					fbtrace_id: 'Perm',
+				},
+			},
 		};
 	}
 	// Throttled on every other call, without saying for how long: a client that waits and asks again gets its rows.
 	if (account === 'act_busy') {
 		busyCalls += 1;
-		if (busyCalls % 2 === 1) return { status: 400, body: { error: { message: 'User request limit reached', type: 'OAuthException', code: 17, fbtrace_id: 'Busy' } } };
-		return { status: 200, body: { data: [metaRow({ id: '9', name: 'Busy hour', spend: '10.00', purchases: '1', value: '50.00' }, { account_id: 'busy' })], paging: { cursors: {} } } };
+		if (busyCalls % 2 === 1)
+			return { status: 400, body: { error: { message: 'User request limit reached', type: 'OAuthException', code: 17, fbtrace_id: 'Busy' } } };
+		return {
+			status: 200,
+			body: {
+				data: [metaRow({ id: '9', name: 'Busy hour', spend: '10.00', purchases: '1', value: '50.00' }, { account_id: 'busy' })],
+				paging: { cursors: {} },
+			},
+		};
 	}
 	if (account === 'act_throttled') {
 		return {
 			status: 400,
 			headers: {
-				'x-business-use-case-usage': JSON.stringify({ throttled: [{ type: 'ads_insights', call_count: 100, total_cputime: 40, total_time: 60, estimated_time_to_regain_access: 12 }] }),
+				'x-business-use-case-usage': JSON.stringify({
+					throttled: [{ type: 'ads_insights', call_count: 100, total_cputime: 40, total_time: 60, estimated_time_to_regain_access: 12 }],
+				}),
 			},
 			body: { error: { message: 'User request limit reached', type: 'OAuthException', code: 17, error_subcode: 2446079, fbtrace_id: 'Thr0' } },
 		};
@@ -98,7 +128,8 @@ function metaAnswer(url, base) {
 			status: 400,
 			body: {
 				error: {
-					message: "Unsupported get request. Object with ID 'act_unassigned' does not exist, cannot be loaded due to missing permissions, or does not support this operation. Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api",
+					message:
+						"Unsupported get request. Object with ID 'act_unassigned' does not exist, cannot be loaded due to missing permissions, or does not support this operation. Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api",
 					type: 'GraphMethodException',
 					code: 100,
 					error_subcode: 33,
@@ -107,25 +138,49 @@ function metaAnswer(url, base) {
 			},
 		};
 	}
-	if (account === 'act_slow') return { status: 400, body: { error: { message: 'Your request timed out', type: 'OAuthException', code: 100, error_subcode: 1504018, fbtrace_id: 'Slow' } } };
-	if (account === 'act_huge') return { status: 500, body: { error: { message: 'An unknown error occurred', type: 'OAuthException', code: 1, error_subcode: 99, fbtrace_id: 'Huge' } } };
+	if (account === 'act_slow')
+		return {
+			status: 400,
+			body: { error: { message: 'Your request timed out', type: 'OAuthException', code: 100, error_subcode: 1504018, fbtrace_id: 'Slow' } },
+		};
+	if (account === 'act_huge')
+		return { status: 500, body: { error: { message: 'An unknown error occurred', type: 'OAuthException', code: 1, error_subcode: 99, fbtrace_id: 'Huge' } } };
 	// An app with "Require App Secret" on: every page needs the proof signed from the token.
 	if (account === 'act_secured') {
 		const proof = url.searchParams.get('appsecret_proof');
-		if (!proof) return { status: 400, body: { error: { message: 'API calls from the server require an appsecret_proof argument', type: 'GraphMethodException', code: 100, fbtrace_id: 'NoProof' } } };
+		if (!proof)
+			return {
+				status: 400,
+				body: {
+					error: { message: 'API calls from the server require an appsecret_proof argument', type: 'GraphMethodException', code: 100, fbtrace_id: 'NoProof' },
+				},
+			};
 		const expected = crypto.createHmac('sha256', META_APP_SECRET).update(META_TOKEN).digest('hex');
-		if (proof !== expected) return { status: 400, body: { error: { message: 'Invalid appsecret_proof provided in the API argument', type: 'GraphMethodException', code: 100, fbtrace_id: 'BadProof' } } };
+		if (proof !== expected)
+			return {
+				status: 400,
+				body: { error: { message: 'Invalid appsecret_proof provided in the API argument', type: 'GraphMethodException', code: 100, fbtrace_id: 'BadProof' } },
+			};
 		if (!after) {
 			return {
 				status: 200,
 				body: {
 					data: [metaRow({ id: '41', name: 'Secured one', spend: '10.00', purchases: '1', value: '30.00' }, { account_id: 'secured' })],
 					// Meta repeats the token and the proof in the next page's URL.
-					paging: { cursors: { after: 'S2' }, next: `${base}/${META_VERSION}/act_secured/insights?access_token=${META_TOKEN}&appsecret_proof=${proof}&level=campaign&after=S2` },
+					paging: {
+						cursors: { after: 'S2' },
+						next: `${base}/${META_VERSION}/act_secured/insights?access_token=${META_TOKEN}&appsecret_proof=${proof}&level=campaign&after=S2`,
+					},
 				},
 			};
 		}
-		return { status: 200, body: { data: [metaRow({ id: '42', name: 'Secured two', spend: '20.00', purchases: '2', value: '50.00' }, { account_id: 'secured' })], paging: { cursors: {} } } };
+		return {
+			status: 200,
+			body: {
+				data: [metaRow({ id: '42', name: 'Secured two', spend: '20.00', purchases: '2', value: '50.00' }, { account_id: 'secured' })],
+				paging: { cursors: {} },
+			},
+		};
 	}
 	return { status: 400, body: { error: { message: '(#100) Unknown account', code: 100 } } };
 }
@@ -151,7 +206,13 @@ function googleAnswer(customerId, query) {
 					code: 401,
 					message: 'Request had invalid authentication credentials. Expected OAuth 2 access token.',
 					status: 'UNAUTHENTICATED',
-					details: [{ '@type': 'type.googleapis.com/google.ads.googleads.v26.errors.GoogleAdsFailure', errors: [{ errorCode: { authenticationError: 'OAUTH_TOKEN_EXPIRED' }, message: 'The OAuth access token has expired.' }], requestId: 'req-expired' }],
+					details: [
+						{
+							'@type': 'type.googleapis.com/google.ads.googleads.v26.errors.GoogleAdsFailure',
+							errors: [{ errorCode: { authenticationError: 'OAUTH_TOKEN_EXPIRED' }, message: 'The OAuth access token has expired.' }],
+							requestId: 'req-expired',
+						},
+					],
 				},
 			},
 		};
@@ -164,7 +225,13 @@ function googleAnswer(customerId, query) {
 					code: 403,
 					message: 'The caller does not have permission',
 					status: 'PERMISSION_DENIED',
-					details: [{ '@type': 'type.googleapis.com/google.ads.googleads.v26.errors.GoogleAdsFailure', errors: [{ errorCode: { authorizationError: 'USER_PERMISSION_DENIED' }, message: "User doesn't have permission to access customer." }], requestId: 'req-perm' }],
+					details: [
+						{
+							'@type': 'type.googleapis.com/google.ads.googleads.v26.errors.GoogleAdsFailure',
+							errors: [{ errorCode: { authorizationError: 'USER_PERMISSION_DENIED' }, message: "User doesn't have permission to access customer." }],
+							requestId: 'req-perm',
+						},
+					],
 				},
 			},
 		};
@@ -181,7 +248,13 @@ function googleAnswer(customerId, query) {
 						details: [
 							{
 								'@type': 'type.googleapis.com/google.ads.googleads.v26.errors.GoogleAdsFailure',
-								errors: [{ errorCode: { quotaError: 'RESOURCE_EXHAUSTED' }, message: 'Too many requests. Retry in 30 seconds.', details: { quotaErrorDetails: { rateScope: 'DEVELOPER', rateName: 'Requests per developer per day', retryDelay: '30s' } } }],
+								errors: [
+									{
+										errorCode: { quotaError: 'RESOURCE_EXHAUSTED' },
+										message: 'Too many requests. Retry in 30 seconds.',
+										details: { quotaErrorDetails: { rateScope: 'DEVELOPER', rateName: 'Requests per developer per day', retryDelay: '30s' } },
+									},
+								],
 								requestId: 'req-quota',
 							},
 						],
@@ -192,10 +265,28 @@ function googleAnswer(customerId, query) {
 	}
 	// A Cloud project still at Test access, which reads only test accounts.
 	if (customerId === '4031000000') {
-		return { status: 403, body: googleFailureBody('PERMISSION_DENIED', 403, { authorizationError: 'CLOUD_PROJECT_NOT_APPROVED_FOR_PRODUCTION' }, 'The Google Cloud project is not approved for production access.', 'req-test-access') };
+		return {
+			status: 403,
+			body: googleFailureBody(
+				'PERMISSION_DENIED',
+				403,
+				{ authorizationError: 'CLOUD_PROJECT_NOT_APPROVED_FOR_PRODUCTION' },
+				'The Google Cloud project is not approved for production access.',
+				'req-test-access',
+			),
+		};
 	}
 	if (customerId === '4032000000') {
-		return { status: 403, body: googleFailureBody('PERMISSION_DENIED', 403, { authorizationError: 'CUSTOMER_NOT_ENABLED' }, "The customer account can't be accessed because it is not yet enabled or has been deactivated.", 'req-disabled') };
+		return {
+			status: 403,
+			body: googleFailureBody(
+				'PERMISSION_DENIED',
+				403,
+				{ authorizationError: 'CUSTOMER_NOT_ENABLED' },
+				"The customer account can't be accessed because it is not yet enabled or has been deactivated.",
+				'req-disabled',
+			),
+		};
 	}
 	// The API not enabled in the Cloud project: Google's own ErrorInfo, no GoogleAdsFailure.
 	if (customerId === '4033000000') {
@@ -206,17 +297,38 @@ function googleAnswer(customerId, query) {
 					code: 403,
 					message: 'Google Ads API has not been used in project 123456 before or it is disabled. Enable it by visiting the Cloud console, then retry.',
 					status: 'PERMISSION_DENIED',
-					details: [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'SERVICE_DISABLED', domain: 'googleapis.com', metadata: { service: 'googleads.googleapis.com', consumer: 'projects/123456' } }],
+					details: [
+						{
+							'@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+							reason: 'SERVICE_DISABLED',
+							domain: 'googleapis.com',
+							metadata: { service: 'googleads.googleapis.com', consumer: 'projects/123456' },
+						},
+					],
 				},
 			},
 		};
 	}
 	// The manager (the credential's Login Customer ID) entered as the account to report on.
 	if (customerId === '1112223333' && !query.includes('customer.time_zone')) {
-		return { status: 400, body: googleFailureBody('INVALID_ARGUMENT', 400, { queryError: 'REQUESTED_METRICS_FOR_MANAGER' }, 'Metrics cannot be requested for a manager account. To retrieve metrics, issue separate requests against each client account under the manager account.', 'req-manager') };
+		return {
+			status: 400,
+			body: googleFailureBody(
+				'INVALID_ARGUMENT',
+				400,
+				{ queryError: 'REQUESTED_METRICS_FOR_MANAGER' },
+				'Metrics cannot be requested for a manager account. To retrieve metrics, issue separate requests against each client account under the manager account.',
+				'req-manager',
+			),
+		};
 	}
 	if (query.includes('customer.time_zone')) {
-		return { status: 200, body: [{ results: [{ customer: { resourceName: `customers/${customerId}`, timeZone: 'America/New_York' } }], fieldMask: 'customer.timeZone', requestId: 'tz' }] };
+		return {
+			status: 200,
+			body: [
+				{ results: [{ customer: { resourceName: `customers/${customerId}`, timeZone: 'America/New_York' } }], fieldMask: 'customer.timeZone', requestId: 'tz' },
+			],
+		};
 	}
 	const row = (id, name, costMicros, conversions, value) => ({
 		customer: { resourceName: `customers/${customerId}`, id: customerId, currencyCode: 'USD' },
@@ -230,7 +342,20 @@ function googleAnswer(customerId, query) {
 			status: 200,
 			body: [
 				{ results: [row('801', 'Half a report', '1000000', 1, 10)], requestId: 'half' },
-				{ error: { code: 500, message: 'Internal error encountered.', status: 'INTERNAL', details: [{ '@type': 'type.googleapis.com/google.ads.googleads.v26.errors.GoogleAdsFailure', errors: [{ errorCode: { internalError: 'INTERNAL_ERROR' }, message: 'An internal error has occurred.' }], requestId: 'half' }] } },
+				{
+					error: {
+						code: 500,
+						message: 'Internal error encountered.',
+						status: 'INTERNAL',
+						details: [
+							{
+								'@type': 'type.googleapis.com/google.ads.googleads.v26.errors.GoogleAdsFailure',
+								errors: [{ errorCode: { internalError: 'INTERNAL_ERROR' }, message: 'An internal error has occurred.' }],
+								requestId: 'half',
+							},
+						],
+					},
+				},
 			],
 		};
 	}
