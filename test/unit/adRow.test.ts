@@ -338,25 +338,7 @@ describe('strict rows (ROAS Calculator and CPA Tracker version 2)', () => {
 
 describe('version 2: text of only spaces is a missing value', () => {
 	const reader = (format: 'fields' | 'meta' | 'googleAds', strict: boolean) =>
-		createRowReader({
-			format,
-			mapping: {
-				campaign: 'campaignName',
-				account: 'accountId',
-				spend: 'spend',
-				value: 'conversionValue',
-				conversions: 'conversions',
-				currency: 'currency',
-				date: 'date',
-				period: '',
-				target: 'target',
-			},
-			needs: { value: true, conversions: false },
-			metaActionType: 'omni_purchase',
-			decimalSeparator: '.',
-			defaultCurrency: '',
-			strict,
-		});
+		createRowReader(settings({ format, mapping: { ...settings().mapping, target: 'target' }, strict }));
 	const problem = (format: 'fields' | 'meta' | 'googleAds', strict: boolean, json: Record<string, unknown>) =>
 		itemProblem(() => reader(format, strict)(json, emptyRow()));
 
