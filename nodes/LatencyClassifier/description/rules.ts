@@ -20,11 +20,10 @@ export const rulesProperties: INodeProperties[] = [
 			{
 				name: 'rule',
 				displayName: 'Rule',
-				// Reading order (name, condition, then the one-hour answer) beats alphabetical order here.
-				// eslint-disable-next-line n8n-nodes-base/node-param-fixed-collection-type-unsorted-items
+				// Alphabetical, as n8n's rules want; the names make it read: name, the one-hour answer, then how the rule checks.
 				values: [
 					{
-						displayName: 'Rule Name',
+						displayName: 'A Name for This Rule',
 						name: 'name',
 						type: 'string',
 						default: '',
@@ -32,7 +31,20 @@ export const rulesProperties: INodeProperties[] = [
 						description: 'Shown in the decision record, so the reason for each route is clear',
 					},
 					{
-						displayName: 'Condition Type',
+						displayName: 'A One-Hour Delay Costs',
+						name: 'delayCost',
+						type: 'options',
+						options: [
+							{ name: 'Money (Real-Time)', value: 'money' },
+							{ name: 'Money and Trust (Real-Time)', value: 'moneyAndTrust' },
+							{ name: 'Nothing (Batch)', value: 'nothing' },
+							{ name: 'Trust (Real-Time)', value: 'trust' },
+						],
+						default: 'money',
+						description: 'The one-hour test: if a delay costs nothing, batch it; if it loses money or trust, handle it now',
+					},
+					{
+						displayName: 'Check By',
 						name: 'conditionType',
 						type: 'options',
 						options: [
@@ -48,6 +60,15 @@ export const rulesProperties: INodeProperties[] = [
 							},
 						],
 						default: 'field',
+					},
+					{
+						displayName: 'Condition',
+						name: 'condition',
+						type: 'boolean',
+						displayOptions: { show: { conditionType: ['expression'] } },
+						default: false,
+						description: "Whether the rule applies to the item. Switch to Expression and return true or false from the item's fields.",
+						hint: 'e.g. {{ $json.amount > 1000 && $json.country === "US" }}',
 					},
 					{
 						displayName: 'Field',
@@ -93,28 +114,6 @@ export const rulesProperties: INodeProperties[] = [
 						default: '',
 						placeholder: 'e.g. vip, enterprise',
 						description: 'What to compare with. For "Is One Of", separate the values with commas.',
-					},
-					{
-						displayName: 'Condition',
-						name: 'condition',
-						type: 'boolean',
-						displayOptions: { show: { conditionType: ['expression'] } },
-						default: false,
-						description: "Whether the rule applies to the item. Switch to Expression and return true or false from the item's fields.",
-						hint: 'e.g. {{ $json.amount > 1000 && $json.country === "US" }}',
-					},
-					{
-						displayName: 'A One-Hour Delay Costs',
-						name: 'delayCost',
-						type: 'options',
-						options: [
-							{ name: 'Money (Real-Time)', value: 'money' },
-							{ name: 'Money and Trust (Real-Time)', value: 'moneyAndTrust' },
-							{ name: 'Nothing (Batch)', value: 'nothing' },
-							{ name: 'Trust (Real-Time)', value: 'trust' },
-						],
-						default: 'money',
-						description: 'The one-hour test: if a delay costs nothing, batch it; if it loses money or trust, handle it now',
 					},
 				],
 			},
