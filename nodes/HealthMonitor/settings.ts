@@ -131,7 +131,7 @@ function readCheck(raw: RawCheck, name: string, options: IDataObject, workflowZo
 					kind: 'budgetPacing',
 					spend: settingFieldReader(String(raw.spendField ?? ''), parameter('Spend Field')),
 					spendField: String(raw.spendField ?? ''),
-					budget: settingFieldReader(String(raw.budgetField ?? ''), parameter('Budget Field')),
+					budget: settingFieldReader(String(raw.budgetField ?? ''), parameter('Daily Budget Field')),
 					budgetField: String(raw.budgetField ?? ''),
 					zone,
 					numbers,
@@ -202,7 +202,7 @@ function readCheck(raw: RawCheck, name: string, options: IDataObject, workflowZo
 function readEndpoint(raw: RawCheck, name: string): EndpointSpec {
 	const url = String(raw.url ?? '').trim();
 	if (!/^https?:\/\//i.test(url)) {
-		throw new InvalidSettingError(`Checks › ${name} › URL`, 'must start with http:// or https://');
+		throw new InvalidSettingError(`Checks › ${name} › Endpoint URL`, 'must start with http:// or https://');
 	}
 	return {
 		check: name,

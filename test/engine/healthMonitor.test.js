@@ -323,7 +323,7 @@ describe('bad input', () => {
 		[{ ...metric, warning: 3, critical: 5 }, 'Checks › Orders › Thresholds: the Warning threshold (3) is below the Critical one (5)'],
 		[{ ...metric, condition: 'above', warning: 10, critical: 5 }, 'Checks › Orders › Thresholds: the Warning threshold (10) is above the Critical one (5)'],
 		[{ ...metric, options: { recoveryMarginPercent: 120 } }, 'Checks › Orders › Thresholds: the Recovery Margin (120%) must be at least 0% and below 100%'],
-		[{ name: 'Site', checkType: 'endpoint', url: 'example.com/health' }, 'Checks › Site › URL: must start with http:// or https://'],
+		[{ name: 'Site', checkType: 'endpoint', url: 'example.com/health' }, 'Checks › Site › Endpoint URL: must start with http:// or https://'],
 		[{ name: 'Site', checkType: 'endpoint', url: 'http://127.0.0.1:1/', expectedStatus: 'ok' }, 'Checks › Site › Expected Status: "ok" is not a status'],
 		[{ ...metric, metricField: '' }, 'Checks › Orders › Metric Field: The field name is empty'],
 	])('rejects contradicting or unusable settings: %j', async (check, message) => {

@@ -420,7 +420,7 @@ const NODES = [
 			setting(
 				'URL without http',
 				{ checks: { check: [{ name: 'Site', checkType: 'endpoint', url: 'shop.example.com/health' }] } },
-				/^Checks › Site › URL: must start with http:\/\/ or https:\/\//,
+				/^Checks › Site › Endpoint URL: must start with http:\/\/ or https:\/\//,
 			),
 			setting(
 				'expected status in words',
