@@ -6,7 +6,8 @@ import { minIntervalOption, recoveryMarginOption } from '../../common/alertOptio
 const SAME_FOR_EVERY_SERIES = 'One value for every series of this check; an expression is read once per run, at the first item';
 
 const forTypes = (...types: string[]) => ({ show: { checkType: types } });
-const notEndpoint = forTypes('metric', 'budgetPacing', 'paymentFailures', 'leadVolume');
+// Every type but the endpoint check, including types added later.
+const notEndpoint = { hide: { checkType: ['endpoint'] } };
 
 /** One entry per check; each type shows only the fields it needs, with defaults that make sense. */
 export const checksProperty: INodeProperties = {
