@@ -14,7 +14,7 @@ import { STRICT_NUMBERS, type ParseOptions } from '../shared/values/number';
 import { settingTemplate, type Render } from '../shared/values/template';
 import { listOf } from '../shared/values/text';
 import { readMessageEscape } from '../common/messageFormat';
-import { checksProperty } from './description/checks';
+import { CHECK_TYPE_OPTIONS, checksProperty, type CheckType } from './description/checks';
 
 export interface EndpointSpec {
 	check: string;
@@ -75,9 +75,7 @@ export function readHealthSettings(context: IExecuteFunctions, typeVersion: numb
 	};
 }
 
-type CheckType = 'metric' | 'budgetPacing' | 'paymentFailures' | 'leadVolume' | 'endpoint';
-/** The check types, as the Check Type parameter offers them. */
-const CHECK_TYPES: readonly CheckType[] = ['metric', 'budgetPacing', 'paymentFailures', 'leadVolume', 'endpoint'];
+const CHECK_TYPES = CHECK_TYPE_OPTIONS.map((option) => option.value);
 
 function readCheck(raw: RawCheck, name: string, options: IDataObject, workflowZone: string, numbers: ParseOptions, version2: boolean): CheckSpec {
 	const parameter = (field: string) => `Checks › ${name} › ${field}`;
@@ -114,13 +112,9 @@ function readCheck(raw: RawCheck, name: string, options: IDataObject, workflowZo
 		if (!checked.ok) throw new InvalidSettingError(parameter('Thresholds'), checked.problem);
 		return checked.value;
 	};
-	// Version 1 read a check type it did not know (hand-edited JSON) as a Metric Threshold.
-	const checkType = raw.checkType ?? 'metric';
-	if (version2 && !CHECK_TYPES.includes(checkType as CheckType)) {
-		throw new InvalidSettingError(parameter('Check Type'), `"${String(checkType)}" is not a check type; use one of ${CHECK_TYPES.join(', ')}`);
-	}
-	switch (checkType) {
-		case 'budgetPacing': {
+	// One reader per check type the panel offers: a type without one does not compile.
+	const readers: Record<CheckType, () => CheckSpec> = {
+		budgetPacing: () => {
 			const zone = String(options.timezone ?? '').trim() || workflowZone;
 			if (!IANAZone.isValidZone(zone)) throw new InvalidSettingError(parameter('Timezone'), `"${zone}" is not a known timezone`);
 			return {
@@ -138,39 +132,35 @@ function readCheck(raw: RawCheck, name: string, options: IDataObject, workflowZo
 				},
 				thresholds: thresholds({ condition: 'above', warning: number('pacingWarning'), critical: number('pacingCritical') }),
 			};
-		}
-		case 'paymentFailures':
-			return {
-				...base,
-				label: 'Payment failure rate',
-				unit: '%',
-				source: {
-					kind: 'paymentFailures',
-					status: settingFieldReader(String(raw.statusField ?? ''), parameter('Status Field')),
-					statusField: String(raw.statusField ?? ''),
-					failed: new Set(listOf(raw.failedStatuses ?? '').map((status) => status.toLowerCase())),
-					minTotal: number('minPayments') ?? 1,
-				},
-				thresholds: thresholds({ condition: 'above', warning: number('failureWarning'), critical: number('failureCritical') }),
-			};
-		case 'leadVolume':
-			return {
-				...base,
-				label: 'Lead volume',
-				unit: '% of expected',
-				source: { kind: 'leadVolume', expected: Math.max(1, number('expectedCount') ?? 1) },
-				thresholds: thresholds({ condition: 'below', warning: number('volumeWarning'), critical: number('volumeCritical') }),
-			};
-		case 'endpoint':
-			return {
-				...base,
-				label: 'Response time',
-				unit: ' ms',
-				source: { kind: 'endpoint' },
-				thresholds: thresholds({ condition: 'above', warning: number('slowAboveMs') }),
-			};
-		case 'metric':
-		default: {
+		},
+		paymentFailures: () => ({
+			...base,
+			label: 'Payment failure rate',
+			unit: '%',
+			source: {
+				kind: 'paymentFailures',
+				status: settingFieldReader(String(raw.statusField ?? ''), parameter('Status Field')),
+				statusField: String(raw.statusField ?? ''),
+				failed: new Set(listOf(raw.failedStatuses ?? '').map((status) => status.toLowerCase())),
+				minTotal: number('minPayments') ?? 1,
+			},
+			thresholds: thresholds({ condition: 'above', warning: number('failureWarning'), critical: number('failureCritical') }),
+		}),
+		leadVolume: () => ({
+			...base,
+			label: 'Lead volume',
+			unit: '% of expected',
+			source: { kind: 'leadVolume', expected: Math.max(1, number('expectedCount') ?? 1) },
+			thresholds: thresholds({ condition: 'below', warning: number('volumeWarning'), critical: number('volumeCritical') }),
+		}),
+		endpoint: () => ({
+			...base,
+			label: 'Response time',
+			unit: ' ms',
+			source: { kind: 'endpoint' },
+			thresholds: thresholds({ condition: 'above', warning: number('slowAboveMs') }),
+		}),
+		metric: () => {
 			const condition = (raw.condition as Condition | undefined) ?? 'above';
 			const metricField = String(raw.metricField ?? '');
 			return {
@@ -195,8 +185,13 @@ function readCheck(raw: RawCheck, name: string, options: IDataObject, workflowZo
 						: { condition, warning: number('warning'), critical: number('critical') },
 				),
 			};
-		}
-	}
+		},
+	};
+	const checkType = raw.checkType ?? 'metric';
+	if ((CHECK_TYPES as readonly unknown[]).includes(checkType)) return readers[checkType as CheckType]();
+	// Version 1 read a check type it did not know (hand-edited JSON) as a Metric Threshold.
+	if (!version2) return readers.metric();
+	throw new InvalidSettingError(parameter('Check Type'), `"${String(checkType)}" is not a check type; use one of ${CHECK_TYPES.join(', ')}`);
 }
 
 function readEndpoint(raw: RawCheck, name: string): EndpointSpec {

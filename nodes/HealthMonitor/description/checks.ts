@@ -5,6 +5,16 @@ import { minIntervalOption, recoveryMarginOption } from '../../common/alertOptio
 // n8n evaluates the checks once per run, at the first item: a threshold cannot differ per item.
 const SAME_FOR_EVERY_SERIES = 'One value for every series of this check; an expression is read once per run, at the first item';
 
+/** The check types the panel offers; settings.ts has one reader for each. */
+export const CHECK_TYPE_OPTIONS = [
+	{ name: 'Budget Pacing', value: 'budgetPacing', description: 'Spend against the daily budget times the share of the day gone by' },
+	{ name: 'Endpoint Up/Down', value: 'endpoint', description: 'Request a URL: status, response time, optional text in the body' },
+	{ name: 'Lead Volume', value: 'leadVolume', description: 'Number of items (leads) against the number expected' },
+	{ name: 'Metric Threshold', value: 'metric', description: 'Any number in the items against thresholds you set' },
+	{ name: 'Payment Failure Rate', value: 'paymentFailures', description: 'Failed payments over all payments in the items' },
+] as const;
+export type CheckType = (typeof CHECK_TYPE_OPTIONS)[number]['value'];
+
 const forTypes = (...types: string[]) => ({ show: { checkType: types } });
 // Every type but the endpoint check, including types added later.
 const notEndpoint = { hide: { checkType: ['endpoint'] } };
@@ -36,13 +46,7 @@ export const checksProperty: INodeProperties = {
 					displayName: 'Check Type',
 					name: 'checkType',
 					type: 'options',
-					options: [
-						{ name: 'Budget Pacing', value: 'budgetPacing', description: 'Spend against the daily budget times the share of the day gone by' },
-						{ name: 'Endpoint Up/Down', value: 'endpoint', description: 'Request a URL: status, response time, optional text in the body' },
-						{ name: 'Lead Volume', value: 'leadVolume', description: 'Number of items (leads) against the number expected' },
-						{ name: 'Metric Threshold', value: 'metric', description: 'Any number in the items against thresholds you set' },
-						{ name: 'Payment Failure Rate', value: 'paymentFailures', description: 'Failed payments over all payments in the items' },
-					],
+					options: [...CHECK_TYPE_OPTIONS],
 					default: 'metric',
 				},
 				{
