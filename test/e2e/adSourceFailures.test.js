@@ -11,6 +11,7 @@ const crypto = require('node:crypto');
 
 const { TemplateServer, everySeconds } = require('./templateServer');
 const { record } = require('../reliability/figures');
+const { loadTemplate } = require('../../scripts/n8n/templates');
 
 jest.setTimeout(300_000);
 
@@ -175,6 +176,9 @@ test('daily report, one of ten accounts with an expired token and one rate-limit
 	expect(lines[notIn + 1]).toBe(
 		'• 1000000004: The data source failed: Meta Ads: Error validating access token: Session has expired on Tuesday, 01-Dec-26. The access token has expired or was revoked: create a new one and update the Meta Ads API credential. Meta error code 190/463, trace E2eTrace.',
 	);
+	// The templates carry sample rows pinned on Ad Metrics (for manual runs); active runs must not use them.
+	expect(loadTemplate(file).pinData['Yesterday per account'].length).toBeGreaterThan(0);
+	expect(posts.filter((post) => post.text.includes('(sample)'))).toEqual([]);
 	record('Real traffic', 'Daily report, 10 accounts: one token expired, one rate-limited once', {
 		'accounts reported': accountLines.length,
 		'failures named': lines.slice(notIn + 1).filter((line) => line.startsWith('• ')).length,

@@ -10,7 +10,10 @@
  *   sticky note shows all of its text;
  * - proves the marker check can fail: a copy of a template whose Slack node has no credential
  *   must show the marker on exactly that node;
- * - opens the Latency Classifier's parameter panel.
+ * - opens the Latency Classifier's parameter panel;
+ * - imports roas-alerts.json from its file, as a user does, with no credential and no Data Table
+ *   for it, executes the ROAS Calculator's step on the sample rows pinned in the template and reads
+ *   its output branches in the editor and in the execution n8n saved.
  *
  * Screenshots go to reports/screenshots/ (git-ignored) on every run; with
  * UPDATE_DOCS_SCREENSHOTS=1 the ones the README shows are copied to docs/screenshots/ too.
@@ -28,6 +31,7 @@ const { ensureTemplateTables } = require('../../scripts/n8n/dataTables');
 const { TEMPLATE_FOLDER, loadTemplate, withCredentials } = require('../../scripts/n8n/templates');
 const { CHROMIUM_PATH } = require('../../scripts/browser/ensureChromium');
 const { startOutsideWorld } = require('./standIns/outsideWorld');
+const { parse: parseFlatted } = require(path.join(ROOT, '.n8n-runtime', 'node_modules', 'flatted'));
 
 const SCREENSHOTS = path.join(ROOT, 'reports', 'screenshots');
 const DOCS_SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
@@ -39,6 +43,7 @@ const DOCS_SHOTS = {
 	'template-business-health.png': 'business-health-canvas.png',
 	'latency-classifier-parameters.png': 'latency-classifier-parameters.png',
 	'node-panel-search-latency-classifier.png': 'node-panel-search.png',
+	'sample-run-roas-alerts.png': 'roas-sample-run.png',
 };
 
 /**
@@ -266,4 +271,46 @@ describe('the n8n editor in headless Chromium', () => {
 		expect(await ndv.getByTestId('parameter-issues').count()).toBe(0);
 		await page.getByTestId('ndv-close-button').click();
 	}, 120_000);
+
+	test('imported from its file with nothing connected, roas-alerts.json runs on its sample rows: Execute step shows alerts, an OK and an Insufficient Data item', async () => {
+		const rest = new N8nRest(n8n.baseUrl);
+		await rest.ownerSession();
+		await page.goto(`${n8n.baseUrl}/workflow/new`);
+		const input = page.getByTestId('workflow-import-input');
+		await input.waitFor({ state: 'attached', timeout: 60_000 });
+		await input.setInputFiles(path.join(TEMPLATE_FOLDER, 'roas-alerts.json'));
+		const calculator = page.locator('[data-test-id="canvas-node"][data-node-name="ROAS vs target"]');
+		await calculator.waitFor({ state: 'visible', timeout: 30_000 });
+		await page.waitForURL((url) => /\/workflow\/(?!new)[^/]+/.test(url.pathname), { timeout: 30_000 });
+		const workflowId = new URL(page.url()).pathname.split('/')[2];
+
+		await calculator.hover();
+		await page.locator('.vue-flow__node', { has: calculator }).getByTestId('execute-node-button').click();
+		const deadline = Date.now() + 60_000;
+		let execution;
+		while (!execution && Date.now() < deadline) {
+			const { results } = await rest.get(`/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`);
+			execution = results.find((each) => each.status === 'success' || each.status === 'error');
+			if (!execution) await page.waitForTimeout(500);
+		}
+		expect(execution?.status).toBe('success');
+		const { data } = await rest.get(`/executions/${execution.id}`);
+		const { runData } = parseFlatted(data).resultData;
+		// Only the step's own path ran: no Slack, no Data Table, no credential needed.
+		expect(Object.keys(runData).sort()).toEqual(['Every 15 minutes', 'ROAS vs target', 'Today per campaign']);
+		const [alerts, ok, insufficient] = runData['ROAS vs target'][0].data.main.map((items) => items.map((item) => item.json));
+		expect(alerts.map((json) => json.message.split(':')[0])).toEqual(['[TEST] WARNING Retargeting (sample)', '[TEST] CRITICAL Prospecting (sample)']);
+		expect(ok.map((json) => json.campaign)).toEqual(['Spring Sale (sample)']);
+		expect(insufficient.map((json) => json.campaign)).toEqual(['Brand Awareness (sample)']);
+
+		await calculator.dblclick();
+		const ndv = page.getByTestId('ndv');
+		await ndv.getByTestId('branches').waitFor({ state: 'visible' });
+		const branches = await ndv.getByTestId('branches').locator('[data-test-id^="tab-"]').allInnerTexts();
+		expect(branches.map((text) => text.trim())).toEqual(['Alert Branch (2 items)', 'OK Branch (1 item)', 'Insufficient Data Branch (1 item)']);
+		expect(await ndv.getByTestId('output-panel').innerText()).toContain('Retargeting (sample)');
+		await page.waitForTimeout(500);
+		await screenshot('sample-run-roas-alerts.png');
+		await page.getByTestId('ndv-close-button').click();
+	}, 180_000);
 });

@@ -448,3 +448,40 @@ describe('in a workflow', () => {
 		expect(ok.map((json) => [json.campaign, json.roas])).toEqual([['Brand', 5]]);
 	});
 });
+
+describe('the sample rows pinned in the templates', () => {
+	const fs = require('node:fs');
+	const path = require('node:path');
+	const folder = path.join(__dirname, '..', '..', 'workflows');
+	const pinned = fs
+		.readdirSync(folder)
+		.filter((file) => file.endsWith('.json'))
+		.map((file) => [file, JSON.parse(fs.readFileSync(path.join(folder, file), 'utf8'))])
+		.flatMap(([file, template]) =>
+			template.nodes.filter((node) => node.type === 'n8n-nodes-realtime-batch.adMetrics').map((node) => [file, node, template.pinData[node.name]]),
+		);
+	/** Each field's name and kind, in order, nested objects too. */
+	const shapeOf = (value) => (value !== null && typeof value === 'object' ? Object.entries(value).map(([key, inner]) => [key, shapeOf(inner)]) : typeof value);
+
+	test('are there, one set per Ad Metrics node of the account-fed templates', () => {
+		expect(pinned.map(([file, node, rows]) => [file, node.name, rows.length > 0])).toEqual([
+			['cpa-alerts.json', 'Today per campaign', true],
+			['daily-ad-report.json', 'Yesterday per account', true],
+			['roas-alerts.json', 'Today per campaign', true],
+		]);
+	});
+
+	test.each(pinned.map(([file, node, rows]) => [file, node.parameters.platform, node.parameters.level, rows]))(
+		'%s: have the fields, order and kinds of what Ad Metrics returns from %s at level %s',
+		async (_file, platform, level, rows) => {
+			const result = await run({ platform, level, accountId: platform === 'meta' ? '111' : '123-456-7890' });
+			expect(result.error).toBeUndefined();
+			const [real] = rowsOf(result);
+			for (const { json } of rows) {
+				expect(shapeOf(json)).toEqual(shapeOf(real));
+				expect(json.platform).toBe(real.platform);
+				if (level === 'account') expect(json.campaignId).toBe('');
+			}
+		},
+	);
+});

@@ -423,3 +423,68 @@ describe('the templates at work', () => {
 		});
 	});
 });
+
+/**
+ * Templates fed by an ad account carry sample rows pinned on their Ad Metrics node (n8n uses pinned
+ * data in manual runs only), so that a user sees an alert, an OK and an Insufficient Data item before
+ * any credential exists. The rows' shape is checked against real Ad Metrics rows in adMetrics.test.js.
+ */
+describe('sample rows pinned in the account-fed templates', () => {
+	const ACCOUNT_FED = files.filter((file) => load(file).nodes.some((node) => node.type === `${PKG}.adMetrics`));
+	const CALCULATORS = [`${PKG}.roasCalculator`, `${PKG}.cpaTracker`];
+	const pinsOf = (template) => Object.fromEntries(Object.entries(template.pinData).map(([name, items]) => [name, items.map((item) => item.json)]));
+
+	test('are the ROAS, CPA and daily report templates', () => {
+		expect(ACCOUNT_FED.sort()).toEqual(['cpa-alerts.json', 'daily-ad-report.json', 'roas-alerts.json']);
+	});
+
+	describe.each(ACCOUNT_FED)('%s', (file) => {
+		const template = load(file);
+		const adMetrics = template.nodes.filter((node) => node.type === `${PKG}.adMetrics`);
+
+		it('pins sample rows on every Ad Metrics node and nowhere else, each marked as a sample', () => {
+			expect(Object.keys(template.pinData).sort()).toEqual(adMetrics.map((node) => node.name).sort());
+			for (const node of adMetrics) {
+				const rows = template.pinData[node.name];
+				expect(rows.length).toBeGreaterThanOrEqual(3);
+				for (const { json } of rows) {
+					expect(json.campaignName).toMatch(/\(sample\)$/);
+					expect(json.platform).toBe(node.parameters.platform);
+				}
+			}
+		});
+
+		it('says on the canvas where the sample is, which step to execute and to unpin once connected', () => {
+			const note = template.nodes.find((node) => node.name === 'Try it before connecting');
+			expect(note?.type).toBe('n8n-nodes-base.stickyNote');
+			for (const node of adMetrics) expect(note.parameters.content).toContain(`*${node.name}* has **sample rows pinned**`);
+			expect(note.parameters.content).toMatch(/click \*\*Unpin\*\*/);
+			const step = /open \*\*([^*]+)\*\* and click \*\*Execute step\*\*/.exec(note.parameters.content)?.[1];
+			expect(template.nodes.map((node) => node.name)).toContain(step);
+		});
+
+		it('a manual run on the sample rows gives every calculator an alert, an OK and an Insufficient Data item, marked [TEST]', async () => {
+			const slack = Object.fromEntries(template.nodes.filter((node) => node.type === 'n8n-nodes-base.slack').map((node) => [node.name, [{ ok: true }]]));
+			const outbox = template.nodes.some((node) => node.name === 'Keep until delivered') ? OUTBOX : {};
+			const result = await runWorkflow({
+				workflow: template,
+				pinData: { ...pinsOf(template), ...slack, ...outbox },
+				mode: 'manual',
+				at: '2026-12-01T10:00:00Z',
+			});
+			expect(result.error).toBeUndefined();
+			const calculators = template.nodes.filter((node) => CALCULATORS.includes(node.type));
+			expect(calculators.length).toBeGreaterThan(0);
+			for (const calculator of calculators) {
+				const [alerts, ok, insufficient] = result.jsonOutputsOf(calculator.name);
+				expect({ calculator: calculator.name, alerts: alerts.length > 0, ok: ok.length > 0, insufficient: insufficient.length > 0 }).toEqual({
+					calculator: calculator.name,
+					alerts: true,
+					ok: true,
+					insufficient: true,
+				});
+				for (const alert of alerts) expect(alert.message).toMatch(/^\[TEST\] (WARNING|CRITICAL) /);
+			}
+		});
+	});
+});
