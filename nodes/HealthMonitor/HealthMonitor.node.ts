@@ -16,7 +16,7 @@ import { errorJson, itemError, itemsWithSettingError, settingsOrOutputs } from '
 import { markedIfTest } from '../shared/alerting/testRun';
 import { checksProperty } from './description/checks';
 import { messageProperties } from './description/messages';
-import { observeEndpoints } from './endpoint';
+import { observeEndpoints } from './requestEndpoints';
 import { readHealthSettings } from './settings';
 
 const OUTPUT_INDEX: Record<HealthOutput, number> = { alert: 0, resolved: 1, ok: 2 };

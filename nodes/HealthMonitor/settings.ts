@@ -1,4 +1,3 @@
-import { IANAZone } from 'luxon';
 import type { IDataObject, IExecuteFunctions, INodePropertyCollection } from 'n8n-workflow';
 
 import type { AlertTiming } from '../shared/alerting/alertMachine';
@@ -6,23 +5,16 @@ import { DEFAULT_RECOVERY_MARGIN_PERCENT } from '../shared/alerting/hysteresis';
 import { InvalidSettingError } from '../shared/errors';
 import type { CheckSpec } from '../shared/health/evaluate';
 import { HEALTH_PLACEHOLDERS } from '../shared/health/evaluate';
-import type { Aggregation } from '../shared/health/series';
-import { validateThresholds, type Condition, type Thresholds } from '../shared/health/thresholds';
+import { validateThresholds, type Thresholds } from '../shared/health/thresholds';
 import { describeValue } from '../shared/values/describe';
 import { settingFieldReader } from '../shared/values/fieldPath';
 import { STRICT_NUMBERS, type ParseOptions } from '../shared/values/number';
 import { settingTemplate, type Render } from '../shared/values/template';
-import { listOf } from '../shared/values/text';
 import { readMessageEscape } from '../common/messageFormat';
-import { CHECK_TYPE_OPTIONS, checksProperty, type CheckType } from './description/checks';
-
-export interface EndpointSpec {
-	check: string;
-	url: string;
-	expectedStatus: (status: number) => boolean;
-	bodyContains: string;
-	timeoutMs: number;
-}
+import { CHECK_TYPES, isCheckType } from './checkTypes';
+import type { RawCheck } from './checkTypes/checkType';
+import type { EndpointSpec } from './checkTypes/endpoint';
+import { checksProperty } from './description/checks';
 
 export interface HealthSettings {
 	checks: CheckSpec[];
@@ -30,8 +22,6 @@ export interface HealthSettings {
 	messages: { alert: Render; resolved: Render };
 	emitOk: boolean;
 }
-
-type RawCheck = IDataObject & { name?: string; checkType?: string; options?: IDataObject };
 
 const MINUTE_MS = 60_000;
 
@@ -60,7 +50,8 @@ export function readHealthSettings(context: IExecuteFunctions, typeVersion: numb
 		const options = raw.options ?? {};
 		const spec = readCheck(raw, name, options, context.getTimezone(), numbers, version2);
 		checks.push(spec);
-		if (raw.checkType === 'endpoint') endpoints.push(readEndpoint(raw, name));
+		const request = isCheckType(raw.checkType) ? CHECK_TYPES[raw.checkType].request : undefined;
+		if (request) endpoints.push(request(raw, name));
 	});
 	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
 	const escape = readMessageEscape(context);
@@ -74,8 +65,6 @@ export function readHealthSettings(context: IExecuteFunctions, typeVersion: numb
 		emitOk: options.emitOk === true,
 	};
 }
-
-const CHECK_TYPES = CHECK_TYPE_OPTIONS.map((option) => option.value);
 
 function readCheck(raw: RawCheck, name: string, options: IDataObject, workflowZone: string, numbers: ParseOptions, version2: boolean): CheckSpec {
 	const parameter = (field: string) => `Checks › ${name} › ${field}`;
@@ -106,117 +95,17 @@ function readCheck(raw: RawCheck, name: string, options: IDataObject, workflowZo
 				return value === undefined || value === null || value === '' ? '(empty)' : String(value);
 			}
 		: () => name;
-	const base = { name, seriesOf, bySeries: seriesRead !== undefined, timing };
 	const thresholds = (values: Omit<Thresholds, 'margin'>) => {
 		const checked = validateThresholds({ ...values, margin });
 		if (!checked.ok) throw new InvalidSettingError(parameter('Thresholds'), checked.problem);
 		return checked.value;
 	};
-	// One reader per check type the panel offers: a type without one does not compile.
-	const readers: Record<CheckType, () => CheckSpec> = {
-		budgetPacing: () => {
-			const zone = String(options.timezone ?? '').trim() || workflowZone;
-			if (!IANAZone.isValidZone(zone)) throw new InvalidSettingError(parameter('Timezone'), `"${zone}" is not a known timezone`);
-			return {
-				...base,
-				label: 'Spend pacing',
-				unit: '%',
-				source: {
-					kind: 'budgetPacing',
-					spend: settingFieldReader(String(raw.spendField ?? ''), parameter('Spend Field')),
-					spendField: String(raw.spendField ?? ''),
-					budget: settingFieldReader(String(raw.budgetField ?? ''), parameter('Daily Budget Field')),
-					budgetField: String(raw.budgetField ?? ''),
-					zone,
-					numbers,
-				},
-				thresholds: thresholds({ condition: 'above', warning: number('pacingWarning'), critical: number('pacingCritical') }),
-			};
-		},
-		paymentFailures: () => ({
-			...base,
-			label: 'Payment failure rate',
-			unit: '%',
-			source: {
-				kind: 'paymentFailures',
-				status: settingFieldReader(String(raw.statusField ?? ''), parameter('Status Field')),
-				statusField: String(raw.statusField ?? ''),
-				failed: new Set(listOf(raw.failedStatuses ?? '').map((status) => status.toLowerCase())),
-				minTotal: number('minPayments') ?? 1,
-			},
-			thresholds: thresholds({ condition: 'above', warning: number('failureWarning'), critical: number('failureCritical') }),
-		}),
-		leadVolume: () => ({
-			...base,
-			label: 'Lead volume',
-			unit: '% of expected',
-			source: { kind: 'leadVolume', expected: Math.max(1, number('expectedCount') ?? 1) },
-			thresholds: thresholds({ condition: 'below', warning: number('volumeWarning'), critical: number('volumeCritical') }),
-		}),
-		endpoint: () => ({
-			...base,
-			label: 'Response time',
-			unit: ' ms',
-			source: { kind: 'endpoint' },
-			thresholds: thresholds({ condition: 'above', warning: number('slowAboveMs') }),
-		}),
-		metric: () => {
-			const condition = (raw.condition as Condition | undefined) ?? 'above';
-			const metricField = String(raw.metricField ?? '');
-			return {
-				...base,
-				label: metricField || name,
-				unit: condition === 'changeAbove' ? '%' : '',
-				source: {
-					kind: 'metric',
-					read: settingFieldReader(metricField, parameter('Metric Field')),
-					field: metricField,
-					aggregation: (raw.aggregation as Aggregation | undefined) ?? 'last',
-					numbers,
-				},
-				thresholds: thresholds(
-					condition === 'outsideRange'
-						? {
-								condition,
-								low: number('low'),
-								high: number('high'),
-								rangeSeverity: (options.rangeSeverity as 'warning' | 'critical' | undefined) ?? 'critical',
-							}
-						: { condition, warning: number('warning'), critical: number('critical') },
-				),
-			};
-		},
-	};
 	const checkType = raw.checkType ?? 'metric';
-	if ((CHECK_TYPES as readonly unknown[]).includes(checkType)) return readers[checkType as CheckType]();
 	// Version 1 read a check type it did not know (hand-edited JSON) as a Metric Threshold.
-	if (!version2) return readers.metric();
-	throw new InvalidSettingError(parameter('Check Type'), `"${String(checkType)}" is not a check type; use one of ${CHECK_TYPES.join(', ')}`);
-}
-
-function readEndpoint(raw: RawCheck, name: string): EndpointSpec {
-	const url = String(raw.url ?? '').trim();
-	if (!/^https?:\/\//i.test(url)) {
-		throw new InvalidSettingError(`Checks › ${name} › Endpoint URL`, 'must start with http:// or https://');
+	if (!isCheckType(checkType) && version2) {
+		throw new InvalidSettingError(parameter('Check Type'), `"${String(checkType)}" is not a check type; use one of ${Object.keys(CHECK_TYPES).join(', ')}`);
 	}
-	return {
-		check: name,
-		url,
-		expectedStatus: statusMatcher(String(raw.expectedStatus ?? '2xx'), name),
-		bodyContains: String(raw.bodyContains ?? ''),
-		timeoutMs: Math.max(1, (raw.timeoutSeconds as number | undefined) ?? 10) * 1000,
-	};
-}
-
-/** "2xx", "200, 204" or "2xx, 301" into a test of a status code. */
-function statusMatcher(text: string, name: string): (status: number) => boolean {
-	const parts = listOf(text);
-	const tests = parts.map((part) => {
-		const family = /^([1-5])xx$/i.exec(part);
-		if (family) return (status: number) => Math.floor(status / 100) === Number(family[1]);
-		if (/^\d{3}$/.test(part)) return (status: number) => status === Number(part);
-		throw new InvalidSettingError(`Checks › ${name} › Expected Status`, `"${part}" is not a status; use 2xx or codes such as 200, 204`);
-	});
-	if (tests.length === 0) throw new InvalidSettingError(`Checks › ${name} › Expected Status`, 'is empty; use 2xx or codes such as 200, 204');
-	return (status) => tests.some((test) => test(status));
+	const entry = CHECK_TYPES[isCheckType(checkType) ? checkType : 'metric'];
+	const reading = { raw, name, options, workflowZone, numbers, parameter, number, thresholds };
+	return { name, seriesOf, bySeries: seriesRead !== undefined, timing, ...entry.read(reading) };
 }

@@ -52,5 +52,5 @@ test.each(parameters)('README documents %s › %s', (_node, _label, displayName)
 });
 
 test.each(nodeNames.map((name) => descriptionOf(name).displayName))('README has a section on the %s', (displayName) => {
-	expect(readme).toMatch(new RegExp(`^## .*${displayName}`, 'm'));
+	expect(readme).toMatch(new RegExp(`^###? .*${displayName}`, 'm'));
 });

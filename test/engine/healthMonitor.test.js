@@ -424,3 +424,32 @@ describe('version 2 (new nodes) against version 1 (saved workflows)', () => {
 		expect(offered).toHaveLength(5);
 	});
 });
+
+describe('the Checks panel, built from one entry per check type', () => {
+	const checks = nodeTypes.getByNameAndVersion('n8n-nodes-realtime-batch.healthMonitor', 2).description.properties.find((p) => p.name === 'checks');
+	const fields = checks.options[0].values;
+	const COMMON = ['name', 'checkType', 'seriesField', 'options'];
+	const types = fields.find((field) => field.name === 'checkType').options.map((option) => option.value);
+
+	it("lists fields and check types in n8n's alphabetical order (n8n's lint cannot check a list built in code)", () => {
+		const labels = fields.map((field) => field.displayName);
+		expect(labels).toEqual([...labels].sort((a, b) => a.localeCompare(b)));
+		const typeNames = fields.find((field) => field.name === 'checkType').options.map((option) => option.name);
+		expect(typeNames).toEqual(['Budget Pacing', 'Endpoint Up/Down', 'Lead Volume', 'Metric Threshold', 'Payment Failure Rate']);
+	});
+
+	it('shows each field of a type for that type only, and the series field for every type that reads items', () => {
+		for (const field of fields.filter((each) => !COMMON.includes(each.name))) {
+			expect({ field: field.name, types: field.displayOptions.show.checkType }).toEqual({ field: field.name, types: [expect.any(String)] });
+			expect(types).toContain(field.displayOptions.show.checkType[0]);
+		}
+		expect(fields.find((field) => field.name === 'seriesField').displayOptions).toEqual({ hide: { checkType: ['endpoint'] } });
+		// A field with a condition of its own keeps it next to the type's.
+		expect(fields.find((field) => field.name === 'high').displayOptions.show).toEqual({ checkType: ['metric'], condition: ['outsideRange'] });
+	});
+
+	it('every type has fields of its own, and no two fields share a name', () => {
+		for (const type of types) expect(fields.some((field) => field.displayOptions?.show?.checkType?.includes(type))).toBe(true);
+		expect(new Set(fields.map((field) => field.name)).size).toBe(fields.length);
+	});
+});

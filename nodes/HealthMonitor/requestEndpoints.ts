@@ -3,7 +3,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import type { EndpointObservation } from '../shared/health/evaluate';
 import { describeNetworkFailure } from '../shared/values/networkFailure';
 import { redactUrl } from '../shared/values/redact';
-import type { EndpointSpec } from './settings';
+import type { EndpointSpec } from './checkTypes/endpoint';
 
 /**
  * Requests each endpoint once, through n8n's request helper, all at the same time. A failed or
