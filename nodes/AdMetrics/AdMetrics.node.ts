@@ -14,7 +14,7 @@ import { googleCustomerId } from '../shared/adPlatforms/googleAds';
 import { metaAccountId, type Level } from '../shared/adPlatforms/meta';
 import { waitingOutRateLimits } from '../shared/adPlatforms/rateLimit';
 import { rangeProblem, type CustomRange, type PeriodPreset } from '../shared/adPlatforms/period';
-import { errorJson } from '../common/errors';
+import { goesOnWithError } from '../common/errors';
 import { adMetricsProperties } from './description';
 import { fetchGoogleAds } from './googleAdsTransport';
 import { fetchMeta } from './metaTransport';
@@ -56,12 +56,9 @@ export class AdMetrics implements INodeType {
 					caught instanceof NodeOperationError || caught instanceof NodeApiError ? caught : new NodeOperationError(node, caught as Error, { itemIndex });
 				// Errors raised inside n8n's request helper (a refused token refresh) know no item.
 				if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
-				if (!this.continueOnFail()) throw error;
-				// n8n moves an item to the error output only when its json holds nothing but error,
-				// message and details (it then adds the input item's data).
-				// On the regular output the item also says whose data failed, so that the ROAS Calculator
-				// and the CPA Tracker can alert on the failing source (and hold its campaigns' alerts).
-				output.push({ json: errorJson(node, () => whoseData(this, itemIndex), error.message, error.description ?? null), pairedItem: { item: itemIndex } });
+				// On the regular output the item says whose data failed, so that the ROAS Calculator and the
+				// CPA Tracker can alert on the failing source (and hold its campaigns' alerts).
+				output.push(goesOnWithError(this, error, () => whoseData(this, itemIndex), { item: itemIndex }, error.description ?? null));
 			}
 		}
 		return [output];

@@ -8,7 +8,7 @@ import {
 } from 'n8n-workflow';
 
 import { buildDigest } from '../shared/digest/digest';
-import { errorJson, itemError, settingsOrOutputs } from '../common/errors';
+import { goesOnWithError, itemError, settingsOrOutputs } from '../common/errors';
 import { batchDigestProperties } from './description';
 import { readDigestSettings } from './settings';
 
@@ -45,9 +45,8 @@ export class BatchDigest implements INodeType {
 		const outputs: INodeExecutionData[][] = [[], []];
 		for (const { itemIndex, error } of errors) {
 			const nodeError = itemError(node, error, itemIndex);
-			if (!this.continueOnFail()) throw nodeError;
 			// In no message, so never deleted: it stays for the next run, with what is wrong with it.
-			outputs[LEFT_OUT].push({ json: errorJson(node, items[itemIndex].json, nodeError.message), pairedItem: { item: itemIndex } });
+			outputs[LEFT_OUT].push(goesOnWithError(this, nodeError, items[itemIndex].json, { item: itemIndex }));
 		}
 		for (const message of messages) {
 			outputs[MESSAGES].push({

@@ -12,7 +12,7 @@ import { evaluateChecks } from '../shared/health/evaluate';
 import { healthMemoryCodec, legacyHealthText } from '../shared/health/memoryCodec';
 import { alertMemoryCredentials, alertMemoryProperties } from '../common/alertMemory/description';
 import { withAlertMemory } from '../common/alertMemory/run';
-import { errorJson, itemError, itemsWithSettingError, settingsOrOutputs } from '../common/errors';
+import { goesOnWithError, itemError, settingErrorOutputs, settingsOrOutputs } from '../common/errors';
 import { markedIfTest } from '../shared/alerting/testRun';
 import { checksProperty } from './description/checks';
 import { messageProperties } from './description/messages';
@@ -58,13 +58,8 @@ export class HealthMonitor implements INodeType {
 			for (const { check, itemIndex, error } of errors) {
 				const nodeError = itemError(node, error, itemIndex);
 				nodeError.message = `Check "${check}": ${nodeError.message}`;
-				if (!this.continueOnFail()) throw nodeError;
-				// An unreadable metric is a health signal of its own: it goes out on Alert. For the error
-				// output, n8n moves it there when its json holds only the error, and adds the item's data.
-				outputs[OUTPUT_INDEX.alert].push({
-					json: errorJson(node, { ...items[itemIndex].json, check }, nodeError.message),
-					pairedItem: linkTo([itemIndex]),
-				});
+				// An unreadable metric is a health signal of its own: it goes out on Alert.
+				outputs[OUTPUT_INDEX.alert].push(goesOnWithError(this, nodeError, { ...items[itemIndex].json, check }, linkTo([itemIndex])));
 			}
 			for (const result of results) {
 				const json = result.output === 'ok' ? result.json : markedIfTest(result.json, testRun);
@@ -73,10 +68,7 @@ export class HealthMonitor implements INodeType {
 			// Saved only once this returns: a run that stopped on an error above changes no alert state.
 			return { memory, outputs };
 		});
-		if (!run.ok) {
-			if (!this.continueOnFail()) throw run.error;
-			return itemsWithSettingError(this, run.error, 3, OUTPUT_INDEX.alert);
-		}
+		if (!run.ok) return settingErrorOutputs(this, run.error, 3, OUTPUT_INDEX.alert);
 		return run.result.outputs;
 	}
 }

@@ -9,7 +9,7 @@ import { deadlineProperties } from './description/deadline';
 import { modeProperty } from './description/mode';
 import { optionsProperty } from './description/options';
 import { rulesProperties } from './description/rules';
-import { errorJson, itemError, settingsOrOutputs } from '../common/errors';
+import { goesOnWithError, itemError, settingsOrOutputs } from '../common/errors';
 import { readSettings } from './settings';
 
 export class LatencyClassifier implements INodeType {
@@ -67,15 +67,8 @@ export class LatencyClassifier implements INodeType {
 				item.pairedItem ??= { item: itemIndex };
 				(decision.route === 'realTime' ? realTime : batch).push(item);
 			} catch (caught) {
-				const error = itemError(node, caught, itemIndex);
-				if (!this.continueOnFail()) throw error;
-				// An item that could not be judged has not been looked at: it goes out now, keeping its
-				// data. For the error output the engine itself merges the item's data back in, from the
-				// paired input item, when the json holds nothing but the error.
-				realTime.push({
-					json: errorJson(node, item.json, error.message),
-					pairedItem: { item: itemIndex },
-				});
+				// An item that could not be judged has not been looked at: it goes out now, keeping its data.
+				realTime.push(goesOnWithError(this, itemError(node, caught, itemIndex), item.json, { item: itemIndex }));
 			}
 		}
 		return [realTime, batch];

@@ -1,4 +1,12 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INode, type INodeExecutionData } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INode,
+	type INodeExecutionData,
+	type IPairedItemData,
+	type NodeApiError,
+} from 'n8n-workflow';
 
 import { InvalidItemValueError, InvalidSettingError } from '../shared/errors';
 import { attempt } from '../shared/values/attempt';
@@ -40,6 +48,27 @@ export function errorJson(node: INode, fields: IDataObject | (() => IDataObject)
 }
 
 /**
+ * An item that failed, as the node's On Error setting says: Stop Workflow throws the error;
+ * Continue gives the item that goes on carrying it (for the error output n8n moves it there).
+ */
+export function goesOnWithError(
+	context: IExecuteFunctions,
+	error: NodeOperationError | NodeApiError,
+	fields: IDataObject | (() => IDataObject),
+	pairedItem: IPairedItemData | IPairedItemData[],
+	description?: string | null,
+): INodeExecutionData {
+	if (!context.continueOnFail()) throw error;
+	return { json: errorJson(context.getNode(), fields, error.message, description), pairedItem };
+}
+
+/** A settings problem found mid-run (e.g. by the alert memory): thrown, or every item on `outputIndex` with it. */
+export function settingErrorOutputs(context: IExecuteFunctions, error: NodeOperationError, outputCount: number, outputIndex: number): INodeExecutionData[][] {
+	if (!context.continueOnFail()) throw error;
+	return itemsWithSettingError(context, error, outputCount, outputIndex);
+}
+
+/**
  * Reads a node's settings once per execution. A problem stops the node with an error naming the
  * parameter, or, with On Error: Continue, gives the outputs to return: every item on `outputIndex`
  * carrying that error (see itemsWithSettingError).
@@ -52,9 +81,7 @@ export function settingsOrOutputs<S>(
 ): { settings: S } | { outputs: INodeExecutionData[][] } {
 	const outcome = attempt(read);
 	if (outcome.ok) return { settings: outcome.value };
-	const problem = settingError(context.getNode(), outcome.error);
-	if (!context.continueOnFail()) throw problem;
-	return { outputs: itemsWithSettingError(context, problem, outputCount, outputIndex) };
+	return { outputs: settingErrorOutputs(context, settingError(context.getNode(), outcome.error), outputCount, outputIndex) };
 }
 
 /**

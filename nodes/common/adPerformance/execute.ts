@@ -11,7 +11,7 @@ import { createAggregator } from '../../shared/metrics/groups';
 import { errorInRow } from '../../shared/metrics/responseRows';
 import { attempt } from '../../shared/values/attempt';
 import type { MetricKind } from '../../shared/metrics/judge';
-import { errorJson, itemError, itemsWithSettingError, settingsOrOutputs } from '../errors';
+import { goesOnWithError, itemError, settingErrorOutputs, settingsOrOutputs } from '../errors';
 import { readAdPerformanceSettings } from './settings';
 
 const OUTPUT_INDEX: Record<Output, number> = { alert: 0, ok: 1, insufficient: 2 };
@@ -29,13 +29,15 @@ export async function executeAdPerformance(context: IExecuteFunctions, kind: Met
 	const { settings } = read;
 	const outputs: INodeExecutionData[][] = [[], [], []];
 	const fail = (error: NodeOperationError, itemIndexes: number[], fields: IDataObject, into = outputs) => {
-		if (!context.continueOnFail()) throw error;
-		// Rows that could not be judged go out with their error; for the error output the engine
-		// merges the row's own data back in when the json holds only the error.
-		into[OUTPUT_INDEX.insufficient].push({
-			json: errorJson(node, fields, error.message),
-			pairedItem: itemIndexes.map((item) => ({ item })),
-		});
+		// Rows that could not be judged go out with their error.
+		into[OUTPUT_INDEX.insufficient].push(
+			goesOnWithError(
+				context,
+				error,
+				fields,
+				itemIndexes.map((item) => ({ item })),
+			),
+		);
 	};
 
 	const aggregator = createAggregator(settings.groupBy, settings.split);
@@ -87,9 +89,6 @@ export async function executeAdPerformance(context: IExecuteFunctions, kind: Met
 		}
 		return { memory, judged };
 	});
-	if (!run.ok) {
-		if (!context.continueOnFail()) throw run.error;
-		return itemsWithSettingError(context, run.error, 3, OUTPUT_INDEX.insufficient);
-	}
+	if (!run.ok) return settingErrorOutputs(context, run.error, 3, OUTPUT_INDEX.insufficient);
 	return outputs.map((output, index) => output.concat(run.result.judged[index]));
 }
