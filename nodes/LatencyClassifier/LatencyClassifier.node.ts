@@ -1,6 +1,6 @@
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
-import { createClassifier, type PerItemNumber, type PerItemValues } from '../shared/latency/classifier';
+import { compileClassifier, type PerItemNumber, type PerItemValues } from '../shared/latency/classifier';
 import { compileRequiredFields } from '../shared/latency/requiredFields';
 import { compileSchedule } from '../shared/schedule/batchSchedule';
 import { batchScheduleProperties } from './description/batchSchedule';
@@ -10,7 +10,8 @@ import { modeProperty } from './description/mode';
 import { optionsProperty } from './description/options';
 import { rulesProperties } from './description/rules';
 import { goesOnWithError, itemError, settingsOrOutputs } from '../common/errors';
-import { readSettings } from './settings';
+import { compiledPerParameters } from '../common/compiledPerParameters';
+import { COMPILED, readSettings } from './settings';
 
 export class LatencyClassifier implements INodeType {
 	description: INodeTypeDescription = {
@@ -39,12 +40,15 @@ export class LatencyClassifier implements INodeType {
 		const read = settingsOrOutputs(
 			this,
 			() => {
-				const settings = readSettings(this, node.typeVersion);
-				return {
-					decisionField: settings.decisionField,
-					checkRequiredFields: compileRequiredFields(settings.requiredFields, 'Required Fields'),
-					classify: createClassifier(settings.classifier, compileSchedule(settings.schedule, settings.timezone), Date.now()),
-				};
+				const compiled = compiledPerParameters(COMPILED, this, () => {
+					const settings = readSettings(this, node.typeVersion);
+					return {
+						decisionField: settings.decisionField,
+						checkRequiredFields: compileRequiredFields(settings.requiredFields, 'Required Fields'),
+						classifierAt: compileClassifier(settings.classifier, compileSchedule(settings.schedule, settings.timezone)),
+					};
+				});
+				return { ...compiled, classify: compiled.classifierAt(Date.now()) };
 			},
 			2,
 			0,

@@ -5,6 +5,9 @@ import type { ComparisonOperator } from '../shared/latency/comparison';
 import type { DelayCost, Route } from '../shared/latency/oneHourTest';
 import type { PresetId } from '../shared/latency/presets';
 import type { BatchSchedule } from '../shared/schedule/batchSchedule';
+import { parameterCache } from '../common/compiledPerParameters';
+import { PER_ITEM_NUMBERS, type ClassifierAt } from '../shared/latency/classifier';
+import type { RequiredFieldsCheck } from '../shared/latency/requiredFields';
 import { DEFAULT_DECISION_FIELD } from './description/options';
 
 export interface NodeSettings {
@@ -16,6 +19,17 @@ export interface NodeSettings {
 	/** Comma-separated field paths every item must carry (the Required Fields option). */
 	requiredFields: string;
 }
+
+/**
+ * Expressions readSettings leaves unresolved, to be read per item when needed: a rule's value or
+ * condition, the cost expression and, from version 2 on, the number settings.
+ */
+const READ_PER_ITEM = /^(rules\.rule\[\d+\]\.(value|condition)|costExpression)$/;
+
+/** What an execution compiles from the parameters, kept for the next one with the same parameters. */
+export const COMPILED = parameterCache<{ decisionField: string | undefined; checkRequiredFields: RequiredFieldsCheck | undefined; classifierAt: ClassifierAt }>(
+	(path, typeVersion) => READ_PER_ITEM.test(path) || (typeVersion >= 2 && Object.prototype.hasOwnProperty.call(PER_ITEM_NUMBERS, path)),
+);
 
 interface RawRule {
 	name?: string;

@@ -341,3 +341,75 @@ describe('version 2 (new nodes) against version 1 (saved workflows)', () => {
 		expect(batch).toEqual([]);
 	});
 });
+
+/**
+ * A webhook path runs one execution per event: what the node compiles from its parameters is kept
+ * for the next execution with the same parameters. These runs go through n8n's engine one after the
+ * other, as executions of one saved workflow would.
+ */
+describe('across executions: compiled once per parameter set, never stale', () => {
+	const reportRule = { mode: 'rules', readyMadeRules: ['reporting'], eventTypeField: 'eventType', runAt: '06:00' };
+	const nextBatchRun = async (parameters, at, items = [{ eventType: 'weekly_report' }], workflowSettings) => {
+		const result = await runWorkflow({ workflow: { ...workflow(parameters), settings: workflowSettings }, pinData: { Input: items }, at });
+		expect(result.error).toBeUndefined();
+		return result.jsonOutputsOf(CLASSIFIER)[1].map((json) => json.latency.nextBatchRun);
+	};
+
+	it('gives each execution the next batch run after its own moment: just before the run, at it, and with the clock set back', async () => {
+		expect(await nextBatchRun(reportRule, '2026-11-27T10:00:00Z')).toEqual(['2026-11-28T06:00:00Z']);
+		expect(await nextBatchRun(reportRule, '2026-11-28T05:59:59.999Z')).toEqual(['2026-11-28T06:00:00Z']);
+		expect(await nextBatchRun(reportRule, '2026-11-28T06:00:00Z')).toEqual(['2026-11-29T06:00:00Z']);
+		expect(await nextBatchRun(reportRule, '2026-11-20T10:00:00Z')).toEqual(['2026-11-21T06:00:00Z']);
+	});
+
+	it('applies a changed parameter at the very next execution', async () => {
+		const rule = (value) => ({
+			mode: 'rules',
+			readyMadeRules: [],
+			noMatchRoute: 'batch',
+			rules: { rule: [{ name: 'Lead', field: 'eventType', operator: 'equals', value, delayCost: 'money' }] },
+		});
+		const routes = async (parameters) =>
+			(await run(parameters, [{ eventType: 'lead' }, { eventType: 'signup' }])).jsonOutputsOf(CLASSIFIER)[0].map((json) => json.eventType);
+		expect(await routes(rule('lead'))).toEqual(['lead']);
+		expect(await routes(rule('signup'))).toEqual(['signup']);
+		expect(await routes(rule('lead'))).toEqual(['lead']);
+		expect(await nextBatchRun({ ...reportRule, runAt: '07:30' }, AT)).toEqual(['2026-11-28T07:30:00Z']);
+	});
+
+	it('two classifiers with different rules in one workflow each decide by their own', async () => {
+		const two = workflow({ mode: 'rules', rules: { rule: [{ name: 'A', field: 'kind', operator: 'equals', value: 'a', delayCost: 'money' }] } });
+		two.nodes.push({
+			...two.nodes[1],
+			id: 'second',
+			name: 'Second',
+			parameters: { ...two.nodes[1].parameters, rules: { rule: [{ name: 'B', field: 'kind', operator: 'equals', value: 'b', delayCost: 'money' }] } },
+		});
+		two.connections.Input.main[0].push({ node: 'Second', type: 'main', index: 0 });
+		const result = await runWorkflow({ workflow: two, pinData: { Input: [{ kind: 'a' }, { kind: 'b' }] }, at: AT });
+		expect(result.jsonOutputsOf(CLASSIFIER)[0].map((json) => json.kind)).toEqual(['a']);
+		expect(result.jsonOutputsOf('Second')[0].map((json) => json.kind)).toEqual(['b']);
+	});
+
+	it('reads a parameter written as an expression on every execution (its value may change)', async () => {
+		const byItem = { ...reportRule, timezone: '={{ $json.zone }}' };
+		expect(await nextBatchRun(byItem, AT, [{ eventType: 'weekly_report', zone: 'UTC' }])).toEqual(['2026-11-28T06:00:00Z']);
+		expect(await nextBatchRun(byItem, AT, [{ eventType: 'weekly_report', zone: 'Asia/Tokyo' }])).toEqual(['2026-11-28T06:00:00+09:00']);
+		expect(await nextBatchRun(byItem, AT, [{ eventType: 'weekly_report', zone: 'UTC' }])).toEqual(['2026-11-28T06:00:00Z']);
+	});
+
+	it("follows the workflow's timezone when the node has none", async () => {
+		const noZone = { ...reportRule, timezone: '' };
+		expect(await nextBatchRun(noZone, AT, undefined, { timezone: 'Europe/Berlin' })).toEqual(['2026-11-28T06:00:00+01:00']);
+		expect(await nextBatchRun(noZone, AT, undefined, { timezone: 'America/New_York' })).toEqual(['2026-11-27T06:00:00-05:00']);
+	});
+
+	it('a bad setting fails every execution, and its fix works at once', async () => {
+		const bad = { ...reportRule, runAt: '25:00' };
+		for (let attempt = 0; attempt < 2; attempt++) {
+			const result = await run(bad, [{ eventType: 'weekly_report' }]);
+			expect(result.error?.message).toMatch(/^Run At: "25:00" is not a time of day/);
+		}
+		expect(await nextBatchRun(reportRule, AT)).toEqual(['2026-11-28T06:00:00Z']);
+	});
+});

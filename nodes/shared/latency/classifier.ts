@@ -84,15 +84,41 @@ export interface Decision {
 export type Classify = (json: unknown, perItem: PerItemValues) => Readonly<Decision>;
 
 interface Clock {
+	/** The moment of the execution being classified (the deadline mode compares with it). */
 	now: number;
-	nextRun: number;
-	nextBatchRun: string;
-	zone: string;
+	readonly nextRun: number;
+	readonly nextBatchRun: string;
+	readonly zone: string;
 }
 
 export function createClassifier(settings: ClassifierSettings, schedule: CompiledSchedule, now: number): Classify {
-	const nextRun = schedule.nextRunAfter(now);
-	const clock = { now, nextRun, nextBatchRun: formatInstant(nextRun, schedule.zone), zone: schedule.zone };
+	return compileClassifier(settings, schedule)(now);
+}
+
+/** A classifier for the moment an execution runs at. */
+export type ClassifierAt = (now: number) => Classify;
+
+/**
+ * Compiles the settings once for many executions. The classifier built for one moment serves every
+ * later moment up to (not including) its next batch run, the only thing in a decision that depends
+ * on the clock, besides "now" itself; an earlier moment or one at or after that run builds anew.
+ */
+export function compileClassifier(settings: ClassifierSettings, schedule: CompiledSchedule): ClassifierAt {
+	let built: { from: number; clock: Clock; classify: Classify } | undefined;
+	return (now) => {
+		if (built !== undefined && built.from <= now && now < built.clock.nextRun) {
+			// Safe to move: an execution classifies all its items synchronously, before another can start.
+			built.clock.now = now;
+			return built.classify;
+		}
+		const nextRun = schedule.nextRunAfter(now);
+		const clock: Clock = { now, nextRun, nextBatchRun: formatInstant(nextRun, schedule.zone), zone: schedule.zone };
+		built = { from: now, clock, classify: buildClassifier(settings, clock) };
+		return built.classify;
+	};
+}
+
+function buildClassifier(settings: ClassifierSettings, clock: Clock): Classify {
 	switch (settings.mode) {
 		case 'rules':
 			return createRulesDecider(settings, clock);
