@@ -40,7 +40,7 @@ export class LatencyClassifier implements INodeType {
 		const read = settingsOrOutputs(
 			this,
 			() => {
-				const compiled = compiledPerParameters(COMPILED, this, () => {
+				const compiled = compiledPerParameters(COMPILED, node, this.getTimezone(), () => {
 					const settings = readSettings(this, node.typeVersion);
 					return {
 						decisionField: settings.decisionField,

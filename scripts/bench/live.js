@@ -35,6 +35,8 @@ const { N8nRest } = require('../n8n/rest');
 const { startOutsideWorld } = require('../../test/e2e/standIns/outsideWorld');
 
 const TARGET_P50_INCREASE = 0.1;
+/** A single-item execution's node time, at most this many times No Operation's (n8n's executionTime, mean). */
+const TARGET_NODE_RATIO = 2;
 const SETTLE_MS = 150;
 const INSIDE_SAMPLE = Number(process.env.BENCH_LIVE_INSIDE_SAMPLE ?? 100);
 
@@ -558,6 +560,12 @@ function report(pass, options) {
 				Number.isNaN(row.nodeMs) ? '-' : row.nodeMs.toFixed(2),
 				row.bytes.toFixed(0),
 			]),
+		);
+		const [classifier, noOp] = [pass.inside.find((row) => row.target.key === 'B'), pass.inside.find((row) => row.target.key === 'C')];
+		const nodeRatio = classifier.nodeMs / noOp.nodeMs;
+		process.stdout.write(
+			`Latency Classifier's executionTime vs No Operation's, mean: ${classifier.nodeMs.toFixed(2)} vs ${noOp.nodeMs.toFixed(2)} ms, ` +
+				`${nodeRatio.toFixed(2)}x (target: at most ${TARGET_NODE_RATIO}x) ${nodeRatio <= TARGET_NODE_RATIO ? 'MET' : 'MISSED'}\n`,
 		);
 	}
 	const failures = all.reduce((sum, workflow) => sum + workflow.failures.length, 0);

@@ -118,9 +118,7 @@ describe('compileClassifier: one build per batch window', () => {
 });
 
 describe('compiledPerParameters: kept per parameter set, node version and workflow timezone', () => {
-	// The helper needs only these two of n8n's execute functions.
-	const context = (parameters: object, typeVersion = 1, timezone = 'UTC') =>
-		({ getNode: () => ({ parameters, typeVersion }), getTimezone: () => timezone }) as unknown as Parameters<typeof compiledPerParameters>[1];
+	const context = (parameters: object, typeVersion = 1, timezone = 'UTC') => [{ parameters: parameters as never, typeVersion }, timezone] as const;
 	const counting = () => {
 		let calls = 0;
 		return { compile: () => ++calls, calls: () => calls };
@@ -130,13 +128,13 @@ describe('compiledPerParameters: kept per parameter set, node version and workfl
 	it('compiles once for the same parameters, again for any change of parameters, version or timezone', () => {
 		const cache = parameterCache<number>(readLater);
 		const { compile, calls } = counting();
-		expect(compiledPerParameters(cache, context({ a: 1 }), compile)).toBe(1);
-		expect(compiledPerParameters(cache, context({ a: 1 }), compile)).toBe(1);
+		expect(compiledPerParameters(cache, ...context({ a: 1 }), compile)).toBe(1);
+		expect(compiledPerParameters(cache, ...context({ a: 1 }), compile)).toBe(1);
 		expect(calls()).toBe(1);
-		expect(compiledPerParameters(cache, context({ a: 2 }), compile)).toBe(2);
-		expect(compiledPerParameters(cache, context({ a: 1 }, 2), compile)).toBe(3);
-		expect(compiledPerParameters(cache, context({ a: 1 }, 1, 'Europe/Berlin'), compile)).toBe(4);
-		expect(compiledPerParameters(cache, context({ a: 1 }), compile)).toBe(1);
+		expect(compiledPerParameters(cache, ...context({ a: 2 }), compile)).toBe(2);
+		expect(compiledPerParameters(cache, ...context({ a: 1 }, 2), compile)).toBe(3);
+		expect(compiledPerParameters(cache, ...context({ a: 1 }, 1, 'Europe/Berlin'), compile)).toBe(4);
+		expect(compiledPerParameters(cache, ...context({ a: 1 }), compile)).toBe(1);
 		expect(calls()).toBe(4);
 	});
 
@@ -144,13 +142,13 @@ describe('compiledPerParameters: kept per parameter set, node version and workfl
 		const cache = parameterCache<number>(readLater);
 		const resolved = counting();
 		const withZone = context({ timezone: '={{ $json.zone }}' });
-		compiledPerParameters(cache, withZone, resolved.compile);
-		compiledPerParameters(cache, withZone, resolved.compile);
+		compiledPerParameters(cache, ...withZone, resolved.compile);
+		compiledPerParameters(cache, ...withZone, resolved.compile);
 		expect(resolved.calls()).toBe(2);
 		const later = counting();
 		const withRuleValue = context({ rules: { rule: [{ value: '={{ $json.limit }}' }] } });
-		compiledPerParameters(cache, withRuleValue, later.compile);
-		compiledPerParameters(cache, withRuleValue, later.compile);
+		compiledPerParameters(cache, ...withRuleValue, later.compile);
+		compiledPerParameters(cache, ...withRuleValue, later.compile);
 		expect(later.calls()).toBe(1);
 	});
 
@@ -161,9 +159,9 @@ describe('compiledPerParameters: kept per parameter set, node version and workfl
 			if (fail) throw new Error('bad setting');
 			return 7;
 		};
-		expect(() => compiledPerParameters(cache, context({ a: 1 }), compile)).toThrow('bad setting');
+		expect(() => compiledPerParameters(cache, ...context({ a: 1 }), compile)).toThrow('bad setting');
 		fail = false;
-		expect(compiledPerParameters(cache, context({ a: 1 }), compile)).toBe(7);
+		expect(compiledPerParameters(cache, ...context({ a: 1 }), compile)).toBe(7);
 	});
 
 	it('finds every expression with its path, in objects, lists and nested lists', () => {
