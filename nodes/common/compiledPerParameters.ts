@@ -24,7 +24,7 @@ export function parameterCache<T>(readLater: ParameterCache<T>['readLater']): Pa
  * runs one execution per event, and compiling was most of its cost. Any change is a new key, so a
  * changed node compiles afresh. A parameter set with an expression that `compile` resolves (its
  * value may differ from one execution to the next) is compiled every time; a failed compile is not kept.
- * `node` is the execution's getNode() (a deep copy, about 10 µs: take it once per execution).
+ * `node` is the node as saved: getExecuteData().node (getNode() makes a deep copy of it).
  */
 export function compiledPerParameters<T>(cache: ParameterCache<T>, node: Pick<INode, 'typeVersion' | 'parameters'>, timezone: string, compile: () => T): T {
 	const key = `${node.typeVersion}\u0000${timezone}\u0000${JSON.stringify(node.parameters)}`;

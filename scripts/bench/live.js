@@ -121,7 +121,7 @@ function classifierWorkflow() {
 		id: crypto.randomUUID(),
 		name: 'Now or tonight?',
 		type: 'n8n-nodes-realtime-batch.latencyClassifier',
-		typeVersion: 1,
+		typeVersion: 2,
 		position: [220, 0],
 		parameters: {
 			rules: {
@@ -355,7 +355,16 @@ async function insideN8n(rest, targets, sample) {
 	const rows = [];
 	for (const target of targets) {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId: target.id, status: ['success'] }));
-		const { results = [] } = await rest.get(`/executions?filter=${filter}&limit=${sample}`);
+		// n8n hands out at most 100 executions a page, newest first, with a cursor to the next page.
+		const results = [];
+		let cursor;
+		do {
+			const page = await rest.get(
+				`/executions?filter=${filter}&limit=${Math.min(100, sample - results.length)}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+			);
+			results.push(...(page.results ?? []));
+			cursor = page.nextCursor;
+		} while (cursor && results.length < sample);
 		const runMs = results.filter((row) => row.stoppedAt && row.startedAt).map((row) => Date.parse(row.stoppedAt) - Date.parse(row.startedAt));
 		const bytes = results.map((row) => row.jsonSizeBytes).filter((size) => typeof size === 'number');
 		const nodeMs = [];

@@ -128,7 +128,7 @@ export function nextCronRun(fields: CronFields, afterMs: number, zone: string): 
 	const start = DateTime.fromMillis(afterMs, { zone });
 	let day = start.startOf('day');
 	for (let offset = 0; offset < SEARCH_DAYS; offset++, day = day.plus({ days: 1 })) {
-		if (!dayMatches(fields, day)) continue;
+		if (!runsOnDay(fields, day.month, day.day, day.weekday % 7)) continue;
 		for (const hour of fields.hours) {
 			for (const minute of fields.minutes) {
 				for (const second of fields.seconds) {
@@ -143,10 +143,11 @@ export function nextCronRun(fields: CronFields, afterMs: number, zone: string): 
 	return undefined;
 }
 
-function dayMatches(fields: CronFields, day: DateTime): boolean {
-	if (!fields.months.has(day.month)) return false;
-	const inMonth = fields.daysOfMonth.has(day.day);
-	const inWeek = fields.daysOfWeek.has(day.weekday % 7);
+/** Whether the expression runs on a day: month 1-12, day of the month 1-31, weekday 0 (Sunday) to 6. */
+export function runsOnDay(fields: CronFields, month: number, dayOfMonth: number, weekday: number): boolean {
+	if (!fields.months.has(month)) return false;
+	const inMonth = fields.daysOfMonth.has(dayOfMonth);
+	const inWeek = fields.daysOfWeek.has(weekday);
 	if (fields.dayOfMonthRestricted && fields.dayOfWeekRestricted) return inMonth || inWeek;
 	return inMonth && inWeek;
 }

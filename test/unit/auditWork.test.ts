@@ -1,0 +1,66 @@
+/**
+ * What a workflow's work is, by the one-hour test (audit/work.ts): the Latency Classifier's ready-made
+ * rules on its name, tags and node names, node types that can only mean one thing, sticky notes only
+ * when nothing else says anything, and a Latency Classifier inside meaning it is split already.
+ */
+import { readWork } from '../../nodes/shared/audit/work';
+
+const node = (name: string, type = 'n8n-nodes-base.set', extra: Record<string, unknown> = {}) => ({ name, type, parameters: {}, ...extra });
+const sticky = (content: string) => ({ name: 'Note', type: 'n8n-nodes-base.stickyNote', parameters: { content } });
+const routes = (reading: ReturnType<typeof readWork>) => ({
+	realTime: reading.realTime.map((evidence) => `${evidence.what} @ ${evidence.where}`),
+	batch: reading.batch.map((evidence) => `${evidence.what} @ ${evidence.where}`),
+	split: reading.split,
+});
+
+describe('readWork', () => {
+	it('reads the name by the ready-made rules', () => {
+		expect(routes(readWork({ name: 'New lead follow-up', nodes: [] }))).toEqual({
+			realTime: ['New lead or form submission @ name "New lead follow-up"'],
+			batch: [],
+			split: false,
+		});
+		expect(routes(readWork({ name: 'Weekly report', nodes: [] })).batch).toEqual(['Reporting @ name "Weekly report"']);
+	});
+
+	it('reads tags and node names, and knows node types that can only mean one thing', () => {
+		const reading = readWork({
+			name: 'Orders',
+			tags: ['backup'],
+			nodes: [
+				node('Webhook', 'n8n-nodes-base.webhook'),
+				node('Reply', 'n8n-nodes-base.respondToWebhook'),
+				node('Build the CSV', 'n8n-nodes-base.convertToFile'),
+			],
+		});
+		expect(routes(reading)).toEqual({
+			realTime: ['replies to the caller @ node "Reply"'],
+			batch: ['Backup @ tag "backup"', 'builds a file @ node "Build the CSV"'],
+			split: false,
+		});
+	});
+
+	it('a workflow with a Latency Classifier is split already', () => {
+		expect(readWork({ name: 'Intake', nodes: [node('Now or tonight?', 'n8n-nodes-realtime-batch.latencyClassifier')] }).split).toBe(true);
+		expect(readWork({ name: 'Intake', nodes: [node('Now or tonight?', 'n8n-nodes-realtime-batch.latencyClassifier', { disabled: true })] }).split).toBe(false);
+	});
+
+	it('ignores disabled nodes', () => {
+		expect(routes(readWork({ name: 'Orders', nodes: [node('Reply', 'n8n-nodes-base.respondToWebhook', { disabled: true })] })).realTime).toEqual([]);
+	});
+
+	it('reads sticky notes only when nothing else says what the work is', () => {
+		const notes = sticky('Posts the weekly report to the team.\nIf Slack is down, the alert waits.');
+		expect(routes(readWork({ name: 'Untitled', nodes: [notes] })).batch).toContain('Reporting @ sticky note');
+		const named = readWork({ name: 'New lead follow-up', nodes: [notes] });
+		expect(routes(named)).toEqual({ realTime: ['New lead or form submission @ name "New lead follow-up"'], batch: [], split: false });
+	});
+
+	it('says nothing of work it cannot tell', () => {
+		expect(routes(readWork({ name: 'My workflow', nodes: [node('Edit Fields'), node('HTTP Request', 'n8n-nodes-base.httpRequest')] }))).toEqual({
+			realTime: [],
+			batch: [],
+			split: false,
+		});
+	});
+});
