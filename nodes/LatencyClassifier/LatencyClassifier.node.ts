@@ -10,7 +10,7 @@ import { modeProperty } from './description/mode';
 import { optionsProperty } from './description/options';
 import { rulesProperties } from './description/rules';
 import { goesOnWithError, itemError, settingsOrOutputs } from '../common/errors';
-import { compiledPerParameters } from '../common/compiledPerParameters';
+import { compiledPerParameters } from '../shared/values/compiledPerParameters';
 import { COMPILED, readSettings } from './settings';
 
 export class LatencyClassifier implements INodeType {

@@ -5,7 +5,7 @@ import type { ComparisonOperator } from '../shared/latency/comparison';
 import type { DelayCost, Route } from '../shared/latency/oneHourTest';
 import type { PresetId } from '../shared/latency/presets';
 import type { BatchSchedule } from '../shared/schedule/batchSchedule';
-import { parameterCache } from '../common/compiledPerParameters';
+import { parameterCache } from '../shared/values/compiledPerParameters';
 import { PER_ITEM_NUMBERS, type ClassifierAt } from '../shared/latency/classifier';
 import type { RequiredFieldsCheck } from '../shared/latency/requiredFields';
 import { DEFAULT_DECISION_FIELD } from './description/options';

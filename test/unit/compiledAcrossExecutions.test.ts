@@ -6,7 +6,7 @@
 import { compileClassifier, type ClassifierSettings, type PerItemValues } from '../../nodes/shared/latency/classifier';
 import { compileSchedule } from '../../nodes/shared/schedule/batchSchedule';
 import { BoundedCache } from '../../nodes/shared/values/boundedCache';
-import { compiledPerParameters, expressionPaths, parameterCache } from '../../nodes/common/compiledPerParameters';
+import { compiledPerParameters, expressionPaths, parameterCache } from '../../nodes/shared/values/compiledPerParameters';
 
 describe('BoundedCache', () => {
 	it('keeps exactly `limit` entries and forgets the least recently used one beyond', () => {
@@ -172,7 +172,7 @@ describe('compiledPerParameters: kept per parameter set, node version and workfl
 				rules: { rule: [{ value: 'plain' }, { value: '=x', list: ['a', '=b'] }] },
 				number: 3,
 				empty: null,
-			} as never),
+			}),
 		).toEqual(['timezone', 'rules.rule[1].value', 'rules.rule[1].list[1]']);
 		expect(expressionPaths({ text: 'a=b', none: '' })).toEqual([]);
 	});

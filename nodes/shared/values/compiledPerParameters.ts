@@ -1,6 +1,4 @@
-import type { INode, INodeParameters, NodeParameterValueType } from 'n8n-workflow';
-
-import { BoundedCache } from '../shared/values/boundedCache';
+import { BoundedCache } from './boundedCache';
 
 /** Distinct parameter sets kept per node type; a busy instance rarely has more of one type. */
 const ENTRIES_PER_NODE_TYPE = 64;
@@ -26,7 +24,7 @@ export function parameterCache<T>(readLater: ParameterCache<T>['readLater']): Pa
  * value may differ from one execution to the next) is compiled every time; a failed compile is not kept.
  * `node` is the node as saved: getExecuteData().node (getNode() makes a deep copy of it).
  */
-export function compiledPerParameters<T>(cache: ParameterCache<T>, node: Pick<INode, 'typeVersion' | 'parameters'>, timezone: string, compile: () => T): T {
+export function compiledPerParameters<T>(cache: ParameterCache<T>, node: { typeVersion: number; parameters: object }, timezone: string, compile: () => T): T {
 	const key = `${node.typeVersion}\u0000${timezone}\u0000${JSON.stringify(node.parameters)}`;
 	const kept = cache.entries.get(key);
 	if (kept === READ_EVERY_TIME) return compile();
@@ -41,15 +39,15 @@ export function compiledPerParameters<T>(cache: ParameterCache<T>, node: Pick<IN
 }
 
 /** Paths (`rules.rule[0].value`) of every parameter written as an expression. */
-export function expressionPaths(parameters: INodeParameters): string[] {
+export function expressionPaths(parameters: object): string[] {
 	const paths: string[] = [];
-	const visit = (value: NodeParameterValueType | INodeParameters, path: string) => {
+	const visit = (value: unknown, path: string) => {
 		if (typeof value === 'string') {
 			if (value.startsWith('=')) paths.push(path);
 		} else if (Array.isArray(value)) {
-			value.forEach((entry, index) => visit(entry as NodeParameterValueType, `${path}[${index}]`));
+			value.forEach((entry, index) => visit(entry, `${path}[${index}]`));
 		} else if (value !== null && typeof value === 'object') {
-			for (const [key, entry] of Object.entries(value)) visit(entry as NodeParameterValueType, path === '' ? key : `${path}.${key}`);
+			for (const [key, entry] of Object.entries(value)) visit(entry, path === '' ? key : `${path}.${key}`);
 		}
 	};
 	visit(parameters, '');
