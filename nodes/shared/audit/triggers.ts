@@ -77,12 +77,12 @@ function scheduleRules(rule: unknown): Gap {
 
 function scheduleInterval(interval: Record<string, unknown>): Gap {
 	if (Object.values(interval).some(isExpression)) return { problem: 'its rule is set by an expression' };
-	const count = (key: string) => Math.max(1, Number(interval[key] ?? 1));
+	const count = (key: string, fallback = 1) => Math.max(1, Number(interval[key] ?? fallback));
 	switch (interval.field ?? 'days') {
 		case 'seconds':
-			return fixed(Math.max(1, Number(interval.secondsInterval ?? 30)) * SECOND, plural(Math.max(1, Number(interval.secondsInterval ?? 30)), 'second'));
+			return fixed(count('secondsInterval', 30) * SECOND, plural(count('secondsInterval', 30), 'second'));
 		case 'minutes':
-			return fixed(Math.max(1, Number(interval.minutesInterval ?? 5)) * MINUTE, plural(Math.max(1, Number(interval.minutesInterval ?? 5)), 'minute'));
+			return fixed(count('minutesInterval', 5) * MINUTE, plural(count('minutesInterval', 5), 'minute'));
 		case 'hours':
 			return fixed(count('hoursInterval') * HOUR, plural(count('hoursInterval'), 'hour'));
 		case 'days':

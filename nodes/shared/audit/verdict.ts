@@ -43,6 +43,12 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const DAYS_PER_MONTH = 30;
 const JUDGED_KINDS = new Set(['event', 'polling', 'schedule']);
+/** How the workflows the audit does not judge are started. */
+const STARTED_ELSEWHERE: Partial<Record<TriggerReading['kind'], string>> = {
+	manual: 'by hand',
+	subWorkflow: 'from another workflow',
+	error: 'when another workflow fails',
+};
 
 /** "15 minutes", "1 hour", "2 days", "1.5 minutes": the largest unit that holds it whole, else minutes or seconds. */
 export function describeDuration(ms: number): string {
@@ -73,7 +79,7 @@ export function judgeWorkflow(facts: AuditFacts, options: AuditOptions): Judgeme
 		const why =
 			kinds.length === 0
 				? 'It has no trigger, so it never starts by itself.'
-				: `It starts only ${kinds.map((kind) => ({ manual: 'by hand', subWorkflow: 'from another workflow', error: 'when another workflow fails' })[kind as 'manual']).join(' or ')}: how late it may be is decided elsewhere.`;
+				: `It starts only ${kinds.map((kind) => STARTED_ELSEWHERE[kind]).join(' or ')}: how late it may be is decided elsewhere.`;
 		return { verdict: 'notJudged', reason: why };
 	}
 	const unreadable = judged.find((trigger) => trigger.problem !== undefined);
