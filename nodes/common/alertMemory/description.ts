@@ -2,13 +2,12 @@ import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_MEMORY_TABLE } from '../../shared/alertMemory/dataTableStore';
 import { REQUIRED_SCOPES } from '../../shared/alertMemory/publicApi';
-
-export const ALERT_MEMORY_CREDENTIAL = 'realtimeBatchN8nApi';
+import { N8N_API_CREDENTIAL } from '../publicApiTransport';
 
 const inDataTable = { show: { alertMemory: ['dataTable'] } };
 
 /** The credential the Data Table memory needs, shown only when it is chosen. */
-export const alertMemoryCredentials: INodeCredentialDescription[] = [{ name: ALERT_MEMORY_CREDENTIAL, required: true, displayOptions: inDataTable }];
+export const alertMemoryCredentials: INodeCredentialDescription[] = [{ name: N8N_API_CREDENTIAL, required: true, displayOptions: inDataTable }];
 
 /** Where an alerting node remembers its alerts between runs: the same parameters on every alerting node. */
 export const alertMemoryProperties: INodeProperties[] = [

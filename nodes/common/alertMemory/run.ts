@@ -1,12 +1,11 @@
-import { NodeOperationError, sleep, type IDataObject, type IExecuteFunctions, type IHttpRequestMethods } from 'n8n-workflow';
+import { NodeOperationError, sleep, type IExecuteFunctions } from 'n8n-workflow';
 
 import { DEFAULT_MEMORY_TABLE, dataTableStore } from '../../shared/alertMemory/dataTableStore';
-import { instanceUrl, type ApiRequest, type PublicApi } from '../../shared/alertMemory/publicApi';
 import { runWithMemory } from '../../shared/alertMemory/runWithMemory';
 import { staticDataStore } from '../../shared/alertMemory/staticDataStore';
 import { MemoryStoreError, type MemoryCodec, type MemoryStore } from '../../shared/alertMemory/store';
 import { attemptAsync } from '../../shared/values/attempt';
-import { ALERT_MEMORY_CREDENTIAL } from './description';
+import { publicApiOf } from '../publicApiTransport';
 
 /** How a node finds the memory it kept in its own static data before this version (by node name). */
 export type LegacyReader = (nodeStaticData: Record<string, unknown>) => string | undefined;
@@ -45,22 +44,8 @@ async function alertMemoryStore(context: IExecuteFunctions, legacy: LegacyReader
 	const workflowStore = staticDataStore(context.getWorkflowStaticData('global') as Record<string, unknown>, node.id, earlier);
 	if (context.getNodeParameter('alertMemory', 0, 'workflow') !== 'dataTable') return workflowStore;
 
-	const credentials = await context.getCredentials<{ baseUrl: string }>(ALERT_MEMORY_CREDENTIAL);
-	const baseUrl = instanceUrl(String(credentials.baseUrl ?? ''));
+	const { api, instance: baseUrl } = await publicApiOf(context);
 	const table = String(context.getNodeParameter('alertMemoryTable', 0, DEFAULT_MEMORY_TABLE)).trim() || DEFAULT_MEMORY_TABLE;
-	const api: PublicApi = async ({ method, path, qs, body }: ApiRequest) => {
-		const response = (await context.helpers.httpRequestWithAuthentication.call(context, ALERT_MEMORY_CREDENTIAL, {
-			method: method as IHttpRequestMethods,
-			url: `${baseUrl}/api/v1${path}`,
-			qs,
-			body: body as IDataObject | undefined,
-			json: true,
-			timeout: 30_000,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-		})) as { statusCode: number; body: unknown };
-		return { status: response.statusCode, body: response.body };
-	};
 	return dataTableStore({
 		api,
 		instance: baseUrl,
