@@ -46,17 +46,28 @@ const webhookNodes = (...more: Array<{ name: string; type: string }>) => [
 ];
 const hourly = [{ name: 'Every hour', type: 'n8n-nodes-base.scheduleTrigger', parameters: { rule: { interval: [{ field: 'hours' }] } } }];
 
-/** An instance answering as n8n's public API does. */
-function instance(workflows: Workflow[], executions: Execution[], answer?: (request: ApiRequest) => { status: number; body: unknown } | undefined) {
+/** An instance answering as n8n's public API does (`filtersByTime: false`: as one before startedAfter existed). */
+function instance(
+	workflows: Workflow[],
+	executions: Execution[],
+	answer?: (request: ApiRequest) => { status: number; body: unknown } | undefined,
+	{ filtersByTime = true } = {},
+) {
 	const requests: ApiRequest[] = [];
-	const newestFirst = [...executions].sort((a, b) => b.id - a.id);
+	const startedMs = (execution: Execution) => Date.parse(String(execution.startedAt));
+	const sorted = [...executions].sort((a, b) => b.id - a.id);
 	const api: PublicApi = async (request) => {
 		requests.push(request);
 		const special = answer?.(request);
 		if (special) return special;
 		const limit = Number(request.qs?.limit ?? 100);
 		const offset = Number(request.qs?.cursor ?? 0);
-		const all = request.path === '/workflows' ? workflows.filter((workflow) => request.qs?.active !== 'true' || workflow.active === true) : newestFirst;
+		const after = filtersByTime && request.qs?.startedAfter ? Date.parse(request.qs.startedAfter) : -Infinity;
+		const before = filtersByTime && request.qs?.startedBefore ? Date.parse(request.qs.startedBefore) : Infinity;
+		const all =
+			request.path === '/workflows'
+				? workflows.filter((workflow) => request.qs?.active !== 'true' || workflow.active === true)
+				: sorted.filter((execution) => startedMs(execution) > after && startedMs(execution) < before);
 		const data = all.slice(offset, offset + limit);
 		return { status: 200, body: { data, nextCursor: offset + limit < all.length ? String(offset + limit) : null } };
 	};
@@ -79,8 +90,8 @@ const ran = (workflowId: string, daysAgo: number, { mode = 'webhook', status = '
 const spread = (workflowId: string, count: number, days: number, options = {}) =>
 	Array.from({ length: count }, (_, index) => ran(workflowId, days - ((index + 0.5) * days) / count, options));
 
-const report = (workflows: Workflow[], executions: Execution[], settings: Partial<AuditSettings> = {}) => {
-	const { api, requests } = instance(workflows, executions);
+const report = (workflows: Workflow[], executions: Execution[], settings: Partial<AuditSettings> = {}, filtersByTime = true) => {
+	const { api, requests } = instance(workflows, executions, undefined, { filtersByTime });
 	return auditInstance(api, { ...SETTINGS, ...settings }, NOW).then((run) => ({ run, requests }));
 };
 const byName = (run: Awaited<ReturnType<typeof auditInstance>>, name: string) => {
@@ -97,7 +108,7 @@ describe('pages', () => {
 			active: true,
 			nodes: webhookNodes(),
 		}));
-		const executions = Array.from({ length: 3 * PAGE_SIZE }, (_, index) => ran(`w${index % 10}`, 1 - index / 1000));
+		const executions = [ran('w0', 8), ...Array.from({ length: 3 * PAGE_SIZE }, (_, index) => ran(`w${index % 10}`, 1 - index / 1000))];
 		const { run, requests } = await report(workflows, executions);
 		expect(run.workflows).toHaveLength(2 * PAGE_SIZE + 1);
 		expect(requests.map((request) => `${request.method} ${request.path} ${request.qs?.cursor ?? '-'}`)).toEqual([
@@ -107,11 +118,16 @@ describe('pages', () => {
 			'GET /executions -',
 			'GET /executions 250',
 			'GET /executions 500',
+			// The oldest in the window is a day old: one execution asked for from before the window says n8n holds that far.
+			'GET /executions -',
 		]);
-		expect(run.requests).toBe(6);
-		for (const request of requests) expect(request.qs?.limit).toBe(String(PAGE_SIZE));
+		expect(run.requests).toBe(7);
+		for (const request of requests.slice(0, 6)) expect(request.qs?.limit).toBe(String(PAGE_SIZE));
 		expect(requests[0].qs).toMatchObject({ excludePinnedData: 'true', active: 'true' });
-		expect(requests[3].qs).toMatchObject({ includeData: 'false' });
+		expect(requests[3].qs).toMatchObject({ includeData: 'false', startedAfter: '2026-11-27T08:00:00.000Z' });
+		expect(requests[6].qs).toEqual({ limit: '1', includeData: 'false', startedBefore: '2026-11-27T08:00:00.000Z' });
+		expect(run.executionsFrom).toBeUndefined();
+		expect(run.workflows[0].notes).toEqual([]);
 		expect(requests[3].qs?.workflowId).toBeUndefined();
 		expect(byName(run, 'Workflow 3').volume.executions).toBe(75);
 	});
@@ -128,9 +144,9 @@ describe('pages', () => {
 		expect((await report(workflows, [])).run.workflows).toEqual([]);
 	});
 
-	it('stops at the first page that reaches back past the window, and counts none from before it', async () => {
+	it('from an n8n that does not filter by time: stops at the first page that reaches back past the window, and counts none from before it', async () => {
 		const executions = [...spread('w', 600, 10)];
-		const { run, requests } = await report([{ id: 'w', name: 'Orders webhook', active: true, nodes: webhookNodes() }], executions);
+		const { run, requests } = await report([{ id: 'w', name: 'Orders webhook', active: true, nodes: webhookNodes() }], executions, {}, false);
 		// 600 over 10 days, newest first: the 7-day window holds 420, so the second page (to 500) reaches past it.
 		expect(requests.filter((request) => request.path === '/executions')).toHaveLength(2);
 		expect(run.workflows[0].volume.executions).toBe(420);
@@ -142,7 +158,12 @@ describe('pages', () => {
 	it('an execution started exactly at the window start counts; a millisecond before, it does not', async () => {
 		const at = (ms: number): Execution => ({ ...ran('w', 0), startedAt: new Date(ms).toISOString() });
 		const start = NOW.getTime() - 7 * DAY;
-		const { run } = await report([{ id: 'w', name: 'Orders webhook', active: true, nodes: webhookNodes() }], [at(start - 1), at(start), at(start + 1)]);
+		const { run } = await report(
+			[{ id: 'w', name: 'Orders webhook', active: true, nodes: webhookNodes() }],
+			[at(start - 1), at(start), at(start + 1)],
+			{},
+			false,
+		);
 		expect(run.workflows[0].volume.executions).toBe(2);
 	});
 
@@ -226,6 +247,22 @@ describe('skips and odd definitions', () => {
 		expect(run.skipped).toBe(3);
 		expect(byName(run, 'Tagged otherwise').tags).toEqual(['experiments']);
 		expect(summaryReport(run, 'http://n8n', 7).message.split('\n')[0]).toBe('Automation audit of http://n8n, last 7 days: 2 workflows (3 skipped).');
+	});
+
+	it('an active workflow is read from its published version (what runs); an inactive one from its draft', async () => {
+		const published = { nodes: hourly };
+		const { run } = await report(
+			[
+				{ id: 'a', name: 'Lead follow-up', active: true, nodes: webhookNodes(), activeVersion: published } as Workflow,
+				{ id: 'b', name: 'Lead follow-up draft', active: false, nodes: webhookNodes(), activeVersion: published } as Workflow,
+				{ id: 'c', name: 'Lead follow-up old n8n', active: true, nodes: webhookNodes(), activeVersion: null } as Workflow,
+			],
+			[],
+			{ activeOnly: false },
+		);
+		expect(byName(run, 'Lead follow-up').triggers.map((trigger) => trigger.kind)).toEqual(['schedule']);
+		expect(byName(run, 'Lead follow-up draft').triggers.map((trigger) => trigger.kind)).toEqual(['event']);
+		expect(byName(run, 'Lead follow-up old n8n').triggers.map((trigger) => trigger.kind)).toEqual(['event']);
 	});
 
 	it('nodes that are not a list, nodes without a type, and no name never stop the audit', async () => {

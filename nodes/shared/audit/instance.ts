@@ -55,6 +55,8 @@ interface ListedWorkflow {
 	tags?: unknown;
 	nodes?: unknown;
 	settings?: unknown;
+	/** n8n 2: the published version, which is what an active workflow runs (`nodes` is the draft). */
+	activeVersion?: { nodes?: unknown } | null;
 }
 
 interface ListedExecution extends ExecutionSummary {
@@ -120,7 +122,8 @@ export async function auditInstance(api: PublicApi, settings: AuditSettings, now
 	let oldestSeen: number | undefined;
 	let reachedWindowStart = false;
 	for (let cursor: string | undefined, first = true; !reachedWindowStart && (first || cursor !== undefined); first = false) {
-		const qs: Record<string, string> = { limit: String(PAGE_SIZE), includeData: 'false' };
+		// n8n filters by startedAfter since 2.x; the window check below holds for one that does not.
+		const qs: Record<string, string> = { limit: String(PAGE_SIZE), includeData: 'false', startedAfter: windowFrom.toISOString() };
 		if (cursor !== undefined) qs.cursor = cursor;
 		const listed = await page<ListedExecution>({ method: 'GET', path: '/executions', qs }, 'list the executions', 'execution:list');
 		for (const execution of listed.data) {
@@ -138,8 +141,13 @@ export async function auditInstance(api: PublicApi, settings: AuditSettings, now
 		}
 		cursor = listed.nextCursor;
 	}
-	const executionsFrom =
-		reachedWindowStart || oldestSeen === undefined || oldestSeen <= windowFrom.getTime() + WINDOW_SLACK_MS ? undefined : new Date(oldestSeen);
+	let executionsFrom: Date | undefined;
+	if (!reachedWindowStart && oldestSeen !== undefined && oldestSeen > windowFrom.getTime() + WINDOW_SLACK_MS) {
+		// Nothing older in the window: does n8n hold anything older at all, or does its record start here?
+		const qs = { limit: '1', includeData: 'false', startedBefore: windowFrom.toISOString() };
+		const older = await page<ListedExecution>({ method: 'GET', path: '/executions', qs }, 'list the executions', 'execution:list');
+		if (older.data.length === 0) executionsFrom = new Date(oldestSeen);
+	}
 
 	const workflows = audited.map(({ listed, tags, counter }) => {
 		const created = Date.parse(String(listed.createdAt ?? '')) || 0;
@@ -161,7 +169,8 @@ export async function auditInstance(api: PublicApi, settings: AuditSettings, now
 
 function auditWorkflow(listed: ListedWorkflow, tags: string[], volume: Volume, daysCovered: number, notes: string[], settings: AuditSettings): AuditedWorkflow {
 	const name = String(listed.name ?? '');
-	const nodes = (Array.isArray(listed.nodes) ? listed.nodes : []).filter(isSavedNode);
+	const running = listed.active === true && Array.isArray(listed.activeVersion?.nodes) ? listed.activeVersion.nodes : listed.nodes;
+	const nodes = (Array.isArray(running) ? running : []).filter(isSavedNode);
 	const triggers = nodes.map(readTrigger).filter((reading): reading is TriggerReading => reading !== undefined);
 	const work = readWork({ name, tags, nodes });
 	const archived = listed.isArchived === true;
