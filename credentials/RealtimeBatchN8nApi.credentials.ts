@@ -1,13 +1,14 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 /**
- * An API key of this n8n instance, for the alerting nodes' "n8n Data Table" alert memory: they keep
- * their state in a Data Table through n8n's public API, which every worker reaches.
+ * An API key of this n8n instance, for n8n's public API: the alerting nodes' "Shared Data Table"
+ * alert memory keeps their state in a Data Table through it (every worker reaches it), and the
+ * Automation Audit reads the workflows and executions through it.
  */
 export class RealtimeBatchN8nApi implements ICredentialType {
 	name = 'realtimeBatchN8nApi';
 
-	displayName = 'Alert Memory API';
+	displayName = 'Alert Memory and Audit API';
 
 	icon = { light: 'file:icons/alertMemory.svg', dark: 'file:icons/alertMemory.dark.svg' } as const;
 
@@ -22,7 +23,7 @@ export class RealtimeBatchN8nApi implements ICredentialType {
 			default: '',
 			required: true,
 			description:
-				'Made in Settings › n8n API, with the scopes dataTable:list, dataTable:create, dataTableRow:read, dataTableRow:create, dataTableRow:update and dataTableRow:delete',
+				'Made in Settings › n8n API. For the alert memory: the scopes dataTable:list, dataTable:create, dataTableRow:read, dataTableRow:create, dataTableRow:update and dataTableRow:delete; for the Automation Audit: workflow:list and execution:list',
 		},
 		{
 			displayName: 'Base URL',
@@ -60,7 +61,8 @@ export class RealtimeBatchN8nApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 403,
-					message: 'The API key lacks the scope dataTable:list (it also needs dataTable:create and dataTableRow:read, create, update, delete)',
+					message:
+						'The API key lacks the scope dataTable:list, which the alert memory needs (with dataTable:create and dataTableRow:read, create, update, delete). A key only for the Automation Audit (workflow:list, execution:list) fails this test: save it anyway',
 				},
 			},
 			{

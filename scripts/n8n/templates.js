@@ -19,6 +19,7 @@ function credentialTypeFor(node) {
 	if (node.type === `${PACKAGE.name}.adMetrics`)
 		return node.parameters.platform === 'googleAds' ? 'realtimeBatchGoogleAdsOAuth2Api' : 'realtimeBatchMetaAdsApi';
 	if (ALERTING_NODES.includes(node.type) && node.parameters.alertMemory === 'dataTable') return 'realtimeBatchN8nApi';
+	if (node.type === `${PACKAGE.name}.automationAudit`) return 'realtimeBatchN8nApi';
 	return undefined;
 }
 

@@ -15,7 +15,7 @@ const files = fs.readdirSync(FOLDER).filter((file) => file.endsWith('.json'));
 const load = (file) => JSON.parse(fs.readFileSync(path.join(FOLDER, file), 'utf8'));
 const PKG = 'n8n-nodes-realtime-batch';
 
-test('the six templates are there', () => {
+test('the seven templates are there', () => {
 	expect(files.sort()).toEqual([
 		'business-health.json',
 		'cpa-alerts.json',
@@ -23,6 +23,7 @@ test('the six templates are there', () => {
 		'lead-intake-realtime.json',
 		'nightly-batch.json',
 		'roas-alerts.json',
+		'weekly-automation-audit.json',
 	]);
 });
 

@@ -43,6 +43,7 @@ const NODE_WORK: Record<string, { route: Route; what: string }> = {
 	'n8n-nodes-base.aggregate': { route: 'batch', what: 'combines items into one' },
 	'n8n-nodes-base.summarize': { route: 'batch', what: 'summarizes items' },
 	'n8n-nodes-realtime-batch.batchDigest': { route: 'batch', what: 'builds a digest' },
+	'n8n-nodes-realtime-batch.automationAudit': { route: 'batch', what: 'audits the automations' },
 };
 
 const matchRule = createPresetMatcher(
