@@ -63,4 +63,54 @@ describe('readWork', () => {
 			split: false,
 		});
 	});
+
+	it('a Google Sheets node writing rows can wait; one reading rows (its default) says nothing', () => {
+		const sheet = (operation?: string) => ({ name: 'Sheet', type: 'n8n-nodes-base.googleSheets', parameters: operation === undefined ? {} : { operation } });
+		for (const operation of ['append', 'appendOrUpdate', 'update'])
+			expect(routes(readWork({ name: 'Orders', nodes: [sheet(operation)] })).batch).toEqual(['writes rows to a sheet @ node "Sheet"']);
+		for (const operation of [undefined, 'read', 'delete', 'clear']) expect(routes(readWork({ name: 'Orders', nodes: [sheet(operation)] })).batch).toEqual([]);
+		// The operation of another node type is not a sheet's.
+		expect(
+			routes(readWork({ name: 'Orders', nodes: [{ name: 'Other', type: 'n8n-nodes-base.airtable', parameters: { operation: 'append' } }] })).batch,
+		).toEqual([]);
+	});
+
+	it('the audit itself and the Batch Digest are batch work', () => {
+		expect(
+			routes(
+				readWork({
+					name: 'Weekly',
+					nodes: [node('Audit', 'n8n-nodes-realtime-batch.automationAudit'), node('Digest', 'n8n-nodes-realtime-batch.batchDigest')],
+				}),
+			).batch,
+		).toEqual(['audits the automations @ node "Audit"', 'builds a digest @ node "Digest"']);
+	});
+
+	it('a sticky note is read sentence by sentence and line by line, and a disabled one is not read', () => {
+		const found = (content: string, disabled = false) =>
+			routes(readWork({ name: 'Untitled', nodes: [{ ...sticky(content), ...(disabled ? { disabled: true } : {}) }] }));
+		// Two sentences on one line: each is matched on its own, so both routes are found.
+		expect(found('Sends the weekly report. Texts a new lead at once!')).toMatchObject({
+			realTime: ['New lead or form submission @ sticky note'],
+			batch: ['Reporting @ sticky note'],
+		});
+		expect(found('Sends the weekly report\nTexts a new lead at once')).toMatchObject({
+			realTime: ['New lead or form submission @ sticky note'],
+			batch: ['Reporting @ sticky note'],
+		});
+		expect(found('Backs up the orders? Yes')).toMatchObject({ batch: ['Backup @ sticky note'] });
+		expect(found('Sends the weekly report', true)).toEqual({ realTime: [], batch: [], split: false });
+		expect(routes(readWork({ name: 'Untitled', nodes: [{ name: 'Note', type: 'n8n-nodes-base.stickyNote' }] }))).toEqual({
+			realTime: [],
+			batch: [],
+			split: false,
+		});
+	});
+
+	it('tags and names are each one piece of evidence, in the order name, tags, nodes', () => {
+		const reading = readWork({ name: 'Nightly backup', tags: ['reporting', 'sync'], nodes: [node('Enrich the contact', 'n8n-nodes-base.set')] });
+		expect(reading.batch.map((evidence) => evidence.where)).toEqual(['name "Nightly backup"', 'tag "reporting"', 'tag "sync"', 'node "Enrich the contact"']);
+		expect(reading.batch.every((evidence) => evidence.route === 'batch')).toBe(true);
+		expect(reading.realTime).toEqual([]);
+	});
 });

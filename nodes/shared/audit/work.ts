@@ -46,6 +46,19 @@ const NODE_WORK: Record<string, { route: Route; what: string }> = {
 	'n8n-nodes-realtime-batch.automationAudit': { route: 'batch', what: 'audits the automations' },
 };
 
+/** Node types whose work depends on the operation chosen; `fallback` is n8n's default operation. */
+const OPERATION_WORK: Record<string, { operations: string[]; fallback: string; route: Route; what: string }> = {
+	'n8n-nodes-base.googleSheets': { operations: ['append', 'appendOrUpdate', 'update'], fallback: 'read', route: 'batch', what: 'writes rows to a sheet' },
+};
+
+function workOfNode(node: SavedNode): { route: Route; what: string } | undefined {
+	const known = NODE_WORK[node.type];
+	if (known) return known;
+	const byOperation = OPERATION_WORK[node.type];
+	const operation = String(node.parameters?.operation ?? byOperation?.fallback);
+	return byOperation?.operations.includes(operation) ? { route: byOperation.route, what: byOperation.what } : undefined;
+}
+
 const matchRule = createPresetMatcher(
 	presetsOfVersion(2).map((preset) => preset.id),
 	{ tiesGoRealTime: true, version2Names: true },
@@ -66,7 +79,7 @@ export function readWork(workflow: SavedWorkflow): WorkReading {
 	for (const tag of workflow.tags ?? []) byRule(tag, `tag "${tag}"`);
 	for (const node of nodes) {
 		if (node.type === STICKY) continue;
-		const known = NODE_WORK[node.type];
+		const known = workOfNode(node);
 		if (known) found.push({ ...known, where: `node "${node.name}"` });
 		else byRule(node.name, `node "${node.name}"`);
 	}
