@@ -1,5 +1,5 @@
 /**
- * npm run bench [latency] [ads] [health] [memory] [digest]: the project's benchmarks, each comparing this package's nodes with
+ * npm run bench [latency] [ads] [health] [memory] [digest] [audit]: the project's benchmarks, each comparing this package's nodes with
  * n8n's own nodes measured in the same run, through n8n's real engine. Prints figures and ratios.
  */
 'use strict';
@@ -9,8 +9,16 @@ const { benchAdPerformance } = require('./bench/adPerformance');
 const { benchHealthMonitor } = require('./bench/healthMonitor');
 const { benchAlertMemory } = require('./bench/alertMemory');
 const { benchBatchDigest } = require('./bench/batchDigest');
+const { benchAutomationAudit } = require('./bench/automationAudit');
 
-const BENCHES = { latency: benchLatencyClassifier, ads: benchAdPerformance, health: benchHealthMonitor, memory: benchAlertMemory, digest: benchBatchDigest };
+const BENCHES = {
+	latency: benchLatencyClassifier,
+	ads: benchAdPerformance,
+	health: benchHealthMonitor,
+	memory: benchAlertMemory,
+	digest: benchBatchDigest,
+	audit: benchAutomationAudit,
+};
 
 async function main() {
 	if (typeof globalThis.gc !== 'function') throw new Error('Run with node --expose-gc (npm run bench does)');

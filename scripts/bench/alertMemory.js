@@ -7,7 +7,6 @@
  */
 'use strict';
 
-const diagnostics = require('node:diagnostics_channel');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -15,7 +14,7 @@ const { runWorkflow } = require('../../test/engine/harness');
 const { startN8n } = require('../n8n/server');
 const { N8nRest } = require('../n8n/rest');
 const { REQUIRED_SCOPES, publicApi } = require('../n8n/alertMemory');
-const { chainWorkflow, format, median, printTable, verdict } = require('./common');
+const { chainWorkflow, format, median, printTable, requestCounter, verdict } = require('./common');
 
 const SIZES = (process.env.BENCH_MEMORY_SERIES ?? '1,1000,10000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_MEMORY_RUNS ?? 7);
@@ -62,18 +61,6 @@ function itemsOf(count, run, changing) {
 	return Array.from({ length: count }, (_, index) => ({
 		json: { service: `service-${String(index).padStart(5, '0')}`, latencyMs: firing(index) ? 1200 : 100 },
 	}));
-}
-
-/** Counts the HTTP requests this process sends to `port`, by method. */
-function requestCounter(port) {
-	const counts = { all: 0, writes: 0 };
-	const onStart = ({ request }) => {
-		if (!String(request.getHeader('host') ?? '').endsWith(`:${port}`)) return;
-		counts.all += 1;
-		if (request.method !== 'GET') counts.writes += 1;
-	};
-	diagnostics.subscribe('http.client.request.start', onStart);
-	return { counts, stop: () => diagnostics.unsubscribe('http.client.request.start', onStart) };
 }
 
 async function measure({ count, changing, alertMemory, credentials, counter, noData = false }) {

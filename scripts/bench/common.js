@@ -4,6 +4,8 @@
  */
 'use strict';
 
+const diagnostics = require('node:diagnostics_channel');
+
 const { runWorkflow } = require('../../test/engine/harness');
 
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 15);
@@ -104,4 +106,25 @@ async function compareConfigurations(configurations, items) {
 	return { clean, busy };
 }
 
-module.exports = { REPEATS, randomSequence, chainWorkflow, measureInterleaved, compareConfigurations, median, format, printTable, verdict };
+/** Counts the HTTP requests this process sends to `port`, by method: node:http (n8n's helpers) and fetch (undici). */
+function requestCounter(port) {
+	const counts = { all: 0, writes: 0 };
+	const count = (host, method) => {
+		if (!String(host ?? '').endsWith(`:${port}`)) return;
+		counts.all += 1;
+		if (method !== 'GET') counts.writes += 1;
+	};
+	const onHttp = ({ request }) => count(request.getHeader('host'), request.method);
+	const onFetch = ({ request }) => count(request.origin, request.method);
+	diagnostics.subscribe('http.client.request.start', onHttp);
+	diagnostics.subscribe('undici:request:create', onFetch);
+	return {
+		counts,
+		stop: () => {
+			diagnostics.unsubscribe('http.client.request.start', onHttp);
+			diagnostics.unsubscribe('undici:request:create', onFetch);
+		},
+	};
+}
+
+module.exports = { REPEATS, randomSequence, chainWorkflow, measureInterleaved, compareConfigurations, median, format, printTable, requestCounter, verdict };

@@ -4,8 +4,8 @@
  * by playwright-core.
  *
  * - logs in through the sign-in form;
- * - finds each of the five nodes by search in the node panel;
- * - opens each of the six templates, with the credentials they name attached, and checks that
+ * - finds each of the six nodes by search in the node panel;
+ * - opens each of the seven templates, with the credentials they name attached, and checks that
  *   every node is on the canvas, that no node shows an issue or warning marker and that every
  *   sticky note shows all of its text;
  * - proves the marker check can fail: a copy of a template whose Slack node has no credential
@@ -13,7 +13,9 @@
  * - opens the Latency Classifier's parameter panel;
  * - imports roas-alerts.json from its file, as a user does, with no credential and no Data Table
  *   for it, executes the ROAS Calculator's step on the sample rows pinned in the template and reads
- *   its output branches in the editor and in the execution n8n saved.
+ *   its output branches in the editor and in the execution n8n saved;
+ * - executes the Automation Audit's step on this instance (one item per workflow) and reads its
+ *   verdicts in the editor and in the execution n8n saved.
  *
  * Screenshots go to reports/screenshots/ (git-ignored) on every run; with
  * UPDATE_DOCS_SCREENSHOTS=1 the ones the README shows are copied to docs/screenshots/ too.
@@ -44,6 +46,7 @@ const DOCS_SHOTS = {
 	'latency-classifier-parameters.png': 'latency-classifier-parameters.png',
 	'node-panel-search-latency-classifier.png': 'node-panel-search.png',
 	'sample-run-roas-alerts.png': 'roas-sample-run.png',
+	'automation-audit-output.png': 'automation-audit-output.png',
 };
 
 /**
@@ -68,6 +71,7 @@ const SEARCHES = [
 	['CPA', 'CPA Tracker'],
 	['Health Monitor', 'Health Monitor'],
 	['Ad Metrics', 'Ad Metrics'],
+	['Automation Audit', 'Automation Audit'],
 ];
 
 const TEMPLATE_FILES = fs
@@ -109,6 +113,7 @@ describe('the n8n editor in headless Chromium', () => {
 	let page;
 	const workflowIds = {};
 	let canaryId;
+	let created;
 
 	async function screenshot(name) {
 		const file = path.join(SCREENSHOTS, name);
@@ -149,8 +154,11 @@ describe('the n8n editor in headless Chromium', () => {
 		const rest = new N8nRest(n8n.baseUrl);
 		await rest.ownerSession();
 		await ensureTemplateTables(rest);
-		const created = {};
+		created = {};
 		for (const [type, { name, data }] of Object.entries(CREDENTIALS)) created[type] = await rest.createCredential(name, type, data);
+		// The audit reads this instance for real: a key of the owner with the scopes it needs.
+		const auditKey = await rest.createApiKey(`browser audit ${Date.now()}`, ['workflow:list', 'execution:list']);
+		created.realtimeBatchN8nApi = await rest.createCredential('This n8n (audit)', 'realtimeBatchN8nApi', { apiKey: auditKey, baseUrl: n8n.baseUrl });
 		for (const file of TEMPLATE_FILES) workflowIds[file] = (await rest.createWorkflow(withCredentials(loadTemplate(file), created))).id;
 		const lead = loadTemplate('lead-intake-realtime.json');
 		const canary = withCredentials(lead, created, { skipNode: 'Tell sales now' });
@@ -311,6 +319,50 @@ describe('the n8n editor in headless Chromium', () => {
 		expect(await ndv.getByTestId('output-panel').innerText()).toContain('Retargeting (sample)');
 		await page.waitForTimeout(500);
 		await screenshot('sample-run-roas-alerts.png');
+		await page.getByTestId('ndv-close-button').click();
+	}, 180_000);
+
+	test('the Automation Audit executed on this instance lists every workflow with its verdict, in the editor and in the saved execution', async () => {
+		const rest = new N8nRest(n8n.baseUrl);
+		await rest.ownerSession();
+		const weekly = loadTemplate('weekly-automation-audit.json');
+		const audit = weekly.nodes.find((each) => each.type === 'n8n-nodes-realtime-batch.automationAudit');
+		audit.parameters = { ...audit.parameters, workflows: 'all', output: 'workflows' };
+		const { id } = await rest.createWorkflow({
+			...withCredentials(weekly, { realtimeBatchN8nApi: created.realtimeBatchN8nApi }),
+			name: 'Automation audit, one item per workflow',
+		});
+		await openWorkflow(id, nodeNames(weekly).length);
+		const node = page.locator(`[data-test-id="canvas-node"][data-node-name="${audit.name}"]`);
+		await node.hover();
+		await page.locator('.vue-flow__node', { has: node }).getByTestId('execute-node-button').click();
+		const deadline = Date.now() + 60_000;
+		let execution;
+		while (!execution && Date.now() < deadline) {
+			const { results } = await rest.get(`/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: id }))}`);
+			execution = results.find((each) => each.status === 'success' || each.status === 'error');
+			if (!execution) await page.waitForTimeout(500);
+		}
+		expect(execution?.status).toBe('success');
+		const { data } = await rest.get(`/executions/${execution.id}`);
+		const items = parseFlatted(data).resultData.runData[audit.name][0].data.main[0].map((item) => item.json);
+		fs.writeFileSync(path.join(SCREENSHOTS, 'automation-audit-items.json'), `${JSON.stringify(items, null, 2)}\n`);
+		const workflows = await rest.get('/workflows');
+		expect(items.map((item) => item.workflow).sort()).toEqual(workflows.map((workflow) => workflow.name).sort());
+		const verdictOf = (name) => items.find((item) => item.workflow === name)?.verdict;
+		// The two real-time templates route with a Latency Classifier; the nightly batch and the daily report run once a day.
+		expect(verdictOf(loadTemplate('lead-intake-realtime.json').name)).toBe('fine');
+		expect(verdictOf(loadTemplate('daily-ad-report.json').name)).toBe('fine');
+		expect(verdictOf('Automation audit, one item per workflow')).toBe('fine');
+		for (const item of items) expect(item.reason.length).toBeGreaterThan(10);
+
+		await node.dblclick();
+		const ndv = page.getByTestId('ndv');
+		const output = ndv.getByTestId('output-panel');
+		await output.waitFor({ state: 'visible' });
+		expect(await output.innerText()).toContain(items[0].verdict);
+		await page.waitForTimeout(500);
+		await screenshot('automation-audit-output.png');
 		await page.getByTestId('ndv-close-button').click();
 	}, 180_000);
 });

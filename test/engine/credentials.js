@@ -19,7 +19,7 @@ function loadCredentialTypes() {
 			types.set(instance.name, instance);
 		}
 	}
-	for (const name of ['OAuth2Api']) {
+	for (const name of ['OAuth2Api', 'N8nApi']) {
 		for (const CredentialClass of Object.values(require(`n8n-nodes-base/dist/credentials/${name}.credentials.js`))) {
 			const instance = new CredentialClass();
 			types.set(instance.name, instance);
