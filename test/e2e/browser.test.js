@@ -332,6 +332,17 @@ describe('the n8n editor in headless Chromium', () => {
 			...withCredentials(weekly, { realtimeBatchN8nApi: created.realtimeBatchN8nApi }),
 			name: 'Automation audit, one item per workflow',
 		});
+		// Two workflows an operator might have built, for the audit to find something.
+		const at = (name, type, parameters, typeVersion, x) => ({ id: name, name, type, typeVersion, position: [x, 0], parameters });
+		const twoNodes = (name, first, second) => ({
+			name,
+			nodes: [first, second],
+			connections: { [first.name]: { main: [[{ node: second.name, type: 'main', index: 0 }]] } },
+		});
+		const hourly = at('Every hour', 'n8n-nodes-base.scheduleTrigger', { rule: { interval: [{ field: 'hours' }] } }, 1.2, 0);
+		await rest.createWorkflow(twoNodes('Lead follow-up', hourly, at('Send the lead to the CRM', 'n8n-nodes-base.noOp', {}, 1, 220)));
+		const orders = at('New order', 'n8n-nodes-base.webhook', { path: 'browser-orders', httpMethod: 'POST' }, 2, 0);
+		await rest.createWorkflow(twoNodes('Order intake', orders, at('Reply to the customer', 'n8n-nodes-base.respondToWebhook', {}, 1.1, 220)));
 		await openWorkflow(id, nodeNames(weekly).length);
 		const node = page.locator(`[data-test-id="canvas-node"][data-node-name="${audit.name}"]`);
 		await node.hover();
@@ -354,13 +365,20 @@ describe('the n8n editor in headless Chromium', () => {
 		expect(verdictOf(loadTemplate('lead-intake-realtime.json').name)).toBe('fine');
 		expect(verdictOf(loadTemplate('daily-ad-report.json').name)).toBe('fine');
 		expect(verdictOf('Automation audit, one item per workflow')).toBe('fine');
+		expect(items[0]).toMatchObject({ workflow: 'Lead follow-up', verdict: 'batchedCannotWait', worstDelayMinutes: 60 });
+		expect(verdictOf('Order intake')).toBe('fine');
+		// The alert templates poll figures no event announces, every 15 minutes: fine, not "use a webhook".
+		expect(verdictOf(loadTemplate('roas-alerts.json').name)).toBe('fine');
+		expect(verdictOf(loadTemplate('cpa-alerts.json').name)).toBe('fine');
 		for (const item of items) expect(item.reason.length).toBeGreaterThan(10);
 
 		await node.dblclick();
 		const ndv = page.getByTestId('ndv');
 		const output = ndv.getByTestId('output-panel');
 		await output.waitFor({ state: 'visible' });
-		expect(await output.innerText()).toContain(items[0].verdict);
+		expect(await output.innerText()).toContain(`${items.length} items`);
+		await output.getByText('JSON', { exact: true }).click();
+		await output.getByText(items[0].reason.slice(0, 40)).first().waitFor({ state: 'visible' });
 		await page.waitForTimeout(500);
 		await screenshot('automation-audit-output.png');
 		await page.getByTestId('ndv-close-button').click();

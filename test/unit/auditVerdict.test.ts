@@ -105,16 +105,21 @@ describe('real-time, could batch', () => {
 		});
 	});
 
-	it('a daily schedule is a batch already; one a little more often is not', () => {
+	it('a schedule that leaves events waiting more than an hour is a batch already; hourly is not', () => {
 		expect(judge({ triggers: [every(DAY, 'every day')], work: work({ batch: [batch] }), volume: volume(7) })).toMatchObject({
 			verdict: 'fine',
 			reason: 'Its work can wait (Reporting (name "Weekly report")) and it runs every day.',
 		});
-		expect(judge({ triggers: [every(DAY - 1, 'every 24 hours')], work: work({ batch: [batch] }), volume: volume(100) }).verdict).toBe('realTimeCouldBatch');
+		// The nightly template: every 5 minutes from 6 to 7, so the longest gap is 23 hours 5 minutes.
+		expect(judge({ triggers: [every(HOUR + 1, 'cron */5 6 * * *')], work: work({ batch: [batch] }), volume: volume(84) }).verdict).toBe('fine');
+		expect(judge({ triggers: [every(HOUR, 'every hour')], work: work({ batch: [batch] }), volume: volume(168) })).toMatchObject({
+			verdict: 'realTimeCouldBatch',
+			reason: expect.stringContaining('yet it runs every hour: about 720 executions a month'),
+		});
 	});
 
 	it('never claims negative savings', () => {
-		expect(judge({ triggers: [every(12 * HOUR, 'every 12 hours')], work: work({ batch: [batch] }), volume: volume(350, 365) }).executionsSavedPerMonth).toBe(0);
+		expect(judge({ work: work({ batch: [batch] }), volume: volume(350, 365) })).toMatchObject({ verdict: 'realTimeCouldBatch', executionsSavedPerMonth: 0 });
 	});
 });
 
@@ -202,5 +207,35 @@ describe('VolumeCounter', () => {
 		long.add(run('2026-11-01T00:00:00Z', 10 * HOUR));
 		expect(long.volume(1).p95Ms).toBeGreaterThanOrEqual(10 * HOUR);
 		expect(long.volume(1).p95Ms).toBeLessThanOrEqual(10 * HOUR * 1.05);
+	});
+});
+
+describe('workflows that watch figures no event announces', () => {
+	const watches = { route: 'realTime' as const, what: 'watches ROAS', where: 'node "ROAS vs target"' };
+	const alerts = { route: 'realTime' as const, what: 'Monitoring alert or error spike', where: 'name "ROAS alerts"' };
+
+	it('polled at most hourly: fine, saying how late an alert can be; a millisecond over an hour: cannot wait', () => {
+		expect(judge({ triggers: [every(15 * MINUTE, 'every 15 minutes')], work: work({ realTime: [alerts], watches }) })).toEqual({
+			verdict: 'fine',
+			reason: 'It watches ROAS (node "ROAS vs target"), which no event announces, so it checks every 15 minutes: an alert can be up to 15 minutes late.',
+			worstDelayMs: 15 * MINUTE,
+		});
+		expect(judge({ triggers: [every(HOUR, 'every hour')], work: work({ realTime: [alerts], watches }) }).verdict).toBe('fine');
+		expect(judge({ triggers: [every(HOUR + 1, 'every hour and a bit')], work: work({ realTime: [alerts], watches }) })).toEqual({
+			verdict: 'batchedCannotWait',
+			reason:
+				'Its work cannot wait (Monitoring alert or error spike (name "ROAS alerts")), and it watches ROAS (node "ROAS vs target"), which no event announces, but "Every" checks only every hour and a bit: an alert can be up to 60 minutes late. Check at least every hour.',
+			worstDelayMs: HOUR + 1,
+		});
+	});
+
+	it('started by events, or with no urgent work (a daily report built by the calculators), it is judged as any other', () => {
+		expect(judge({ triggers: [webhook], work: work({ realTime: [alerts], watches }) }).reason).toMatch(/and it runs as events arrive\.$/);
+		expect(judge({ triggers: [every(DAY, 'every day')], work: work({ batch: [batch], watches }) })).toMatchObject({
+			verdict: 'fine',
+			reason: expect.stringMatching(/^Its work can wait/),
+		});
+		// Without a watcher the same schedule is batched work that cannot wait (Real-Time Within is 5 minutes).
+		expect(judge({ triggers: [every(15 * MINUTE, 'every 15 minutes')], work: work({ realTime: [alerts] }) }).verdict).toBe('batchedCannotWait');
 	});
 });

@@ -113,4 +113,14 @@ describe('readWork', () => {
 		expect(reading.batch.every((evidence) => evidence.route === 'batch')).toBe(true);
 		expect(reading.realTime).toEqual([]);
 	});
+
+	it('the ROAS Calculator, CPA Tracker and Health Monitor watch figures no event announces; disabled, they do not', () => {
+		const watching = (type: string, extra = {}) => readWork({ name: 'Watch', nodes: [node('Judge', `n8n-nodes-realtime-batch.${type}`, extra)] }).watches;
+		expect(watching('roasCalculator')).toEqual({ route: 'realTime', what: 'watches ROAS', where: 'node "Judge"' });
+		expect(watching('cpaTracker')?.what).toBe('watches CPA');
+		expect(watching('healthMonitor')?.what).toBe('watches business metrics');
+		expect(watching('healthMonitor', { disabled: true })).toBeUndefined();
+		expect(watching('batchDigest')).toBeUndefined();
+		expect('watches' in readWork({ name: 'Watch', nodes: [] })).toBe(false);
+	});
 });

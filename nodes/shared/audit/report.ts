@@ -15,11 +15,11 @@ export function workflowReport(workflow: AuditedWorkflow, instance: string) {
 	const evidence = (list: typeof work.realTime) => list.map((each) => `${each.what} (${each.where})`);
 	return {
 		workflow: workflow.name,
-		workflowId: workflow.id,
-		url: `${instance}/workflow/${workflow.id}`,
 		verdict: judgement.verdict,
 		verdictText: VERDICT_LABELS[judgement.verdict],
 		reason: judgement.reason,
+		workflowId: workflow.id,
+		url: `${instance}/workflow/${workflow.id}`,
 		active: workflow.active,
 		archived: workflow.archived,
 		tags: workflow.tags,

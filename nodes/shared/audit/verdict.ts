@@ -100,6 +100,23 @@ export function judgeWorkflow(facts: AuditFacts, options: AuditOptions): Judgeme
 		};
 	}
 	if (realTime.length > 0) {
+		const { watches } = facts.work;
+		if (watches && !eventDriven) {
+			// Figures no event announces can only be polled: the question is whether an alert can be an hour late.
+			const late = `an alert can be up to ${describeDuration(worstDelayMs)} late`;
+			if (worstDelayMs <= HOUR) {
+				return {
+					verdict: 'fine',
+					reason: `It ${watches.what} (${watches.where}), which no event announces, so it checks ${slowest?.every}: ${late}.`,
+					worstDelayMs,
+				};
+			}
+			return {
+				verdict: 'batchedCannotWait',
+				reason: `Its work cannot wait (${listOf(realTime)}), and it ${watches.what} (${watches.where}), which no event announces, but "${slowest?.node}" checks only ${slowest?.every}: ${late}. Check at least every hour.`,
+				worstDelayMs,
+			};
+		}
 		if (worstDelayMs <= options.realTimeWithinMs) {
 			return {
 				verdict: 'fine',
@@ -114,8 +131,9 @@ export function judgeWorkflow(facts: AuditFacts, options: AuditOptions): Judgeme
 		};
 	}
 	if (batch.length > 0) {
-		const oftenerThanDaily = eventDriven || worstDelayMs < DAY;
-		if (!oftenerThanDaily) return { verdict: 'fine', reason: `Its work can wait (${listOf(batch)}) and it runs ${slowest?.every}.`, worstDelayMs };
+		// By the one-hour test: a schedule that leaves events waiting longer than an hour is a batch already.
+		const nearRealTime = eventDriven || worstDelayMs <= HOUR;
+		if (!nearRealTime) return { verdict: 'fine', reason: `Its work can wait (${listOf(batch)}) and it runs ${slowest?.every}.`, worstDelayMs };
 		if (volume.executions < options.minExecutions) {
 			return {
 				verdict: 'fine',

@@ -20,6 +20,8 @@ export interface WorkReading {
 	batch: WorkEvidence[];
 	/** It already routes with a Latency Classifier. */
 	split: boolean;
+	/** A node that watches figures no event announces (ROAS, CPA, business metrics): such work can only be polled. */
+	watches?: WorkEvidence;
 }
 
 export interface SavedWorkflow {
@@ -59,6 +61,13 @@ function workOfNode(node: SavedNode): { route: Route; what: string } | undefined
 	return byOperation?.operations.includes(operation) ? { route: byOperation.route, what: byOperation.what } : undefined;
 }
 
+/** Nodes that judge figures read on a schedule: there is no event to start them. */
+const WATCHERS: Record<string, string> = {
+	'n8n-nodes-realtime-batch.roasCalculator': 'watches ROAS',
+	'n8n-nodes-realtime-batch.cpaTracker': 'watches CPA',
+	'n8n-nodes-realtime-batch.healthMonitor': 'watches business metrics',
+};
+
 const matchRule = createPresetMatcher(
 	presetsOfVersion(2).map((preset) => preset.id),
 	{ tiesGoRealTime: true, version2Names: true },
@@ -88,9 +97,11 @@ export function readWork(workflow: SavedWorkflow): WorkReading {
 			for (const line of String(node.parameters?.content ?? '').split(/\n|(?<=[.!?])\s/)) byRule(line, 'sticky note');
 		}
 	}
+	const watcher = nodes.find((node) => node.type in WATCHERS);
 	return {
 		realTime: found.filter((evidence) => evidence.route === 'realTime'),
 		batch: found.filter((evidence) => evidence.route === 'batch'),
 		split: nodes.some((node) => node.type === CLASSIFIER),
+		...(watcher ? { watches: { route: 'realTime' as const, what: WATCHERS[watcher.type], where: `node "${watcher.name}"` } } : {}),
 	};
 }
