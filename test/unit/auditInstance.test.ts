@@ -62,12 +62,12 @@ function instance(
 		if (special) return special;
 		const limit = Number(request.qs?.limit ?? 100);
 		const offset = Number(request.qs?.cursor ?? 0);
-		const after = filtersByTime && request.qs?.startedAfter ? Date.parse(request.qs.startedAfter) : -Infinity;
-		const before = filtersByTime && request.qs?.startedBefore ? Date.parse(request.qs.startedBefore) : Infinity;
+		// As SQL compares: an execution not started yet (startedAt null) passes no time filter.
+		const after = filtersByTime && request.qs?.startedAfter ? Date.parse(request.qs.startedAfter) : undefined;
+		const before = filtersByTime && request.qs?.startedBefore ? Date.parse(request.qs.startedBefore) : undefined;
+		const inRange = (execution: Execution) => (after === undefined || startedMs(execution) > after) && (before === undefined || startedMs(execution) < before);
 		const all =
-			request.path === '/workflows'
-				? workflows.filter((workflow) => request.qs?.active !== 'true' || workflow.active === true)
-				: sorted.filter((execution) => startedMs(execution) > after && startedMs(execution) < before);
+			request.path === '/workflows' ? workflows.filter((workflow) => request.qs?.active !== 'true' || workflow.active === true) : sorted.filter(inRange);
 		const data = all.slice(offset, offset + limit);
 		return { status: 200, body: { data, nextCursor: offset + limit < all.length ? String(offset + limit) : null } };
 	};
@@ -167,6 +167,43 @@ describe('pages', () => {
 		expect(run.workflows[0].volume.executions).toBe(2);
 	});
 
+	it('from an n8n that does not filter by time, reaching past the window start means it is covered: no probe, no note', async () => {
+		const { run, requests } = await report([{ id: 'w', name: 'Orders webhook', active: true, nodes: webhookNodes() }], [ran('w', 8), ran('w', 1)], {}, false);
+		expect(requests.filter((request) => request.path === '/executions')).toHaveLength(1);
+		expect(run.executionsFrom).toBeUndefined();
+		expect(run.workflows[0]).toMatchObject({ daysCovered: 7, notes: [], volume: { executions: 1 } });
+	});
+
+	it('a queued execution (not started yet) listed by an n8n that does not filter by time counts, untimed, and says nothing of where the record starts', async () => {
+		const queued = { ...ran('w', 0), startedAt: null, stoppedAt: null };
+		const { run } = await report(
+			[{ id: 'w', name: 'Orders webhook', active: true, nodes: webhookNodes() }],
+			[ran('w', 8), ran('w', 0.5, { ms: 300 }), queued],
+			{},
+			false,
+		);
+		expect(run.workflows[0].volume).toMatchObject({ executions: 2, meanMs: 300 });
+		expect(run.executionsFrom).toBeUndefined();
+	});
+
+	it('the first page is asked without a cursor; an empty cursor ends the list', async () => {
+		const requests: ApiRequest[] = [];
+		const api: PublicApi = async (request) => {
+			requests.push(request);
+			return { status: 200, body: { data: request.path === '/workflows' ? [{ id: 'w', name: 'W', nodes: webhookNodes() }] : [], nextCursor: '' } };
+		};
+		const run = await auditInstance(api, { ...SETTINGS, activeOnly: false }, NOW);
+		expect(run.workflows).toHaveLength(1);
+		expect(requests.map((request) => request.path)).toEqual(['/workflows', '/executions']);
+		for (const request of requests) expect('cursor' in (request.qs ?? {})).toBe(false);
+		expect('active' in (requests[0].qs ?? {})).toBe(false);
+		const nullBody = await auditInstance(async () => ({ status: 200, body: null }), SETTINGS, NOW).then(
+			() => undefined,
+			(error: unknown) => (error as Error).message,
+		);
+		expect(nullBody).toBe('n8n answered the request to list the workflows without a list of results.');
+	});
+
 	it('runs by hand are tests, not cost; executions of other or skipped workflows count for nobody', async () => {
 		const executions = [ran('w', 1, { mode: 'manual' }), ran('w', 1, { mode: 'trigger' }), ran('w', 1, { mode: 'retry', status: 'error' }), ran('gone', 1)];
 		const { run } = await report([{ id: 'w', name: 'Orders webhook', active: true, nodes: webhookNodes() }], executions);
@@ -189,6 +226,7 @@ describe('the figures and their notes', () => {
 		const young = await report([{ id: 'w', name: 'Orders webhook', active: true, nodes: webhookNodes() }], [ran('w', 0.01)]);
 		expect(young.run.workflows[0].daysCovered).toBe(1);
 		expect(young.run.workflows[0].volume.perDay).toBe(1);
+		expect(young.run.workflows[0].notes[0]).toMatch(/: its figures are per day over 1 day\.$/);
 	});
 
 	it('saved executions that start within an hour of the window start cover the window; later, they do not', async () => {
@@ -263,6 +301,24 @@ describe('skips and odd definitions', () => {
 		expect(byName(run, 'Lead follow-up').triggers.map((trigger) => trigger.kind)).toEqual(['schedule']);
 		expect(byName(run, 'Lead follow-up draft').triggers.map((trigger) => trigger.kind)).toEqual(['event']);
 		expect(byName(run, 'Lead follow-up old n8n').triggers.map((trigger) => trigger.kind)).toEqual(['event']);
+	});
+
+	it('tags as n8n lists them (objects) or as names; nodes need a name and a type, both text', async () => {
+		const { run } = await report(
+			[
+				{
+					id: 't',
+					name: 'Tags',
+					active: true,
+					tags: [{ id: '1', name: 'report' }, 'sync', { id: '2' }, null] as unknown as Workflow['tags'],
+					nodes: webhookNodes(),
+				},
+				{ id: 'n', name: 'Names', active: true, nodes: [{ name: 7, type: 'n8n-nodes-base.webhook' }, { name: 'Webhook', type: 42 }, 'x'] },
+			],
+			[],
+		);
+		expect(byName(run, 'Tags').tags).toEqual(['report', 'sync']);
+		expect(byName(run, 'Names').triggers).toEqual([]);
 	});
 
 	it('nodes that are not a list, nodes without a type, and no name never stop the audit', async () => {
@@ -351,8 +407,8 @@ describe('the report', () => {
 	];
 	const executions = [...spread('r1', 700, 7), ...spread('r2', 140, 7), ...spread('f', 168, 7)];
 
-	it('findings first, the costliest kind first, more savings first; fine last', async () => {
-		const { run } = await report(workflows, executions);
+	it('findings first, the costliest kind first, more savings first; fine last; then by name and ID', async () => {
+		const { run } = await report([...workflows].reverse(), executions);
 		expect(sortedForReport(run.workflows).map((workflow) => workflow.name)).toEqual([
 			'Lead follow-up',
 			'Orders to sheet report',
@@ -361,6 +417,17 @@ describe('the report', () => {
 			'Untitled',
 			'Weekly report',
 		]);
+		const same = await report(
+			[
+				{ id: 'b2', name: 'B', active: true, nodes: hourly },
+				{ id: 'b1', name: 'B', active: true, nodes: hourly },
+				{ id: 'a9', name: 'A', active: true, nodes: hourly },
+			],
+			[],
+		);
+		expect(sortedForReport(same.run.workflows).map((workflow) => workflow.id)).toEqual(['a9', 'b1', 'b2']);
+		// The list given is left as it was.
+		expect(same.run.workflows.map((workflow) => workflow.id)).toEqual(['b2', 'b1', 'a9']);
 	});
 
 	it('one item per workflow carries the verdict, reason and figures', async () => {
@@ -398,6 +465,23 @@ describe('the report', () => {
 			executionsSavedPerMonth: 0,
 		});
 		expect(workflowReport(byName(run, 'Untitled'), 'http://n8n')).toMatchObject({ meanDurationMs: null, p95DurationMs: null, executions: 0 });
+		const unreadable = await report(
+			[
+				{
+					id: 'x',
+					name: 'Expression schedule',
+					active: true,
+					nodes: [{ name: 'When', type: 'n8n-nodes-base.scheduleTrigger', parameters: { rule: { interval: [{ field: '={{ 1 }}' }] } } }],
+				},
+			],
+			[],
+		);
+		expect(workflowReport(unreadable.run.workflows[0], 'http://n8n')).toMatchObject({
+			startsWith: [{ node: 'When', type: 'n8n-nodes-base.scheduleTrigger', kind: 'schedule', problem: 'its rule is set by an expression' }],
+			worstDelayMinutes: null,
+		});
+		expect(Object.keys(workflowReport(unreadable.run.workflows[0], 'http://n8n').startsWith[0])).toEqual(['node', 'type', 'kind', 'problem']);
+		expect(Object.keys(workflowReport(byName(run, 'Untitled'), 'http://n8n').startsWith[0])).toEqual(['node', 'type', 'kind']);
 	});
 
 	it('the summary counts each verdict, adds up the savings and lists the findings with their links', async () => {
