@@ -1,12 +1,19 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { ClassifierSettings, NumberSetting, PerItemNumber, RuleSpec, ValueSource } from '../shared/latency/classifier';
 import type { ComparisonOperator } from '../shared/latency/comparison';
 import type { DelayCost, Route } from '../shared/latency/oneHourTest';
 import type { PresetId } from '../shared/latency/presets';
 import type { BatchSchedule } from '../shared/schedule/batchSchedule';
 import { parameterCache } from '../shared/values/compiledPerParameters';
-import { PER_ITEM_NUMBERS, type ClassifierAt } from '../shared/latency/classifier';
+import {
+	PER_ITEM_NUMBERS,
+	type ClassifierAt,
+	type ClassifierSettings,
+	type NumberSetting,
+	type PerItemNumber,
+	type RuleSpec,
+	type ValueSource,
+} from '../shared/latency/classifier';
 import type { RequiredFieldsCheck } from '../shared/latency/requiredFields';
 import { DEFAULT_DECISION_FIELD } from './description/options';
 
