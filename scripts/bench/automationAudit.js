@@ -18,7 +18,7 @@ const { inParallel } = require('../../test/e2e/templateServer');
 const { startN8n } = require('../n8n/server');
 const { N8nRest } = require('../n8n/rest');
 const { RUNTIME } = require('../n8n/runtime');
-const { format, printTable, requestCounter, verdict } = require('./common');
+const { chainWorkflow, format, printTable, requestCounter, verdict } = require('./common');
 
 const WORKFLOWS = Number(process.env.BENCH_AUDIT_WORKFLOWS ?? 1000);
 const SIZES = (process.env.BENCH_AUDIT_EXECUTIONS ?? '10000,100000').split(',').map(Number);
@@ -139,48 +139,29 @@ async function retained(task, port) {
 	}
 }
 
-const auditWorkflow = {
-	nodes: [
-		{ id: 't', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-		{
-			id: 'a',
-			name: 'Audit',
-			type: 'n8n-nodes-realtime-batch.automationAudit',
-			typeVersion: 1,
-			position: [220, 0],
-			parameters: { workflows: 'all', windowDays: 7, output: 'workflowsAndSummary', options: {} },
-			credentials: { realtimeBatchN8nApi: { id: 'a', name: 'a' } },
-		},
-	],
-	connections: { Start: { main: [[{ node: 'Audit', type: 'main', index: 0 }]] } },
-};
+const auditWorkflow = chainWorkflow({
+	name: 'Audit',
+	type: 'n8n-nodes-realtime-batch.automationAudit',
+	typeVersion: 1,
+	parameters: { workflows: 'all', windowDays: 7, output: 'workflowsAndSummary', options: {} },
+	credentials: { realtimeBatchN8nApi: { id: 'a', name: 'a' } },
+});
 
-const n8nChain = {
-	nodes: [
-		{ id: 't', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-		{
-			id: 'n',
-			name: 'Executions',
-			type: 'n8n-nodes-base.n8n',
-			typeVersion: 1,
-			position: [220, 0],
-			parameters: { resource: 'execution', operation: 'getAll', returnAll: true, filters: {}, options: {}, requestOptions: {} },
-			credentials: { n8nApi: { id: 'n', name: 'n' } },
-		},
-		{
-			id: 's',
-			name: 'Per workflow',
-			type: 'n8n-nodes-base.summarize',
-			typeVersion: 1.1,
-			position: [440, 0],
-			parameters: { fieldsToSummarize: { values: [{ aggregation: 'count', field: 'id' }] }, fieldsToSplitBy: 'workflowId', options: {} },
-		},
-	],
-	connections: {
-		Start: { main: [[{ node: 'Executions', type: 'main', index: 0 }]] },
-		Executions: { main: [[{ node: 'Per workflow', type: 'main', index: 0 }]] },
+const n8nChain = chainWorkflow(
+	{
+		name: 'Executions',
+		type: 'n8n-nodes-base.n8n',
+		typeVersion: 1,
+		parameters: { resource: 'execution', operation: 'getAll', returnAll: true, filters: {}, options: {}, requestOptions: {} },
+		credentials: { n8nApi: { id: 'n', name: 'n' } },
 	},
-};
+	{
+		name: 'Per workflow',
+		type: 'n8n-nodes-base.summarize',
+		typeVersion: 1.1,
+		parameters: { fieldsToSummarize: { values: [{ aggregation: 'count', field: 'id' }] }, fieldsToSplitBy: 'workflowId', options: {} },
+	},
+);
 
 /** The floor: what a script written for this one job does, page by page, keeping one count per workflow. */
 async function handWritten(baseUrl, apiKey, now) {

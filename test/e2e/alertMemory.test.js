@@ -13,7 +13,6 @@ const { TemplateServer, everySeconds } = require('./templateServer');
 const { racingWorkflow } = require('./racingWorkflows');
 const { createAlertMemoryCredential, publicApi, REQUIRED_SCOPES } = require('../../scripts/n8n/alertMemory');
 const { withSharedAlertMemory, withCredentials } = require('../../scripts/n8n/templates');
-const { startN8n } = require('../../scripts/n8n/server');
 const { runWorkflow, savedMemory, triggerThenNode } = require('../engine/harness');
 const { record } = require('../reliability/figures');
 
@@ -363,14 +362,7 @@ describe('the alerting nodes with Shared Data Table memory', () => {
 
 	test('with the public API turned off, a run fails with an error that says so, and sends nothing', async () => {
 		slackTexts = [];
-		await server.stop();
-		server.n8n = await startN8n({
-			userFolder: server.userFolder,
-			port: server.port,
-			extraEnv: { ...server.world.env, N8N_LOG_LEVEL: 'warn', N8N_PUBLIC_API_DISABLED: 'true' },
-			logFile: server.logFile,
-		});
-		await server.rest.ownerSession();
+		await server.restart({ N8N_PUBLIC_API_DISABLED: 'true' });
 		const created = await server.rest.createWorkflow(racingWorkflow('healthMonitor', 'dataTable', 'api-off', server.credentials));
 		await server.rest.activateAndWaitForWebhooks(created.id);
 		await server.post('api-off', { depth: 250 });

@@ -10,7 +10,6 @@
 
 const { TemplateServer, everySeconds, inParallel } = require('./templateServer');
 const { withCredentials, loadTemplate } = require('../../scripts/n8n/templates');
-const { startN8n } = require('../../scripts/n8n/server');
 const { runWorkflow, triggerThenNode } = require('../engine/harness');
 
 jest.setTimeout(600_000);
@@ -346,14 +345,7 @@ describe('what an operator sees when the audit cannot read n8n', () => {
 	});
 
 	test('the public API turned off: the key is refused, and the hint names N8N_PUBLIC_API_DISABLED', async () => {
-		await server.stop();
-		server.n8n = await startN8n({
-			userFolder: server.userFolder,
-			port: server.port,
-			extraEnv: { ...server.world.env, N8N_LOG_LEVEL: 'warn', N8N_PUBLIC_API_DISABLED: 'true' },
-			logFile: server.logFile,
-		});
-		await server.rest.ownerSession();
+		await server.restart({ N8N_PUBLIC_API_DISABLED: 'true' });
 		const refused = await audit();
 		expect(refused.error.message).toBe('n8n refused the API key (401) when asked to list the workflows.');
 		expect(refused.error.description).toMatch(/N8N_PUBLIC_API_DISABLED/);

@@ -25,14 +25,22 @@ class TemplateServer {
 		this.workflows = {};
 	}
 
-	/** First start: owner, table, credentials; later starts reuse the same user folder (a restart). */
-	async start() {
+	/**
+	 * First start: owner, table, credentials; later starts reuse the same user folder (a restart).
+	 * `extraEnv`: settings for this start only, such as N8N_PUBLIC_API_DISABLED.
+	 */
+	async start(extraEnv = {}) {
 		this.world ??= await startOutsideWorld();
 		if (!this.installed) {
 			installPackageInto(this.userFolder);
 			this.installed = true;
 		}
-		this.n8n = await startN8n({ userFolder: this.userFolder, port: this.port, extraEnv: { ...this.world.env, N8N_LOG_LEVEL: 'warn' }, logFile: this.logFile });
+		this.n8n = await startN8n({
+			userFolder: this.userFolder,
+			port: this.port,
+			extraEnv: { ...this.world.env, N8N_LOG_LEVEL: 'warn', ...extraEnv },
+			logFile: this.logFile,
+		});
 		this.port = this.n8n.port;
 		this.rest = new N8nRest(this.n8n.baseUrl);
 		await this.rest.ownerSession();
@@ -53,9 +61,9 @@ class TemplateServer {
 		await this.n8n?.stop();
 	}
 
-	async restart() {
+	async restart(extraEnv = {}) {
 		await this.stop();
-		await this.start();
+		await this.start(extraEnv);
 	}
 
 	async close() {
