@@ -32,7 +32,7 @@ export const automationAuditProperties: INodeProperties[] = [
 		typeOptions: { minValue: 1, maxValue: 90 },
 		default: DEFAULT_WINDOW_DAYS,
 		description: 'How many days of executions to count, back from now',
-		hint: 'n8n keeps executions for 14 days by default (EXECUTIONS_DATA_MAX_AGE): a longer window counts only what it kept, and the items say so',
+		hint: 'By default n8n keeps executions for 14 days and at most 10,000 of them (EXECUTIONS_DATA_MAX_AGE, EXECUTIONS_DATA_PRUNE_MAX_COUNT): where it kept less than the window, the figures are per day over what it kept, and the items say so',
 	},
 	{
 		displayName: 'Output',
