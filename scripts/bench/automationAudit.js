@@ -9,7 +9,6 @@
  */
 'use strict';
 
-const diagnostics = require('node:diagnostics_channel');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -18,7 +17,7 @@ const { inParallel } = require('../../test/e2e/templateServer');
 const { startN8n } = require('../n8n/server');
 const { N8nRest } = require('../n8n/rest');
 const { RUNTIME } = require('../n8n/runtime');
-const { chainWorkflow, format, printTable, requestCounter, verdict } = require('./common');
+const { chainWorkflow, format, onRequestsTo, printTable, requestCounter, verdict } = require('./common');
 
 const WORKFLOWS = Number(process.env.BENCH_AUDIT_WORKFLOWS ?? 1000);
 const SIZES = (process.env.BENCH_AUDIT_EXECUTIONS ?? '10000,100000').split(',').map(Number);
@@ -117,15 +116,10 @@ async function retained(task, port) {
 	globalThis.gc();
 	const resting = process.memoryUsage().heapUsed;
 	let largest = resting;
-	const atRequest = (host) => {
-		if (!String(host ?? '').endsWith(`:${port}`)) return;
+	const stop = onRequestsTo(port, () => {
 		globalThis.gc();
 		largest = Math.max(largest, process.memoryUsage().heapUsed);
-	};
-	const onHttp = ({ request }) => atRequest(request.getHeader('host'));
-	const onFetch = ({ request }) => atRequest(request.origin);
-	diagnostics.subscribe('http.client.request.start', onHttp);
-	diagnostics.subscribe('undici:request:create', onFetch);
+	});
 	try {
 		const result = await task();
 		if (result?.error) throw result.error;
@@ -134,8 +128,7 @@ async function retained(task, port) {
 		largest = Math.max(largest, process.memoryUsage().heapUsed);
 		return (largest - resting) / 1048576;
 	} finally {
-		diagnostics.unsubscribe('http.client.request.start', onHttp);
-		diagnostics.unsubscribe('undici:request:create', onFetch);
+		stop();
 	}
 }
 

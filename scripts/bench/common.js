@@ -106,25 +106,41 @@ async function compareConfigurations(configurations, items) {
 	return { clean, busy };
 }
 
-/** Counts the HTTP requests this process sends to `port`, by method: node:http (n8n's helpers) and fetch (undici). */
-function requestCounter(port) {
-	const counts = { all: 0, writes: 0 };
-	const count = (host, method) => {
-		if (!String(host ?? '').endsWith(`:${port}`)) return;
-		counts.all += 1;
-		if (method !== 'GET') counts.writes += 1;
+/** Calls `onRequest(method)` as each HTTP request this process sends to `port` starts: node:http (n8n's helpers) and fetch (undici). Returns the unsubscribe. */
+function onRequestsTo(port, onRequest) {
+	const seen = (host, method) => {
+		if (String(host ?? '').endsWith(`:${port}`)) onRequest(method);
 	};
-	const onHttp = ({ request }) => count(request.getHeader('host'), request.method);
-	const onFetch = ({ request }) => count(request.origin, request.method);
+	const onHttp = ({ request }) => seen(request.getHeader('host'), request.method);
+	const onFetch = ({ request }) => seen(request.origin, request.method);
 	diagnostics.subscribe('http.client.request.start', onHttp);
 	diagnostics.subscribe('undici:request:create', onFetch);
-	return {
-		counts,
-		stop: () => {
-			diagnostics.unsubscribe('http.client.request.start', onHttp);
-			diagnostics.unsubscribe('undici:request:create', onFetch);
-		},
+	return () => {
+		diagnostics.unsubscribe('http.client.request.start', onHttp);
+		diagnostics.unsubscribe('undici:request:create', onFetch);
 	};
 }
 
-module.exports = { REPEATS, randomSequence, chainWorkflow, measureInterleaved, compareConfigurations, median, format, printTable, requestCounter, verdict };
+/** Counts the HTTP requests this process sends to `port`, by method. */
+function requestCounter(port) {
+	const counts = { all: 0, writes: 0 };
+	const stop = onRequestsTo(port, (method) => {
+		counts.all += 1;
+		if (method !== 'GET') counts.writes += 1;
+	});
+	return { counts, stop };
+}
+
+module.exports = {
+	REPEATS,
+	randomSequence,
+	chainWorkflow,
+	measureInterleaved,
+	compareConfigurations,
+	median,
+	format,
+	printTable,
+	onRequestsTo,
+	requestCounter,
+	verdict,
+};

@@ -3,6 +3,7 @@ import { readTrigger, type SavedNode, type TriggerReading } from './triggers';
 import { judgeWorkflow, type AuditOptions, type Judgement } from './verdict';
 import { VolumeCounter, type ExecutionSummary, type Volume } from './volume';
 import { readWork, type WorkReading } from './work';
+import { round } from '../values/number';
 
 /** The scopes the API key needs for an audit. */
 export const AUDIT_SCOPES = ['workflow:list', 'execution:list'] as const;
@@ -193,7 +194,6 @@ function auditWorkflow(listed: ListedWorkflow, tags: string[], volume: Volume, d
 }
 
 const folded = (text: string) => text.trim().toLowerCase();
-const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 function tagNames(tags: unknown): string[] {
 	if (!Array.isArray(tags)) return [];

@@ -1,12 +1,12 @@
 import type { AuditedWorkflow, AuditRun } from './instance';
 import { describeDuration, VERDICT_LABELS, type AuditVerdict } from './verdict';
+import { round } from '../values/number';
 
 /** Findings first, the most costly kind first; then the workflows that need nothing. */
 export const VERDICT_ORDER: AuditVerdict[] = ['batchedCannotWait', 'realTimeCouldBatch', 'mixed', 'notJudged', 'fine'];
 /** Lines of findings one summary message lists; the rest are counted ("and 12 more"). */
 export const MESSAGE_FINDINGS = 40;
 
-const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 const count = (value: number) => Math.round(value).toLocaleString('en-US');
 
 /** One output item's fields for one workflow. */
